@@ -1,0 +1,97 @@
+// swift-tools-version:6.1
+//
+// sps — a Swift REPL and scripting shell for robust-training experiments.
+//
+// Modules, dependencies pointing one way:
+//   CEditline, COpenBLAS   system libraries (libedit, OpenBLAS) behind tiny shims
+//   SPSNumeric             tensors and random numbers
+//   SPSTraining            layers, losses, optimizers, schedules, metrics, data, the training loop
+//   SPSLanguage            lexer, parser, interpreter (uses SPSNumeric, never SPSTraining)
+//   SPSShell               binds the language to the training core; the REPL and script runner
+//   sps                    the executable
+//   sps-bench              the native benchmark driver used by benchmarks/run
+import PackageDescription
+
+import Foundation
+
+/// Vector instructions for the numeric kernels: AVX2+FMA when this machine has them (x86-64 Linux), else the
+/// toolchain's baseline. The kernels are written with SIMD types, so both builds compute the same thing.
+let cpuFlags: [String] = {
+    #if arch(x86_64) && os(Linux)
+    if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+       let flags = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) {
+        let set = Set(flags.split(separator: " "))
+        if set.contains("avx2") && set.contains("fma") { return ["-target-cpu", "haswell"] }
+    }
+    #endif
+    return []
+}()
+
+let optimize: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"] + cpuFlags),
+]
+
+let package = Package(
+    name: "sps",
+    products: [
+        .executable(name: "sps", targets: ["sps"]),
+        .library(name: "SPSTraining", targets: ["SPSTraining"]),
+        .library(name: "SPSLanguage", targets: ["SPSLanguage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - System libraries
+        .systemLibrary(
+            name: "CEditline",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+
+        // MARK: - Public modules
+        .target(name: "SPSNumeric", dependencies: ["COpenBLAS"], swiftSettings: optimize),
+        .target(name: "SPSTraining", dependencies: ["SPSNumeric"], swiftSettings: optimize),
+        .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimize),
+        .target(
+            name: "SPSShell",
+            dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric", "CEditline"],
+            swiftSettings: optimize
+        ),
+        .executableTarget(
+            name: "sps",
+            dependencies: ["SPSShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "sps-bench",
+            dependencies: ["SPSTraining", "SPSNumeric"],
+            swiftSettings: optimize
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "SPSTestSupport",
+            dependencies: ["SPSShell", "SPSLanguage", "SPSNumeric"],
+            path: "Sources/SPSTestSupport"
+        ),
+        .testTarget(name: "SPSNumericTests", dependencies: ["SPSNumeric", "SPSTestSupport"]),
+        .testTarget(
+            name: "SPSTrainingTests",
+            dependencies: ["SPSTraining", "SPSNumeric", "SPSTestSupport"],
+            resources: [.copy("Reference")]
+        ),
+        .testTarget(name: "SPSLanguageTests", dependencies: ["SPSLanguage", "SPSNumeric", "SPSTestSupport"]),
+        .testTarget(
+            name: "SPSShellTests",
+            dependencies: ["SPSShell", "SPSLanguage", "SPSTestSupport"],
+            exclude: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,75 @@
+import Foundation
+
+// MARK: - Summarised printing, numpy/Julia style
+
+extension Tensor: CustomStringConvertible {
+    /// How many rows and columns printing shows at each edge of a large tensor.
+    public static let printEdgeItems = 4
+    /// Past this many rows or columns, printing shows only the edges with `⋮` / `…` between them.
+    public static let printThreshold = 10
+
+    /// A header naming shape and type, then the values with large axes summarised.
+    public var description: String {
+        switch rank {
+        case 0: return Tensor.formatNumber(storage.first ?? 0)
+        case 1: return "\(shape[0])-element Tensor{Float32}" + (count == 0 ? "" : ":\n" + Tensor.grid(rows: 1, columns: shape[0], storage: storage))
+        case 2:
+            return "\(shape[0])×\(shape[1]) Tensor{Float32}" + (count == 0 ? "" : ":\n" + Tensor.grid(rows: shape[0], columns: shape[1], storage: storage))
+        default:
+            let header = shape.map(String.init).joined(separator: "×") + " Tensor{Float32}"
+            let n = shape[rank - 1], m = count / Swift.max(n, 1)
+            return header + (count == 0 ? "" : " (shown as \(m)×\(n)):\n" + Tensor.grid(rows: m, columns: n, storage: storage))
+        }
+    }
+
+    /// The visible positions along an axis of `size`: all, or the edges with a nil gap marker between them.
+    static func visible(_ size: Int) -> [Int?] {
+        guard size > printThreshold else { return (0..<size).map { $0 } }
+        return (0..<printEdgeItems).map { $0 } + [nil] + ((size - printEdgeItems)..<size).map { $0 }
+    }
+
+    /// Renders a row-major grid with right-aligned columns of a shared width.
+    static func grid(rows: Int, columns: Int, storage: [Float]) -> String {
+        let rowIndices = visible(rows), columnIndices = visible(columns)
+        let shown = rowIndices.compactMap { $0 }.flatMap { i in columnIndices.compactMap { $0 }.map { storage[i * columns + $0] } }
+        let style = NumberStyle(shown)
+        let cells = rowIndices.map { i in
+            columnIndices.map { j -> String in
+                guard let i else { return j == nil ? "⋱" : "⋮" }
+                guard let j else { return "…" }
+                return style.format(storage[i * columns + j])
+            }
+        }
+        let width = cells.flatMap { $0 }.map(\.count).max() ?? 1
+        return cells.map { row in
+            " " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+
+    /// Formats one number the way scalars print: integral values without a decimal point.
+    public static func formatNumber(_ value: Float) -> String {
+        NumberStyle([value]).format(value)
+    }
+}
+
+/// A shared format for a set of numbers: integers when all are integral, else 4 significant digits.
+struct NumberStyle {
+    let integral: Bool
+    let scientific: Bool
+
+    init(_ values: [Float]) {
+        let finite = values.filter(\.isFinite)
+        integral = finite.allSatisfy { $0 == $0.rounded() && abs($0) < 1e7 }
+        let magnitudes = finite.map { abs($0) }.filter { $0 > 0 }
+        let largest = magnitudes.max() ?? 0, smallest = magnitudes.min() ?? 0
+        scientific = !integral && (largest >= 1e6 || smallest < 1e-4)
+    }
+
+    func format(_ value: Float) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
+        if integral { return String(Int(value)) }
+        if scientific { return String(format: "%.4e", Double(value)) }
+        return String(format: "%.4f", Double(value))
+    }
+}

@@ -1,0 +1,204 @@
+import SPSNumeric
+
+/// Why training stopped early.
+public enum TrainingError: Error, CustomStringConvertible, Equatable {
+    /// The loss became NaN or infinite.
+    case diverged(epoch: Int, step: Int, lastFiniteLoss: Float?)
+    /// A shape or setting problem found while running.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .diverged(let epoch, let step, let last):
+            "training diverged: the loss became non-finite at epoch \(epoch + 1), step \(step)"
+                + (last.map { "; the last finite loss was \(Tensor.formatNumber($0))" } ?? "")
+        case .invalid(let message): message
+        }
+    }
+}
+
+/// One row of a loop's history: the state at the end of an epoch.
+public struct EpochRecord: Sendable, Equatable {
+    /// The epoch number, counting from 1.
+    public var epoch: Int
+    /// The learning rate used during the epoch.
+    public var learningRate: Double
+    /// The mean of the epoch's batch losses.
+    public var trainLoss: Double
+    /// Metrics on evaluation sets, by column name (e.g. `ood_rmse`).
+    public var evaluations: [String: Double] = [:]
+}
+
+/// A mini-batch training loop that can be advanced a step, an epoch, or many epochs at a time.
+///
+/// Each epoch visits the rows in a fresh random order from the `shuffle` stream (unless `shuffle` is off),
+/// in batches of `batchSize` with a last partial batch, applies the augmentation to each batch with the
+/// `augmentation` stream, takes one optimizer step per batch, and steps the schedule at the end of the
+/// epoch. All buffers are allocated up front: a step allocates nothing. Stepping N times and running
+/// gives exactly the weights of running all at once.
+public final class TrainingLoop {
+    public let model: any Layer
+    public let data: Dataset
+    public let loss: Loss
+    public let optimizer: Optimizer
+    public var schedule: Schedule?
+    public let batchSize: Int
+    public var augmentation: (any Augmentation)?
+    public let shuffle: Bool
+    /// Called at the end of each epoch to add evaluation columns to its history record.
+    public var evaluate: ((any Layer) -> [String: Double])?
+
+    /// Completed epochs.
+    public private(set) var epoch = 0
+    /// Optimizer steps taken.
+    public private(set) var step = 0
+    /// The loss of the last batch.
+    public private(set) var lastLoss: Float?
+    /// One record per completed epoch.
+    public private(set) var history: [EpochRecord] = []
+
+    private var shuffleStream: RandomStream
+    private var augmentationStream: RandomStream
+    private var order: [Int]
+    private var position = 0
+    private var epochLossSum = 0.0
+    private var epochBatches = 0
+    private var epochLearningRate: Double
+    private let featureBatch = MatrixBuffer()
+    private let targetBatch = MatrixBuffer()
+    private let lossGradient = MatrixBuffer()
+
+    /// Creates a loop; `seed` keys the shuffle and augmentation streams.
+    public init(model: any Layer, data: Dataset, loss: Loss = .mse, optimizer: Optimizer, schedule: Schedule? = nil,
+                batchSize: Int = 32, augmentation: (any Augmentation)? = nil, shuffle: Bool = true, seed: UInt64 = 0) throws(TrainingError) {
+        guard batchSize >= 1 else { throw .invalid("batch size must be an integer >= 1, got \(batchSize)") }
+        guard data.count >= 1 else { throw .invalid("cannot train on an empty dataset") }
+        self.model = model
+        self.data = data
+        self.loss = loss
+        self.optimizer = optimizer
+        self.schedule = schedule
+        self.batchSize = batchSize
+        self.augmentation = augmentation
+        self.shuffle = shuffle
+        shuffleStream = RandomStream(seed: seed, purpose: .shuffle)
+        augmentationStream = RandomStream(seed: seed, purpose: .augmentation)
+        order = Array(0..<data.count)
+        epochLearningRate = optimizer.learningRate
+        let rows = min(batchSize, data.count)
+        featureBatch.resize(rows: rows, columns: data.width)
+        targetBatch.resize(rows: rows, columns: 1)
+        lossGradient.resize(rows: rows, columns: 1)
+    }
+
+    /// The learning rate the next step will use.
+    public var learningRate: Double {
+        get { optimizer.learningRate }
+        set { optimizer.learningRate = newValue }
+    }
+
+    /// Whether the current epoch is part-way through.
+    public var isMidEpoch: Bool { position > 0 }
+
+    /// Takes one optimizer step on the next batch and returns its loss.
+    @discardableResult
+    public func takeStep() throws(TrainingError) -> Float {
+        let n = data.count
+        if position == 0 {
+            epochLearningRate = optimizer.learningRate
+            if shuffle {
+                for i in 0..<n { order[i] = i }
+                shuffleStream.shuffle(&order)
+            }
+        }
+        let rows = min(batchSize, n - position)
+        let width = data.width
+        featureBatch.resize(rows: rows, columns: width)
+        targetBatch.resize(rows: rows, columns: 1)
+        lossGradient.resize(rows: rows, columns: 1)
+        data.features.withUnsafeBufferPointer { x in
+            data.target.withUnsafeBufferPointer { y in
+                for r in 0..<rows {
+                    let source = order[position + r]
+                    (featureBatch.pointer + r * width).update(from: x.baseAddress! + source * width, count: width)
+                    targetBatch.pointer[r] = y[source]
+                }
+            }
+        }
+        augmentation?.apply(to: featureBatch, rng: &augmentationStream)
+        optimizer.zeroGradients()
+        let prediction: MatrixBuffer
+        do {
+            prediction = try model.forward(featureBatch)
+        } catch {
+            throw .invalid(error.message)
+        }
+        guard prediction.count == rows else {
+            throw .invalid("the model gives \(prediction.columns) outputs per row but the target has 1")
+        }
+        let value = loss.evaluate(prediction: prediction.pointer, target: targetBatch.pointer, count: rows, gradient: lossGradient.pointer)
+        guard value.isFinite else { throw .diverged(epoch: epoch, step: step + 1, lastFiniteLoss: lastLoss) }
+        _ = model.backward(lossGradient)
+        optimizer.step()
+        lastLoss = value
+        step += 1
+        position += rows
+        epochLossSum += Double(value)
+        epochBatches += 1
+        if position >= n { finishEpoch() }
+        return value
+    }
+
+    /// Runs to the end of the current epoch (a whole epoch when at a boundary).
+    public func runEpoch(shouldStop: () -> Bool = { false }) throws(TrainingError) {
+        repeat {
+            if shouldStop() { return }
+            try takeStep()
+        } while position != 0
+    }
+
+    /// Runs `epochs` more epochs (finishing a partial one first counts as one), checking `shouldStop` between batches.
+    public func run(epochs: Int, shouldStop: () -> Bool = { false }) throws(TrainingError) {
+        for _ in 0..<max(epochs, 0) {
+            try runEpoch(shouldStop: shouldStop)
+            if shouldStop() { return }
+        }
+    }
+
+    private func finishEpoch() {
+        var record = EpochRecord(epoch: epoch + 1, learningRate: epochLearningRate, trainLoss: epochLossSum / Double(max(epochBatches, 1)))
+        if let evaluate { record.evaluations = evaluate(model) }
+        history.append(record)
+        epoch += 1
+        position = 0
+        epochLossSum = 0
+        epochBatches = 0
+        schedule?.step(optimizer)
+    }
+}
+
+/// Predictions of `model` for every row of `features`, computed in chunks, as a vector (one output) or matrix.
+public func predict(_ model: any Layer, _ features: Tensor, chunk: Int = 4096) throws(TensorError) -> Tensor {
+    let rows = features.rowCount, width = features.columnCount
+    let input = MatrixBuffer(capacity: min(rows, chunk) * width)
+    var output: [Float] = []
+    var outputs = 1
+    var start = 0
+    while start < rows {
+        let count = min(chunk, rows - start)
+        input.resize(rows: count, columns: width)
+        features.withUnsafeBufferPointer { x in
+            input.pointer.update(from: x.baseAddress! + start * width, count: count * width)
+        }
+        let result = try model.forward(input)
+        outputs = result.columns
+        output.append(contentsOf: UnsafeBufferPointer(start: result.pointer, count: result.count))
+        start += count
+    }
+    return outputs == 1 ? Tensor(output) : try Tensor(shape: [rows, outputs], storage: output)
+}
+
+/// A metric of `model` on `data`.
+public func evaluate(_ model: any Layer, on data: Dataset, metric: Metric) throws(TensorError) -> Double {
+    try metric.value(predict(model, data.features), data.target)
+}
