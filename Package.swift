@@ -27,6 +27,11 @@ let cpuFlags: [String] = {
     return []
 }()
 
+/// The same vector instructions for the C kernels; no FMA contraction, so results round as written.
+let cOptimize: [CSetting] = [
+    .unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"] + (cpuFlags.isEmpty ? [] : ["-mavx2", "-mfma"])),
+]
+
 let optimize: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
     .unsafeFlags(["-enforce-exclusivity=unchecked"] + cpuFlags),
@@ -55,9 +60,12 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
 
+        // MARK: - Implementation details
+        .target(name: "CKernels", cSettings: cOptimize),
+
         // MARK: - Public modules
-        .target(name: "SPSNumeric", dependencies: ["COpenBLAS"], swiftSettings: optimize),
-        .target(name: "SPSTraining", dependencies: ["SPSNumeric"], swiftSettings: optimize),
+        .target(name: "SPSNumeric", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: optimize),
+        .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels"], swiftSettings: optimize),
         .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimize),
         .target(
             name: "SPSShell",

@@ -3,9 +3,18 @@ import COpenBLAS
 /// Matrix-product kernels: register-blocked SIMD code for the small products of mini-batch training, and
 /// OpenBLAS's `cblas_sgemm` for large ones.
 public enum Kernels {
-    /// Products with at least this many multiply-adds go to OpenBLAS; smaller ones stay in Swift, where the
-    /// call overhead of a library would dominate.
+    /// Products with at least this many multiply-adds go to OpenBLAS when `n` and `k` are also at least
+    /// `blasMinimumWidth`; smaller or narrower ones stay in Swift, where the library's call and threading
+    /// overhead would dominate (mini-batches of small networks).
     public static let blasThreshold = 1 << 20
+    /// See `blasThreshold`.
+    public static let blasMinimumWidth = 128
+
+    /// Whether a product of this size goes to OpenBLAS.
+    @inline(__always)
+    public static func usesBLAS(m: Int, n: Int, k: Int) -> Bool {
+        m * n * k >= blasThreshold && n >= blasMinimumWidth && k >= blasMinimumWidth
+    }
 
     /// Sets how many threads OpenBLAS may use (1 when runs are already parallel).
     public static func setBLASThreads(_ count: Int) {
@@ -24,7 +33,7 @@ public enum Kernels {
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {
         guard m > 0 && n > 0 else { return }
-        if k == 0 || m * n * k >= blasThreshold {
+        if k == 0 || usesBLAS(m: m, n: n, k: k) {
             guard k > 0 else {
                 if !accumulate { for i in 0..<m { (c + i * ldc).update(repeating: 0, count: n) } }
                 return
@@ -51,6 +60,17 @@ public enum Kernels {
         b: UnsafePointer<Float>, ldb: Int,
         c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
     ) {
+        if transposeA && n < 8 {
+            narrowTransposed(m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
+            return
+        }
+        if !transposeA && n == 1 {
+            for i in 0..<m {
+                let sum = dot(a + i * lda, b, stride: ldb, count: k)
+                c[i * ldc] = accumulate ? c[i * ldc] + sum : sum
+            }
+            return
+        }
         // Element (i, p) of op(A).
         let rowStep = transposeA ? 1 : lda, depthStep = transposeA ? lda : 1
         var i = 0
@@ -119,6 +139,56 @@ public enum Kernels {
             scalarColumns(row: i, from: j, n: n, k: k, a: a, rowStep: rowStep, depthStep: depthStep, b: b, ldb: ldb, c: c, ldc: ldc, accumulate: accumulate)
             i += 1
         }
+    }
+
+    /// `C (+)= Aᵀ B` for few columns: vectorized over the rows of C, which are contiguous in each row of A.
+    static func narrowTransposed(
+        m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool
+    ) {
+        for j in 0..<n {
+            var i = 0
+            while i + 8 <= m {
+                var acc = SIMD8<Float>()
+                for p in 0..<k { acc.addProduct(load8(a + p * lda + i), SIMD8(repeating: b[p * ldb + j])) }
+                for lane in 0..<8 {
+                    let target = c + (i + lane) * ldc + j
+                    target.pointee = accumulate ? target.pointee + acc[lane] : acc[lane]
+                }
+                i += 8
+            }
+            while i < m {
+                var sum: Float = 0
+                for p in 0..<k { sum += a[p * lda + i] * b[p * ldb + j] }
+                c[i * ldc + j] = accumulate ? c[i * ldc + j] + sum : sum
+                i += 1
+            }
+        }
+    }
+
+    /// The dot product of a contiguous vector and a strided one, with eight lanes when the second is contiguous.
+    @inline(__always)
+    static func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, stride: Int, count: Int) -> Float {
+        var p = 0
+        var sum: Float = 0
+        if stride == 1 {
+            var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>()
+            while p + 16 <= count {
+                acc0.addProduct(load8(x + p), load8(y + p))
+                acc1.addProduct(load8(x + p + 8), load8(y + p + 8))
+                p += 16
+            }
+            while p + 8 <= count {
+                acc0.addProduct(load8(x + p), load8(y + p))
+                p += 8
+            }
+            sum = (acc0 + acc1).sum()
+        }
+        while p < count {
+            sum += x[p] * y[p * stride]
+            p += 1
+        }
+        return sum
     }
 
     @inline(__always)

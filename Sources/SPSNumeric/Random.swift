@@ -56,8 +56,8 @@ public enum StreamPurpose: String, Sendable, CaseIterable {
 /// index), so streams for different purposes or indices are statistically independent and stable across
 /// versions and machines.
 public struct RandomStream: Sendable {
-    private var generator: Xoshiro256StarStar
-    private var spareNormal: Double?
+    @usableFromInline var generator: Xoshiro256StarStar
+    @usableFromInline var spareNormal: Double?
 
     /// Creates the stream for `purpose` (and sub-stream `index`, e.g. a run or a dataset number) from a seed.
     public init(seed: UInt64, purpose: StreamPurpose, index: UInt64 = 0) {
@@ -78,6 +78,7 @@ public struct RandomStream: Sendable {
     }
 
     /// The next 64 random bits.
+    @inlinable
     public mutating func nextBits() -> UInt64 { generator.next() }
 
     /// A uniform Double in [0, 1) with 53 random bits.
@@ -106,6 +107,7 @@ public struct RandomStream: Sendable {
     }
 
     /// A uniform integer in `0..<bound` without modulo bias (Lemire's method).
+    @inlinable
     public mutating func nextInt(below bound: Int) -> Int {
         guard bound > 1 else { return 0 }
         let b = UInt64(bound)
@@ -118,6 +120,7 @@ public struct RandomStream: Sendable {
     }
 
     /// Shuffles `values` in place with Fisher–Yates, drawing from this stream.
+    @inlinable
     public mutating func shuffle<T>(_ values: inout [T]) {
         var i = values.count - 1
         while i > 0 {

@@ -53,7 +53,7 @@ public final class Activation: Layer {
         return output
     }
 
-    public func backward(_ gradOutput: MatrixBuffer) -> MatrixBuffer {
+    public func backward(_ gradOutput: MatrixBuffer, inputGradient needed: Bool) -> MatrixBuffer {
         guard let input else { return inputGradient }
         inputGradient.resize(rows: gradOutput.rows, columns: gradOutput.columns)
         let x = input.pointer, y = output.pointer, g = gradOutput.pointer, dx = inputGradient.pointer
@@ -113,9 +113,11 @@ public final class Sequential: Layer {
         return current
     }
 
-    public func backward(_ gradOutput: MatrixBuffer) -> MatrixBuffer {
+    public func backward(_ gradOutput: MatrixBuffer, inputGradient needed: Bool) -> MatrixBuffer {
         var current = gradOutput
-        for layer in layers.reversed() { current = layer.backward(current) }
+        for (index, layer) in layers.enumerated().reversed() {
+            current = layer.backward(current, inputGradient: index > 0 || needed)
+        }
         return current
     }
 

@@ -9,7 +9,10 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     /// Computes the output for a batch (rows are examples) into the layer's own buffer.
     func forward(_ input: MatrixBuffer) throws(TensorError) -> MatrixBuffer
     /// Accumulates parameter gradients and returns the gradient with respect to the last input.
-    func backward(_ gradOutput: MatrixBuffer) -> MatrixBuffer
+    ///
+    /// With `inputGradient` false the caller will not read the result (the first layer during training), so a
+    /// layer may skip computing it.
+    func backward(_ gradOutput: MatrixBuffer, inputGradient: Bool) -> MatrixBuffer
     /// The trainable parameters, in a stable order.
     var parameters: [Parameter] { get }
     /// An independent deep copy (parameters copied, caches fresh).
@@ -22,6 +25,11 @@ extension Layer {
 
     /// Sets every parameter gradient to zero.
     public func zeroGradients() { for parameter in parameters { parameter.zeroGradient() } }
+
+    /// Accumulates parameter gradients and returns the gradient with respect to the last input.
+    public func backward(_ gradOutput: MatrixBuffer) -> MatrixBuffer {
+        backward(gradOutput, inputGradient: true)
+    }
 
     /// Runs `forward` on a tensor (a matrix, or a vector taken as one column) and returns a copy of the output.
     public func forward(_ input: Tensor) throws(TensorError) -> Tensor {

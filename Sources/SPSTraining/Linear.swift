@@ -53,7 +53,7 @@ public final class Linear: Layer {
         output.resize(rows: rows, columns: n)
         weight.value.withUnsafeBufferPointer { w in
             guard let w = w.baseAddress else { return }
-            if rows * n * k >= Kernels.blasThreshold {
+            if Kernels.usesBLAS(m: rows, n: n, k: k) {
                 Kernels.gemm(m: rows, n: n, k: k, a: input.pointer, lda: k, transposeA: false, b: w, ldb: k, transposeB: true, c: output.pointer, ldc: n, accumulate: false)
             } else {
                 for o in 0..<n { for i in 0..<k { packedTranspose[i * n + o] = w[o * k + i] } }
@@ -70,7 +70,7 @@ public final class Linear: Layer {
         return output
     }
 
-    public func backward(_ gradOutput: MatrixBuffer) -> MatrixBuffer {
+    public func backward(_ gradOutput: MatrixBuffer, inputGradient needed: Bool) -> MatrixBuffer {
         guard let input else { return inputGradient }
         let rows = gradOutput.rows, n = outputSize, k = inputSize
         // dW += Gᵀ X  (out×in), db += column sums of G, dX = G W.
@@ -85,6 +85,7 @@ public final class Linear: Layer {
             }
         }
         inputGradient.resize(rows: rows, columns: k)
+        guard needed else { return inputGradient }
         weight.value.withUnsafeBufferPointer { w in
             guard let w = w.baseAddress else { return }
             Kernels.gemm(m: rows, n: k, k: n, a: gradOutput.pointer, lda: n, transposeA: false, b: w, ldb: k, transposeB: false, c: inputGradient.pointer, ldc: k, accumulate: false)

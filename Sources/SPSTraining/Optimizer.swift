@@ -1,3 +1,4 @@
+import CKernels
 import SPSNumeric
 
 /// An error in an optimizer's or schedule's settings, saying what is allowed.
@@ -113,6 +114,7 @@ public final class Adam: Optimizer {
     public let decoupled: Bool
     private var firstMoments: [[Float]]
     private var secondMoments: [[Float]]
+    private var scratch: [Float] = []
 
     public init(parameters: [Parameter], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0, decoupled: Bool = false) throws(ConfigurationError) {
@@ -138,21 +140,24 @@ public final class Adam: Optimizer {
         let stepSize = Float(learningRate / biasCorrection1)
         let root2 = Float(biasCorrection2Root), eps = Float(epsilon)
         let b1 = Float(1 - beta1), b2 = Float(beta2), oneMinusB2 = Float(1 - beta2)
-        let wd = Float(weightDecay), shrink = Float(1 - learningRate * weightDecay)
-        let decoupled = self.decoupled
-        parameter.gradient.withUnsafeBufferPointer { g in
-            parameter.value.withUnsafeMutableBufferPointer { p in
-                firstMoments[index].withUnsafeMutableBufferPointer { m in
-                    secondMoments[index].withUnsafeMutableBufferPointer { v in
-                        for i in 0..<p.count {
-                            var grad = g[i]
-                            if wd != 0 {
-                                if decoupled { p[i] *= shrink } else { grad += wd * p[i] }
+        let wd = Float(weightDecay), shrink = Float(1 - learningRate * weightDecay), decoupled = self.decoupled
+        let count = parameter.count
+        if scratch.count < count { scratch = Array(repeating: 0, count: count) }
+        parameter.gradient.withUnsafeBufferPointer { gradient in
+            parameter.value.withUnsafeMutableBufferPointer { value in
+                firstMoments[index].withUnsafeMutableBufferPointer { mean in
+                    secondMoments[index].withUnsafeMutableBufferPointer { square in
+                        scratch.withUnsafeMutableBufferPointer { scratch in
+                            guard var g = gradient.baseAddress, let p = value.baseAddress,
+                                  let m = mean.baseAddress, let v = square.baseAddress, let s = scratch.baseAddress else { return }
+                            // Weight decay first, in its own pass, as PyTorch does (it leaves .grad untouched).
+                            if wd != 0 && decoupled {
+                                for i in 0..<count { p[i] *= shrink }
+                            } else if wd != 0 {
+                                for i in 0..<count { s[i] = g[i] + wd * p[i] }
+                                g = UnsafePointer(s)
                             }
-                            m[i] += b1 * (grad - m[i])  // torch lerp with weight 1 - beta1 < 0.5
-                            v[i] = v[i] * b2 + oneMinusB2 * grad * grad
-                            let denom = v[i].squareRoot() / root2 + eps
-                            p[i] = p[i] + -stepSize * m[i] / denom  // torch addcdiv: p + (value * m) / denom
+                            sps_adam_update(count, g, p, m, v, b1, b2, oneMinusB2, stepSize, root2, eps)
                         }
                     }
                 }
@@ -172,3 +177,17 @@ public final class Adam: Optimizer {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+extension SIMD8 where Scalar == Float {
+    /// Loads eight consecutive floats.
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    /// Stores eight consecutive floats.
+    @inline(__always)
+    func store(to pointer: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(pointer).storeBytes(of: self, as: SIMD8<Float>.self)
+    }
+}

@@ -138,7 +138,7 @@ public final class TrainingLoop {
         }
         let value = loss.evaluate(prediction: prediction.pointer, target: targetBatch.pointer, count: rows, gradient: lossGradient.pointer)
         guard value.isFinite else { throw .diverged(epoch: epoch, step: step + 1, lastFiniteLoss: lastLoss) }
-        _ = model.backward(lossGradient)
+        _ = model.backward(lossGradient, inputGradient: false)
         optimizer.step()
         lastLoss = value
         step += 1

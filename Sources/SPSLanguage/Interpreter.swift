@@ -1,0 +1,333 @@
+import SPSNumeric
+
+/// Runs compiled sps code. One interpreter per session; instantiate as many as needed (each is independent and
+/// confined to the thread that uses it). `isolatedCopy()` gives a copy of the globals for parallel runs.
+public final class Interpreter {
+    /// The deepest allowed nesting of `def` calls; deeper recursion is an error, not a crash.
+    public static let maxCallDepth = 10_000
+    /// Value slots available to call frames.
+    static let stackCapacity = 1 << 20
+
+    let stack: UnsafeMutablePointer<Value>
+    var sp = 0
+    var initializedSlots = 0
+    var depth = 0
+    var returnValue: Value = .nil
+    let emptyCells = UnsafeMutablePointer<Cell?>.allocate(capacity: 1)
+
+    /// The global variables (including built-in commands).
+    public let globals: Globals
+    /// Where `print` and echo output goes.
+    public var output: any OutputSink
+    /// Checked between loop iterations and calls; set it to stop running code.
+    public let interrupt: InterruptFlag
+    /// Command documentation: built-ins and the user's `def`s.
+    public let registry: CommandRegistry
+    /// Called with the value of each top-level expression statement when set (REPL and echo mode).
+    public var echo: ((Value) -> Void)?
+    /// The global seed (`seed n`); random streams derive from it.
+    public var seed: UInt64 = 0 {
+        didSet { random = RandomStream(seed: seed, purpose: .user) }
+    }
+    /// The stream for the language's own random built-ins (`randn`, `rand`).
+    public var random = RandomStream(seed: 0, purpose: .user)
+    /// Host-defined state (e.g. what a `repeat` run has recorded), keyed by the host.
+    public var hostState: [String: Any] = [:]
+
+    /// Creates an interpreter with the core built-ins registered.
+    public init(output: any OutputSink = BufferSink(), interrupt: InterruptFlag = InterruptFlag()) {
+        self.stack = .allocate(capacity: Interpreter.stackCapacity)
+        self.globals = Globals()
+        self.output = output
+        self.interrupt = interrupt
+        self.registry = CommandRegistry()
+        emptyCells.initialize(to: nil)
+        Builtins.registerAll(in: self)
+    }
+
+    init(copying other: Interpreter) {
+        self.stack = .allocate(capacity: Interpreter.stackCapacity)
+        self.globals = other.globals.isolatedCopy()
+        self.output = other.output
+        self.interrupt = other.interrupt
+        self.registry = other.registry
+        self.echo = nil
+        self.seed = other.seed
+        self.random = other.random
+        emptyCells.initialize(to: nil)
+    }
+
+    deinit {
+        stack.deinitialize(count: initializedSlots)
+        stack.deallocate()
+        emptyCells.deinitialize(count: 1)
+        emptyCells.deallocate()
+    }
+
+    /// An interpreter with a copy of this one's globals, sharing output, interrupt flag and command registry:
+    /// for running a block in isolation (e.g. on another thread). Run it on one thread at a time.
+    public func isolatedCopy() -> Interpreter { Interpreter(copying: self) }
+
+    // MARK: - Commands and globals
+
+    /// Registers a native command under its name (replacing any earlier one).
+    public func register(_ command: Command) {
+        registry.add(command)
+        globals.set(command.name, .command(command), builtin: true)
+    }
+
+    /// Registers several native commands.
+    public func register(_ commands: [Command]) { commands.forEach(register) }
+
+    /// Sets a global variable.
+    public func setGlobal(_ name: String, _ value: Value) { globals.set(name, value) }
+
+    /// The value of a global variable, if defined.
+    public func global(_ name: String) -> Value? { globals.get(name) }
+
+    /// User-visible global variables (not built-in commands), in definition order.
+    public var variables: [(String, Value)] {
+        globals.names.indices.compactMap { i in
+            globals.defined[i] && !globals.isBuiltin[i] ? (globals.names[i], globals.values[i]) : nil
+        }
+    }
+
+    // MARK: - Running
+
+    /// Parses and compiles source text.
+    public func compile(_ file: SourceFile) -> Result<Program, SyntaxErrors> {
+        switch Parser.parse(file) {
+        case .failure(let e): return .failure(e)
+        case .success(let statements): return compile(statements, file: file)
+        }
+    }
+
+    /// Compiles parsed statements against this interpreter's globals.
+    public func compile(_ statements: [Stmt], file: SourceFile) -> Result<Program, SyntaxErrors> {
+        let compiler = Compiler(globals: globals)
+        let (proto, nodes) = compiler.compileChunk(statements, file: file)
+        if !compiler.errors.isEmpty { return .failure(SyntaxErrors(errors: compiler.errors, isIncomplete: false)) }
+        return .success(Program(proto: proto, nodes: nodes, statements: statements, file: file))
+    }
+
+    /// Runs a compiled program's top-level statements in order, calling `before` with each statement first.
+    public func run(_ program: Program, before: ((Stmt) -> Void)? = nil) throws(RuntimeError) {
+        let proto = program.proto
+        let base = sp
+        try reserve(proto.localCount, at: program.proto.location)
+        let fp = stack + base
+        sp = base + proto.localCount
+        let cells = makeCells(proto.cellCount)
+        let closure = Closure(proto: proto, upvalues: [])
+        defer {
+            release(fp, proto.localCount)
+            sp = base
+            freeCells(cells, proto.cellCount)
+        }
+        let frame = Frame(ip: self, fp: fp, closure: closure, cells: cells)
+        for (i, node) in program.nodes.enumerated() {
+            before?(program.statements[i])
+            if interrupt.isRequested { throw .interrupted(at: program.statements[i].location) }
+            _ = try node.exec(frame)
+        }
+    }
+
+    /// Parses, compiles and runs source text; syntax errors come back as `SyntaxErrors`, runtime ones as
+    /// `RuntimeError`.
+    public func run(_ file: SourceFile) throws(InterpreterError) {
+        switch compile(file) {
+        case .failure(let e): throw .syntax(e)
+        case .success(let p):
+            do throws(RuntimeError) { try run(p) } catch { throw .runtime(error) }
+        }
+    }
+
+    /// Calls a def, block, command or callable object with arguments (for native commands that take blocks).
+    public func call(_ callee: Value, _ arguments: [Value] = [], keywords: [(String, Value)] = [],
+                     at location: SourceLocation? = nil) throws(RuntimeError) -> Value {
+        switch callee {
+        case .closure(let c):
+            return try invoke(c, arguments, keywords, at: location)
+        case .command(let cmd):
+            return try callCommand(cmd, arguments.map { .value($0) }, keywords.map { ($0.0, .value($0.1)) },
+                                   frame: nil, at: location)
+        case .native(let o):
+            if let r = try o.call(arguments, keywords: keywords, in: self) { return r }
+            throw RuntimeError("a \(o.typeName) cannot be applied to arguments", at: location)
+        default:
+            throw RuntimeError("a \(callee.typeName) is not a command and cannot be applied to arguments", at: location)
+        }
+    }
+
+    /// Runs a block and returns the variables it created at its top level, in order (e.g. columns of a model).
+    public func runCapturingLocals(_ block: Closure) throws(RuntimeError) -> [(String, Value)] {
+        var captured: [(String, Value)] = []
+        _ = try invoke(block, [], [], at: nil) { frame in
+            for (name, loc) in block.proto.topLocals {
+                switch loc {
+                case .local(let s): captured.append((name, frame.fp[s]))
+                case .cell(let c): if let cell = frame.cells[c] { captured.append((name, cell.value)) }
+                }
+            }
+        }
+        return captured
+    }
+
+    // MARK: - Frames
+
+    func reserve(_ count: Int, at location: SourceLocation?) throws(RuntimeError) {
+        let needed = sp + count
+        if needed > Interpreter.stackCapacity {
+            throw RuntimeError("out of stack space for local variables (too deep a recursion?)", at: location)
+        }
+        if needed > initializedSlots {
+            (stack + initializedSlots).initialize(repeating: .nil, count: needed - initializedSlots)
+            initializedSlots = needed
+        }
+    }
+
+    @inline(__always) func release(_ fp: UnsafeMutablePointer<Value>, _ count: Int) {
+        var i = 0
+        while i < count {
+            fp[i] = .nil
+            i += 1
+        }
+    }
+
+    @inline(__always) func makeCells(_ count: Int) -> UnsafeMutablePointer<Cell?> {
+        if count == 0 { return emptyCells }
+        let p = UnsafeMutablePointer<Cell?>.allocate(capacity: count)
+        p.initialize(repeating: nil, count: count)
+        return p
+    }
+
+    @inline(__always) func freeCells(_ p: UnsafeMutablePointer<Cell?>, _ count: Int) {
+        if count == 0 { return }
+        p.deinitialize(count: count)
+        p.deallocate()
+    }
+
+    /// Calls a closure with already evaluated arguments.
+    func invoke(_ c: Closure, _ args: [Value], _ keywords: [(String, Value)], at location: SourceLocation?,
+                inspect: ((Frame) -> Void)? = nil) throws(RuntimeError) -> Value {
+        let proto = c.proto
+        let n = proto.parameterNames.count
+        if args.count > n {
+            throw RuntimeError("\(proto.kind == .block ? "a block" : "def \(proto.name)") takes \(n == 0 ? "no" : "at most \(n)") argument\(n == 1 ? "" : "s"), got \(args.count)", at: location)
+        }
+        if depth >= Interpreter.maxCallDepth {
+            throw RuntimeError("too many nested calls (more than \(Interpreter.maxCallDepth)); is def \(proto.name) recursing without end?", at: location)
+        }
+        let base = sp
+        try reserve(proto.localCount, at: location)
+        let fp = stack + base
+        sp = base + proto.localCount
+        var given = [Bool](repeating: false, count: n)
+        for (i, a) in args.enumerated() {
+            fp[i] = a
+            given[i] = true
+        }
+        let cells = makeCells(proto.cellCount)
+        let frame = Frame(ip: self, fp: fp, closure: c, cells: cells)
+        depth += 1
+        defer {
+            depth -= 1
+            release(fp, proto.localCount)
+            sp = base
+            freeCells(cells, proto.cellCount)
+        }
+        do throws(RuntimeError) {
+            for (name, v) in keywords {
+                guard let i = proto.parameterNames.firstIndex(of: name) else {
+                    throw RuntimeError("def \(proto.name) has no parameter '\(name)'\(Suggestions.hint(for: name, in: proto.parameterNames))", at: location)
+                }
+                if given[i] { throw RuntimeError("argument '\(name)' of def \(proto.name) given twice", at: location) }
+                fp[i] = v
+                given[i] = true
+            }
+            try finishArguments(proto, frame, given, at: location)
+            let flow = try execute(proto.body, frame)
+            inspect?(frame)
+            if flow == .returnValue {
+                let r = returnValue
+                returnValue = .nil
+                return r
+            }
+            return .nil
+        } catch {
+            throw addTrace(error, proto, location)
+        }
+    }
+
+    /// Fills defaults, reports missing arguments and moves captured parameters into cells.
+    @inline(__always) func finishArguments(_ proto: FunctionProto, _ frame: Frame, _ given: [Bool],
+                                           at location: SourceLocation?) throws(RuntimeError) {
+        for i in given.indices where !given[i] {
+            guard let d = proto.defaults[i] else {
+                throw RuntimeError("def \(proto.name) is missing argument '\(proto.parameterNames[i])'", at: location)
+            }
+            frame.fp[i] = try d.eval(frame)
+        }
+        if proto.cellCount > 0 {
+            for (i, c) in proto.parameterCells.enumerated() {
+                if let c { frame.cells[c] = Cell(frame.fp[i]) }
+            }
+        }
+    }
+
+    func addTrace(_ error: RuntimeError, _ proto: FunctionProto, _ location: SourceLocation?) -> RuntimeError {
+        var e = error
+        if e.location == nil { e.location = location }
+        if e.trace.count < 50 {
+            e.trace.append(TraceEntry(function: proto.kind == .block ? "block" : proto.name, callSite: location))
+        }
+        return e
+    }
+
+    @inline(__always) func execute(_ body: [StmtNode], _ frame: Frame) throws(RuntimeError) -> Flow {
+        for s in body {
+            let flow = try s.exec(frame)
+            if flow != .normal { return flow }
+        }
+        return .normal
+    }
+
+    // MARK: - Conversions
+
+    /// Converts numbers, lists of numbers and lists of lists to a tensor.
+    public static func toTensor(_ v: Value, what: String) throws(RuntimeError) -> Tensor {
+        switch v {
+        case .tensor(let t): return t
+        case .number(let n): return Tensor(scalar: Float(n))
+        case .range(let r): return Tensor(r.map { Float($0) })
+        case .list(let xs):
+            if xs.allSatisfy({ $0.number != nil }) { return Tensor(xs.map { Float($0.number ?? 0) }) }
+            var rows: [[Float]] = []
+            for x in xs {
+                guard let inner = x.elements, inner.allSatisfy({ $0.number != nil }) else {
+                    throw RuntimeError("\(what) must be a tensor, a number or a list of numbers (or of lists of numbers)")
+                }
+                rows.append(inner.map { Float($0.number ?? 0) })
+            }
+            do throws(TensorError) { return try Tensor(rows: rows) } catch { throw RuntimeError("\(what): \(error.message)") }
+        default:
+            throw RuntimeError("\(what) must be a tensor or a list of numbers, got \(v.typeName)")
+        }
+    }
+}
+
+/// A compiled program: its top-level statements ready to run.
+public struct Program {
+    let proto: FunctionProto
+    let nodes: [StmtNode]
+    /// The parsed top-level statements (for echo mode, which prints each before running it).
+    public let statements: [Stmt]
+    /// The source.
+    public let file: SourceFile
+}
+
+/// A syntax error or a runtime error.
+public enum InterpreterError: Error {
+    case syntax(SyntaxErrors)
+    case runtime(RuntimeError)
+}

@@ -1,0 +1,249 @@
+/// Application: calling defs, blocks, native commands and callable objects.
+
+/// A bare identifier (or list of them) written as an argument, kept for column-name parameters.
+enum BareName {
+    case one(String)
+    case many([String])
+
+    var value: Value {
+        switch self {
+        case .one(let s): return .string(s)
+        case .many(let xs): return .list(xs.map { .string($0) })
+        }
+    }
+}
+
+/// An argument not yet evaluated (or already a value, when Swift code calls).
+enum PendingArgument {
+    case value(Value)
+    case node(ExprNode, BareName?)
+}
+
+/// `f a b k=v`, `f(a, b)`, `f()`.
+final class CallNode: ExprNode {
+    let head: ExprNode
+    let headName: String
+    let positional: [ExprNode]
+    let positionalNames: [BareName?]
+    let keywordNames: [String]
+    let keywordValues: [ExprNode]
+    let keywordBareNames: [BareName?]
+
+    init(head: ExprNode, headName: String, positional: [(ExprNode, BareName?)], keywords: [(String, ExprNode, BareName?)],
+         _ loc: SourceLocation) {
+        self.head = head
+        self.headName = headName
+        self.positional = positional.map(\.0)
+        self.positionalNames = positional.map(\.1)
+        self.keywordNames = keywords.map(\.0)
+        self.keywordValues = keywords.map(\.1)
+        self.keywordBareNames = keywords.map(\.2)
+        super.init(loc)
+    }
+
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let callee = try head.eval(f)
+        switch callee {
+        case .closure(let c):
+            return try callClosure(c, f)
+        case .command(let cmd):
+            if let fn = cmd.numberFunction, positional.count == 1, keywordNames.isEmpty {
+                let v = try positional[0].eval(f)
+                if case .number(let x) = v { return .number(fn(x)) }
+                return try f.ip.callCommand(cmd, [.value(v)], [], frame: f, at: loc)
+            }
+            return try f.ip.callCommand(cmd, pendingPositional(), pendingKeywords(), frame: f, at: loc)
+        case .native(let o):
+            var args: [Value] = []
+            for p in positional { args.append(try p.eval(f)) }
+            var kws: [(String, Value)] = []
+            for (k, v) in zip(keywordNames, keywordValues) { kws.append((k, try v.eval(f))) }
+            do throws(RuntimeError) {
+                if let r = try o.call(args, keywords: kws, in: f.ip) { return r }
+            } catch {
+                throw error.located(loc)
+            }
+            throw RuntimeError("'\(headName)' is a \(o.typeName), which cannot be applied to arguments", at: loc)
+        default:
+            var hint = ""
+            if positional.count == 1, let first = positional.first, first is NegateNode || isNegativeLiteral(first) {
+                hint = "; to subtract, put spaces on both sides of '-' (a - 1)"
+            }
+            throw RuntimeError("'\(headName)' is a \(callee.typeName), not a command, and cannot be applied to arguments\(hint)", at: loc)
+        }
+    }
+
+    func isNegativeLiteral(_ n: ExprNode) -> Bool {
+        if let c = n as? ConstNode, case .number(let x) = c.value { return x < 0 }
+        return false
+    }
+
+    func pendingPositional() -> [PendingArgument] {
+        var out: [PendingArgument] = []
+        out.reserveCapacity(positional.count)
+        for i in positional.indices { out.append(.node(positional[i], positionalNames[i])) }
+        return out
+    }
+
+    func pendingKeywords() -> [(String, PendingArgument)] {
+        var out: [(String, PendingArgument)] = []
+        for i in keywordNames.indices { out.append((keywordNames[i], .node(keywordValues[i], keywordBareNames[i]))) }
+        return out
+    }
+
+    /// Calls a closure, evaluating arguments straight into the new frame.
+    @inline(__always) func callClosure(_ c: Closure, _ f: Frame) throws(RuntimeError) -> Value {
+        let ip = f.ip
+        let proto = c.proto
+        let n = proto.parameterNames.count
+        let argc = positional.count
+        if argc > n {
+            throw RuntimeError("\(proto.kind == .block ? "a block" : "def \(proto.name)") takes \(n == 0 ? "no" : "at most \(n)") argument\(n == 1 ? "" : "s"), got \(argc)", at: loc)
+        }
+        if ip.depth >= Interpreter.maxCallDepth {
+            throw RuntimeError("too many nested calls (more than \(Interpreter.maxCallDepth)); is def \(proto.name) recursing without end?", at: loc)
+        }
+        let base = ip.sp
+        let localCount = proto.localCount
+        if base + localCount > ip.initializedSlots { try ip.reserve(localCount, at: loc) }
+        let fp = ip.stack + base
+        // Evaluate arguments into the new frame, moving the stack top past each so nested calls don't clobber it.
+        var i = 0
+        while i < argc {
+            let v: Value
+            do throws(RuntimeError) { v = try positional[i].eval(f) } catch {
+                ip.release(fp, i)
+                ip.sp = base
+                throw error
+            }
+            fp[i] = v
+            i += 1
+            ip.sp = base + i
+        }
+        ip.sp = base + localCount
+        let cells = ip.makeCells(proto.cellCount)
+        let frame = Frame(ip: ip, fp: fp, closure: c, cells: cells)
+        ip.depth += 1
+        defer {
+            ip.depth -= 1
+            ip.release(fp, localCount)
+            ip.sp = base
+            ip.freeCells(cells, proto.cellCount)
+        }
+        do throws(RuntimeError) {
+            if argc < n || !keywordNames.isEmpty || proto.cellCount > 0 {
+                var given = [Bool](repeating: false, count: n)
+                for j in 0..<argc { given[j] = true }
+                for (k, name) in keywordNames.enumerated() {
+                    guard let j = proto.parameterNames.firstIndex(of: name) else {
+                        throw RuntimeError("def \(proto.name) has no parameter '\(name)'\(Suggestions.hint(for: name, in: proto.parameterNames))", at: keywordValues[k].loc)
+                    }
+                    if given[j] { throw RuntimeError("argument '\(name)' of def \(proto.name) given twice", at: keywordValues[k].loc) }
+                    fp[j] = try keywordValues[k].eval(f)
+                    given[j] = true
+                }
+                try ip.finishArguments(proto, frame, given, at: loc)
+            }
+            if ip.interrupt.isRequested { throw .interrupted(at: loc) }
+            for s in proto.body {
+                let flow = try s.exec(frame)
+                if flow == .returnValue {
+                    let r = ip.returnValue
+                    ip.returnValue = .nil
+                    return r
+                }
+                if flow != .normal { break }
+            }
+            return .nil
+        } catch {
+            throw ip.addTrace(error, proto, loc)
+        }
+    }
+}
+
+extension Interpreter {
+    /// Checks arguments against a native command's parameters and calls it.
+    func callCommand(_ cmd: Command, _ positional: [PendingArgument], _ keywords: [(String, PendingArgument)],
+                     frame: Frame?, at loc: SourceLocation?) throws(RuntimeError) -> Value {
+        let params = cmd.parameters
+        var values = [Value?](repeating: nil, count: params.count)
+        var given = [Bool](repeating: false, count: params.count)
+
+        func evaluate(_ p: PendingArgument, for param: Parameter) throws(RuntimeError) -> Value {
+            switch p {
+            case .value(let v): return v
+            case .node(let node, let bare):
+                if param.takesNames, let bare { return bare.value }
+                guard let frame else { return .nil }
+                return try node.eval(frame)
+            }
+        }
+
+        // Positional arguments fill positional parameters in order; a variadic one takes the rest.
+        let positionalParams = params.indices.filter { params[$0].isPositional }
+        var rest: [Value] = []
+        var restIndex: Int?
+        for (k, arg) in positional.enumerated() {
+            if k < positionalParams.count && !params[positionalParams[k]].isVariadic {
+                let pi = positionalParams[k]
+                values[pi] = try evaluate(arg, for: params[pi])
+                given[pi] = true
+            } else if let last = positionalParams.last, params[last].isVariadic {
+                restIndex = last
+                rest.append(try evaluate(arg, for: params[last]))
+            } else {
+                let n = positionalParams.count
+                throw RuntimeError("\(cmd.name) takes \(n == 0 ? "no" : "at most \(n)") positional argument\(n == 1 ? "" : "s"), got \(positional.count); usage: \(cmd.usage)", at: argLocation(arg) ?? loc)
+            }
+        }
+        if let restIndex {
+            values[restIndex] = .list(rest)
+            given[restIndex] = true
+        }
+        for (name, arg) in keywords {
+            guard let pi = params.firstIndex(where: { $0.name == name }) else {
+                let hint = Suggestions.hint(for: name, in: params.map(\.name))
+                throw RuntimeError("unknown argument '\(name)' for \(cmd.name)\(hint.isEmpty ? "; usage: \(cmd.usage)" : hint)", at: argLocation(arg) ?? loc)
+            }
+            if given[pi] { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: argLocation(arg) ?? loc) }
+            values[pi] = try evaluate(arg, for: params[pi])
+            given[pi] = true
+        }
+        for (i, p) in params.enumerated() {
+            if let v = values[i] {
+                if !p.type.accepts(v) && !(p.isVariadic && (v.elements ?? []).allSatisfy { p.type.accepts($0) }) {
+                    throw RuntimeError("argument '\(p.name)' of \(cmd.name) must be \(Interpreter.article(p.type.description)), got \(v.typeName) \(Interpreter.short(v))", at: loc)
+                }
+            } else if let d = p.defaultValue {
+                values[i] = d
+            } else if p.isVariadic {
+                values[i] = .list([])
+            } else if !p.isOptional {
+                throw RuntimeError("\(cmd.name) is missing argument '\(p.name)'\(p.summary.isEmpty ? "" : " (\(p.summary))"); usage: \(cmd.usage)", at: loc)
+            }
+        }
+        var args = Arguments(command: cmd, values: values, interpreter: self, location: loc)
+        do throws(RuntimeError) {
+            return try cmd.body(&args)
+        } catch {
+            throw loc.map { error.located($0) } ?? error
+        }
+    }
+
+    func argLocation(_ a: PendingArgument) -> SourceLocation? {
+        if case .node(let n, _) = a { return n.loc }
+        return nil
+    }
+
+    static func article(_ s: String) -> String {
+        if s.hasPrefix("any") { return s }
+        return (s.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + s
+    }
+
+    /// A short rendering of a value for error messages.
+    static func short(_ v: Value) -> String {
+        let r = v.repr
+        if r.count > 40 { return String(r.prefix(37)) + "…" }
+        return r
+    }
+}

@@ -1,0 +1,388 @@
+/// Statement nodes: expression statements, assignments, control flow.
+
+final class ExprStmt: StmtNode {
+    let expr: ExprNode
+    init(_ expr: ExprNode) {
+        self.expr = expr
+        super.init(expr.loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        _ = try expr.eval(f)
+        return .normal
+    }
+}
+
+/// A top-level expression statement: its value goes to the echo hook (REPL, `--echo`).
+final class EchoStmt: StmtNode {
+    let expr: ExprNode
+    init(_ expr: ExprNode) {
+        self.expr = expr
+        super.init(expr.loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        let v = try expr.eval(f)
+        if let echo = f.ip.echo, !v.isNil { echo(v) }
+        return .normal
+    }
+}
+
+/// The last expression statement of a def or block: its value is the result.
+final class ImplicitReturn: StmtNode {
+    let expr: ExprNode
+    init(_ expr: ExprNode) {
+        self.expr = expr
+        super.init(expr.loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        f.ip.returnValue = try expr.eval(f)
+        return .returnValue
+    }
+}
+
+/// A statement that is just a name: runs it when it names a command or def (`vars`, `help`), else yields it.
+final class BareNameNode: ExprNode {
+    let get: ExprNode
+    init(_ get: ExprNode) {
+        self.get = get
+        super.init(get.loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let v = try get.eval(f)
+        switch v {
+        case .command(let c):
+            return try f.ip.callCommand(c, [], [], frame: f, at: loc)
+        case .closure(let c) where c.proto.kind == .def:
+            return try f.ip.invoke(c, [], [], at: loc)
+        default:
+            return v
+        }
+    }
+}
+
+// MARK: - Assignment
+
+/// Where an assigned value goes.
+enum VariableRef {
+    case local(Int), cell(Int), declareCell(Int), upvalue(Int), global(Int, String)
+}
+
+final class AssignLocal: StmtNode {
+    let slot: Int
+    let value: ExprNode
+    init(_ slot: Int, _ value: ExprNode, _ loc: SourceLocation) {
+        self.slot = slot
+        self.value = value
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        f.fp[slot] = try value.eval(f)
+        return .normal
+    }
+}
+
+final class AssignGlobal: StmtNode {
+    let slot: Int
+    let value: ExprNode
+    init(_ slot: Int, _ value: ExprNode, _ loc: SourceLocation) {
+        self.slot = slot
+        self.value = value
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        let v = try value.eval(f)
+        let g = f.ip.globals
+        g.values[slot] = v
+        if !g.defined[slot] || g.isBuiltin[slot] {
+            g.defined[slot] = true
+            g.isBuiltin[slot] = false
+        }
+        return .normal
+    }
+}
+
+/// Assignment to a captured variable, or any assignment needing the general path (cells, upvalues,
+/// compound operators, members and indices).
+final class AssignGeneral: StmtNode {
+    let target: LValue
+    let op: BinaryOperator?
+    let value: ExprNode
+    init(_ target: LValue, _ op: BinaryOperator?, _ value: ExprNode, _ loc: SourceLocation) {
+        self.target = target
+        self.op = op
+        self.value = value
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        let v = try value.eval(f)
+        if let op {
+            let loc = self.loc
+            try target.modify(f) { (old: inout Value) throws(RuntimeError) in
+                old = try Operators.binary(op, old, v, at: loc)
+            }
+        } else {
+            try target.assign(f, v)
+        }
+        return .normal
+    }
+}
+
+/// An assignable place: a variable, a member of a place or an index of a place.
+indirect enum LValue {
+    case variable(VariableRef, SourceLocation)
+    case member(LValue?, ExprNode, String, SourceLocation)
+    case index(LValue?, ExprNode, [ExprNode], SourceLocation)
+
+    func assign(_ f: Frame, _ v: Value) throws(RuntimeError) {
+        switch self {
+        case .variable(.declareCell(let i), _):
+            f.cells[i] = Cell(v)
+            return
+        case .variable(.global(let s, _), _):
+            let g = f.ip.globals
+            g.values[s] = v
+            g.defined[s] = true
+            g.isBuiltin[s] = false
+            return
+        default:
+            break
+        }
+        try modify(f) { (old: inout Value) throws(RuntimeError) in old = v }
+    }
+
+    /// Gives the body in-place access to the place's current value.
+    func modify(_ f: Frame, _ body: (inout Value) throws(RuntimeError) -> Void) throws(RuntimeError) {
+        switch self {
+        case .variable(let ref, let loc):
+            switch ref {
+            case .local(let s): try body(&f.fp[s])
+            case .cell(let i), .declareCell(let i):
+                guard let c = f.cells[i] else {
+                    var v: Value = .nil
+                    try body(&v)
+                    f.cells[i] = Cell(v)
+                    return
+                }
+                try body(&c.value)
+            case .upvalue(let i): try body(&f.closure.upvalues[i].value)
+            case .global(let s, let name):
+                let g = f.ip.globals
+                if !g.defined[s] {
+                    throw RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: g.definedNames))", at: loc)
+                }
+                try body(&g.values[s])
+            }
+        case .member(let base, let baseExpr, let name, let loc):
+            let ip = f.ip
+            let update = { (container: inout Value) throws(RuntimeError) in
+                var current = try Operators.member(container, name, ip, at: loc)
+                try body(&current)
+                try Operators.setMember(&container, name, current, ip, at: loc)
+            }
+            if let base { try base.modify(f, update) } else {
+                var v = try baseExpr.eval(f)
+                try update(&v)
+            }
+        case .index(let base, let baseExpr, let indexExprs, let loc):
+            var idx: [Value] = []
+            for e in indexExprs { idx.append(try e.eval(f)) }
+            let ip = f.ip
+            let update = { (container: inout Value) throws(RuntimeError) in
+                var current = try Operators.index(container, idx, ip, at: loc)
+                try body(&current)
+                try Operators.setIndex(&container, idx, current, ip, at: loc)
+            }
+            if let base { try base.modify(f, update) } else {
+                var v = try baseExpr.eval(f)
+                try update(&v)
+            }
+        }
+    }
+}
+
+/// Plain assignment to a member or index: sets without reading the old value first.
+final class AssignPath: StmtNode {
+    let base: LValue?
+    let baseExpr: ExprNode
+    let member: String?
+    let indices: [ExprNode]
+    let value: ExprNode
+    init(base: LValue?, baseExpr: ExprNode, member: String?, indices: [ExprNode], value: ExprNode, _ loc: SourceLocation) {
+        self.base = base
+        self.baseExpr = baseExpr
+        self.member = member
+        self.indices = indices
+        self.value = value
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        let v = try value.eval(f)
+        var idx: [Value] = []
+        for e in indices { idx.append(try e.eval(f)) }
+        let ip = f.ip, loc = self.loc, member = self.member
+        let set = { (container: inout Value) throws(RuntimeError) in
+            if let member {
+                try Operators.setMember(&container, member, v, ip, at: loc)
+            } else {
+                try Operators.setIndex(&container, idx, v, ip, at: loc)
+            }
+        }
+        if let base { try base.modify(f, set) } else {
+            var c = try baseExpr.eval(f)
+            try set(&c)
+        }
+        return .normal
+    }
+}
+
+// MARK: - Control flow
+
+@inline(__always) func runBody(_ body: [StmtNode], _ f: Frame) throws(RuntimeError) -> Flow {
+    for s in body {
+        let flow = try s.exec(f)
+        if flow != .normal { return flow }
+    }
+    return .normal
+}
+
+final class IfNode: StmtNode {
+    let condition: ExprNode
+    let then: [StmtNode]
+    let otherwise: [StmtNode]
+    init(_ condition: ExprNode, _ then: [StmtNode], _ otherwise: [StmtNode], _ loc: SourceLocation) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        try runBody(try condition.evalBool(f) ? then : otherwise, f)
+    }
+}
+
+final class WhileNode: StmtNode {
+    let condition: ExprNode
+    let body: [StmtNode]
+    init(_ condition: ExprNode, _ body: [StmtNode], _ loc: SourceLocation) {
+        self.condition = condition
+        self.body = body
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        let interrupt = f.ip.interrupt
+        while try condition.evalBool(f) {
+            if interrupt.isRequested { throw .interrupted(at: loc) }
+            switch try runBody(body, f) {
+            case .breakLoop: return .normal
+            case .returnValue: return .returnValue
+            case .normal, .continueLoop: break
+            }
+        }
+        return .normal
+    }
+}
+
+final class ForNode: StmtNode {
+    let variable: VariableRef
+    let sequence: ExprNode
+    let body: [StmtNode]
+    init(_ variable: VariableRef, _ sequence: ExprNode, _ body: [StmtNode], _ loc: SourceLocation) {
+        self.variable = variable
+        self.sequence = sequence
+        self.body = body
+        super.init(loc)
+    }
+
+    @inline(__always) func bind(_ f: Frame, _ v: Value) {
+        switch variable {
+        case .local(let s): f.fp[s] = v
+        case .declareCell(let i), .cell(let i): f.cells[i] = Cell(v)
+        default: break
+        }
+    }
+
+    /// Runs one iteration; returns false to leave the loop (with the flow to pass on in `exit`).
+    @inline(__always) func iterate(_ f: Frame, _ v: Value, _ interrupt: InterruptFlag, _ exit: inout Flow) throws(RuntimeError) -> Bool {
+        if interrupt.isRequested { throw .interrupted(at: loc) }
+        bind(f, v)
+        switch try runBody(body, f) {
+        case .breakLoop: exit = .normal; return false
+        case .returnValue: exit = .returnValue; return false
+        case .normal, .continueLoop: return true
+        }
+    }
+
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        let seq = try sequence.eval(f)
+        let interrupt = f.ip.interrupt
+        var exit = Flow.normal
+        switch seq {
+        case .range(let r):
+            var i = r.lower
+            let end = r.end
+            while i < end {
+                if try !iterate(f, .number(Double(i)), interrupt, &exit) { return exit }
+                i += 1
+            }
+        case .list(let xs):
+            for x in xs where try !iterate(f, x, interrupt, &exit) { return exit }
+        case .string(let s):
+            for ch in s where try !iterate(f, .string(String(ch)), interrupt, &exit) { return exit }
+        case .record(let r):
+            for k in r.keys where try !iterate(f, .string(k), interrupt, &exit) { return exit }
+        case .tensor(let t):
+            for v in Operators.tensorItems(t) where try !iterate(f, v, interrupt, &exit) { return exit }
+        default:
+            throw RuntimeError("cannot loop over a \(seq.typeName); use a list, a range, a string, a record or a tensor", at: sequence.loc)
+        }
+        return .normal
+    }
+}
+
+final class BreakNode: StmtNode {
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow { .breakLoop }
+}
+
+final class ContinueNode: StmtNode {
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow { .continueLoop }
+}
+
+final class ReturnNode: StmtNode {
+    let value: ExprNode?
+    init(_ value: ExprNode?, _ loc: SourceLocation) {
+        self.value = value
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        f.ip.returnValue = try value?.eval(f) ?? .nil
+        return .returnValue
+    }
+}
+
+/// `def`: makes the closure, binds it, and (at top level) records it as a user command for `help`.
+final class DefNode: StmtNode {
+    let closure: ClosureNode
+    let target: LValue
+    let topLevel: Bool
+    init(_ closure: ClosureNode, _ target: LValue, topLevel: Bool, _ loc: SourceLocation) {
+        self.closure = closure
+        self.target = target
+        self.topLevel = topLevel
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        let c = try closure.eval(f)
+        try target.assign(f, c)
+        if topLevel { f.ip.registry.addUserDef(closure.proto) }
+        return .normal
+    }
+}
+
+/// A nested `{ … }` statement list (an `else` branch).
+final class SequenceNode: StmtNode {
+    let body: [StmtNode]
+    init(_ body: [StmtNode], _ loc: SourceLocation) {
+        self.body = body
+        super.init(loc)
+    }
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow { try runBody(body, f) }
+}

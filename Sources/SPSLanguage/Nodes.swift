@@ -1,0 +1,345 @@
+/// Executable nodes: the compiler turns the syntax tree into these, with variables resolved to slots.
+/// Nodes are immutable after compilation, so compiled code can be shared by isolated interpreters.
+
+/// An expression node.
+class ExprNode: @unchecked Sendable {
+    let loc: SourceLocation
+    init(_ loc: SourceLocation) { self.loc = loc }
+    /// Evaluates the expression.
+    func eval(_ f: Frame) throws(RuntimeError) -> Value { fatalError("abstract node") }
+    /// Evaluates a condition; comparisons override this to skip making a `Value`.
+    func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
+        let v = try eval(f)
+        if case .bool(let b) = v { return b }
+        throw RuntimeError("a condition must be true or false, got \(v.typeName) \(v.repr)", at: loc)
+    }
+}
+
+/// A statement node.
+class StmtNode: @unchecked Sendable {
+    let loc: SourceLocation
+    init(_ loc: SourceLocation) { self.loc = loc }
+    /// Runs the statement.
+    func exec(_ f: Frame) throws(RuntimeError) -> Flow { fatalError("abstract node") }
+}
+
+// MARK: - Literals and variables
+
+final class ConstNode: ExprNode {
+    let value: Value
+    init(_ value: Value, _ loc: SourceLocation) {
+        self.value = value
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { value }
+}
+
+final class LocalGet: ExprNode {
+    let slot: Int
+    init(_ slot: Int, _ loc: SourceLocation) {
+        self.slot = slot
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { f.fp[slot] }
+}
+
+final class CellGet: ExprNode {
+    let index: Int
+    init(_ index: Int, _ loc: SourceLocation) {
+        self.index = index
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        guard let c = f.cells[index] else { throw RuntimeError("internal error: variable used before it was created", at: loc) }
+        return c.value
+    }
+}
+
+final class UpvalueGet: ExprNode {
+    let index: Int
+    init(_ index: Int, _ loc: SourceLocation) {
+        self.index = index
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { f.closure.upvalues[index].value }
+}
+
+final class GlobalGet: ExprNode {
+    let slot: Int
+    let name: String
+    let localNames: [String]
+    init(_ slot: Int, _ name: String, localNames: [String], _ loc: SourceLocation) {
+        self.slot = slot
+        self.name = name
+        self.localNames = localNames
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let g = f.ip.globals
+        let v = g.values[slot]
+        if case .nil = v, !g.defined[slot] { throw unknown(g) }
+        return v
+    }
+    func unknown(_ g: Globals) -> RuntimeError {
+        RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: localNames + g.definedNames))", at: loc)
+    }
+}
+
+final class ListNode: ExprNode {
+    let items: [ExprNode]
+    init(_ items: [ExprNode], _ loc: SourceLocation) {
+        self.items = items
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        var out: [Value] = []
+        out.reserveCapacity(items.count)
+        for i in items { out.append(try i.eval(f)) }
+        return .list(out)
+    }
+}
+
+final class RecordNode: ExprNode {
+    let keys: [String]
+    let values: [ExprNode]
+    init(_ keys: [String], _ values: [ExprNode], _ loc: SourceLocation) {
+        self.keys = keys
+        self.values = values
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        var fields: [(String, Value)] = []
+        for (k, v) in zip(keys, values) { fields.append((k, try v.eval(f))) }
+        return .record(Record(fields))
+    }
+}
+
+final class RangeNode: ExprNode {
+    let lower: ExprNode, upper: ExprNode
+    let inclusive: Bool
+    init(_ lower: ExprNode, _ upper: ExprNode, inclusive: Bool, _ loc: SourceLocation) {
+        self.lower = lower
+        self.upper = upper
+        self.inclusive = inclusive
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let a = try lower.eval(f), b = try upper.eval(f)
+        guard let x = a.integer, let y = b.integer else {
+            let bad = a.integer == nil ? a : b
+            throw RuntimeError("range bounds must be integers, got \(bad.typeName) \(bad.repr)", at: loc)
+        }
+        return .range(RangeValue(lower: x, upper: y, inclusive: inclusive))
+    }
+}
+
+final class InterpolationNode: ExprNode {
+    enum Piece { case text(String), expr(ExprNode) }
+    let pieces: [Piece]
+    init(_ pieces: [Piece], _ loc: SourceLocation) {
+        self.pieces = pieces
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        var s = ""
+        for p in pieces {
+            switch p {
+            case .text(let t): s += t
+            case .expr(let e): s += try e.eval(f).description
+            }
+        }
+        return .string(s)
+    }
+}
+
+/// `{ … }` as a value, or a `def`: makes a closure capturing the cells it needs.
+final class ClosureNode: ExprNode {
+    let proto: FunctionProto
+    init(_ proto: FunctionProto, _ loc: SourceLocation) {
+        self.proto = proto
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        var upvalues: [Cell] = []
+        upvalues.reserveCapacity(proto.captures.count)
+        for c in proto.captures {
+            switch c {
+            case .cell(let i):
+                guard let cell = f.cells[i] else { throw RuntimeError("internal error: captured variable missing", at: loc) }
+                upvalues.append(cell)
+            case .upvalue(let i): upvalues.append(f.closure.upvalues[i])
+            }
+        }
+        return .closure(Closure(proto: proto, upvalues: upvalues))
+    }
+}
+
+// MARK: - Operators
+
+/// An arithmetic operator on two numbers (specialised per operator for speed).
+protocol NumberOperator {
+    static var op: BinaryOperator { get }
+    static func apply(_ a: Double, _ b: Double) -> Double
+}
+enum AddOp: NumberOperator { static let op = BinaryOperator.add; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a + b } }
+enum SubOp: NumberOperator { static let op = BinaryOperator.subtract; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a - b } }
+enum MulOp: NumberOperator { static let op = BinaryOperator.multiply; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a * b } }
+enum DivOp: NumberOperator { static let op = BinaryOperator.divide; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { a / b } }
+enum ModOp: NumberOperator { static let op = BinaryOperator.remainder; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { Operators.modulo(a, b) } }
+enum PowOp: NumberOperator { static let op = BinaryOperator.power; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { Operators.power(a, b) } }
+
+final class ArithmeticNode<Op: NumberOperator>: ExprNode {
+    let a: ExprNode, b: ExprNode
+    init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
+        self.a = a
+        self.b = b
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let x = try a.eval(f)
+        let y = try b.eval(f)
+        if case .number(let p) = x, case .number(let q) = y { return .number(Op.apply(p, q)) }
+        return try Operators.binary(Op.op, x, y, at: loc)
+    }
+}
+
+/// A comparison operator on two numbers.
+protocol CompareOperator {
+    static var op: BinaryOperator { get }
+    static func apply(_ a: Double, _ b: Double) -> Bool
+}
+enum LessOp: CompareOperator { static let op = BinaryOperator.less; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a < b } }
+enum LessEqualOp: CompareOperator { static let op = BinaryOperator.lessEqual; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a <= b } }
+enum GreaterOp: CompareOperator { static let op = BinaryOperator.greater; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a > b } }
+enum GreaterEqualOp: CompareOperator { static let op = BinaryOperator.greaterEqual; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a >= b } }
+enum EqualOp: CompareOperator { static let op = BinaryOperator.equal; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a == b } }
+enum NotEqualOp: CompareOperator { static let op = BinaryOperator.notEqual; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a != b } }
+
+final class CompareNode<Op: CompareOperator>: ExprNode {
+    let a: ExprNode, b: ExprNode
+    init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
+        self.a = a
+        self.b = b
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let x = try a.eval(f)
+        let y = try b.eval(f)
+        if case .number(let p) = x, case .number(let q) = y { return .bool(Op.apply(p, q)) }
+        return try Operators.binary(Op.op, x, y, at: loc)
+    }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
+        let x = try a.eval(f)
+        let y = try b.eval(f)
+        if case .number(let p) = x, case .number(let q) = y { return Op.apply(p, q) }
+        let r = try Operators.binary(Op.op, x, y, at: loc)
+        if case .bool(let b) = r { return b }
+        throw RuntimeError("a condition must be true or false, got \(r.typeName) (comparing tensors gives a tensor of 0s and 1s)", at: loc)
+    }
+}
+
+final class BinaryNode: ExprNode {
+    let op: BinaryOperator
+    let a: ExprNode, b: ExprNode
+    init(_ op: BinaryOperator, _ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
+        self.op = op
+        self.a = a
+        self.b = b
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        try Operators.binary(op, try a.eval(f), try b.eval(f), at: loc)
+    }
+}
+
+final class AndNode: ExprNode {
+    let a: ExprNode, b: ExprNode
+    init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
+        self.a = a
+        self.b = b
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { .bool(try evalBool(f)) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
+        try a.operand(f, "and") && b.operand(f, "and")
+    }
+}
+
+final class OrNode: ExprNode {
+    let a: ExprNode, b: ExprNode
+    init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
+        self.a = a
+        self.b = b
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { .bool(try evalBool(f)) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
+        try a.operand(f, "or") || b.operand(f, "or")
+    }
+}
+
+extension ExprNode {
+    /// Evaluates an operand of `and`, `or` or `not`, which must be a bool.
+    func operand(_ f: Frame, _ op: String) throws(RuntimeError) -> Bool {
+        let v = try eval(f)
+        if case .bool(let b) = v { return b }
+        throw RuntimeError("'\(op)' needs true or false, got \(v.typeName) \(v.repr)", at: loc)
+    }
+}
+
+final class NotNode: ExprNode {
+    let a: ExprNode
+    init(_ a: ExprNode, _ loc: SourceLocation) {
+        self.a = a
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { .bool(try evalBool(f)) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool { !(try a.operand(f, "not")) }
+}
+
+final class NegateNode: ExprNode {
+    let a: ExprNode
+    init(_ a: ExprNode, _ loc: SourceLocation) {
+        self.a = a
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let v = try a.eval(f)
+        switch v {
+        case .number(let n): return .number(-n)
+        case .tensor(let t): return .tensor(-t)
+        default: throw RuntimeError("cannot negate a \(v.typeName)", at: loc)
+        }
+    }
+}
+
+// MARK: - Members and indexing
+
+final class MemberNode: ExprNode {
+    let base: ExprNode
+    let name: String
+    init(_ base: ExprNode, _ name: String, _ loc: SourceLocation) {
+        self.base = base
+        self.name = name
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        try Operators.member(try base.eval(f), name, f.ip, at: loc)
+    }
+}
+
+final class IndexNode: ExprNode {
+    let base: ExprNode
+    let indices: [ExprNode]
+    init(_ base: ExprNode, _ indices: [ExprNode], _ loc: SourceLocation) {
+        self.base = base
+        self.indices = indices
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let b = try base.eval(f)
+        var idx: [Value] = []
+        for i in indices { idx.append(try i.eval(f)) }
+        return try Operators.index(b, idx, f.ip, at: loc)
+    }
+}

@@ -1,0 +1,280 @@
+import SPSNumeric
+
+/// The general (slow-path) semantics of operators, members and indexing for every value type.
+enum Operators {
+    /// Python-style modulo: the result takes the sign of the divisor.
+    @inline(__always) static func modulo(_ a: Double, _ b: Double) -> Double {
+        let r = a.truncatingRemainder(dividingBy: b)
+        return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
+    }
+
+    /// `a ** b`.
+    @inline(__always) static func power(_ a: Double, _ b: Double) -> Double {
+        if b == 2 { return a * a }
+        return Double.pow(a, b)
+    }
+
+    static func describe(_ op: BinaryOperator) -> String { "'\(op.rawValue)'" }
+
+    /// Applies a binary operator to any two values.
+    static func binary(_ op: BinaryOperator, _ x: Value, _ y: Value, at loc: SourceLocation) throws(RuntimeError) -> Value {
+        switch (x, y) {
+        case (.number(let a), .number(let b)):
+            switch op {
+            case .add: return .number(a + b)
+            case .subtract: return .number(a - b)
+            case .multiply: return .number(a * b)
+            case .divide: return .number(a / b)
+            case .remainder: return .number(modulo(a, b))
+            case .power: return .number(power(a, b))
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            case .greaterEqual: return .bool(a >= b)
+            case .matmul: throw RuntimeError("'@' is the matrix product and needs tensors, got two numbers; use '*'", at: loc)
+            case .and, .or: break
+            }
+        case (.tensor, _), (_, .tensor):
+            let other = x.tensor == nil ? x : y
+            switch other {
+            case .tensor, .number, .list, .range: return try tensorBinary(op, x, y, at: loc)
+            default:
+                if op == .equal || op == .notEqual { return .bool(op == .notEqual) }
+                throw RuntimeError("\(describe(op)) cannot be applied to \(x.typeName) and \(y.typeName)", at: loc)
+            }
+        case (.string(let a), .string(let b)):
+            switch op {
+            case .add: return .string(a + b)
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            case .greaterEqual: return .bool(a >= b)
+            default: break
+            }
+        case (.list(let a), .list(let b)) where op == .add:
+            return .list(a + b)
+        case (.string(let s), .number), (.number, .string(let s)):
+            if op == .add {
+                throw RuntimeError("cannot add a string and a number; write \"…{x}…\" to put a number into a string, or str x", at: loc)
+            }
+            if op == .multiply, let n = (x.integer ?? y.integer), n >= 0 {
+                return .string(String(repeating: s, count: n))
+            }
+        default:
+            break
+        }
+        switch op {
+        case .equal: return .bool(equal(x, y))
+        case .notEqual: return .bool(!equal(x, y))
+        default:
+            throw RuntimeError("\(describe(op)) cannot be applied to \(x.typeName) and \(y.typeName)", at: loc)
+        }
+    }
+
+    /// Elementwise operators with broadcasting; numbers and lists of numbers act as tensors.
+    static func tensorBinary(_ op: BinaryOperator, _ x: Value, _ y: Value, at loc: SourceLocation) throws(RuntimeError) -> Value {
+        let what = "operand of \(describe(op))"
+        let a: Tensor, b: Tensor
+        do throws(RuntimeError) {
+            a = try Interpreter.toTensor(x, what: what)
+            b = try Interpreter.toTensor(y, what: what)
+        } catch {
+            throw error.located(loc)
+        }
+        do throws(TensorError) {
+            switch op {
+            case .add: return .tensor(try a.adding(b))
+            case .subtract: return .tensor(try a.subtracting(b))
+            case .multiply: return .tensor(try a.multiplying(b))
+            case .divide: return .tensor(try a.dividing(b))
+            case .power: return .tensor(try a.raised(to: b))
+            case .remainder: return .tensor(try a.zipWith(b) { Float(modulo(Double($0), Double($1))) })
+            case .matmul: return .tensor(try a.matmul(b))
+            case .equal: return .tensor(try a.compare(b, .equal))
+            case .notEqual: return .tensor(try a.compare(b, .notEqual))
+            case .less: return .tensor(try a.compare(b, .less))
+            case .lessEqual: return .tensor(try a.compare(b, .lessEqual))
+            case .greater: return .tensor(try a.compare(b, .greater))
+            case .greaterEqual: return .tensor(try a.compare(b, .greaterEqual))
+            case .and, .or: throw RuntimeError("'\(op.rawValue)' needs true or false, got tensor", at: loc)
+            }
+        } catch {
+            throw RuntimeError(error.message, at: loc)
+        }
+    }
+
+    /// Deep equality (identity for closures, commands and native objects).
+    static func equal(_ x: Value, _ y: Value) -> Bool {
+        switch (x, y) {
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.nil, .nil): return true
+        case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.range(let a), .range(let b)): return a == b
+        case (.record(let a), .record(let b)):
+            return a.keys == b.keys && zip(a.values, b.values).allSatisfy { equal($0, $1) }
+        case (.tensor(let a), .tensor(let b)): return a == b
+        case (.closure(let a), .closure(let b)): return a === b
+        case (.command(let a), .command(let b)): return a === b
+        case (.native(let a), .native(let b)): return a === b
+        default: return false
+        }
+    }
+
+    // MARK: - Members
+
+    static let tensorMembers = ["shape", "T", "rank", "count", "rows", "cols"]
+    static let listMembers = ["count", "first", "last"]
+
+    /// Reads `value.name`.
+    static func member(_ v: Value, _ name: String, _ ip: Interpreter, at loc: SourceLocation) throws(RuntimeError) -> Value {
+        switch v {
+        case .record(let r):
+            if let x = r[name] { return x }
+            throw RuntimeError("record has no field '\(name)'\(Suggestions.hint(for: name, in: r.keys))\(r.keys.isEmpty ? "" : "; fields: \(r.keys.joined(separator: ", "))")", at: loc)
+        case .tensor(let t):
+            switch name {
+            case "shape": return .list(t.shape.map { .number(Double($0)) })
+            case "T":
+                guard t.rank <= 2 else { throw RuntimeError("'.T' needs a vector or matrix, got shape \(Tensor.format(shape: t.shape))", at: loc) }
+                return .tensor(t.transposed())
+            case "rank": return .number(Double(t.rank))
+            case "count": return .number(Double(t.count))
+            case "rows": return .number(Double(t.rowCount))
+            case "cols": return .number(Double(t.columnCount))
+            default: break
+            }
+            throw RuntimeError("tensor has no member '\(name)'\(Suggestions.hint(for: name, in: tensorMembers)); members: \(tensorMembers.joined(separator: ", "))", at: loc)
+        case .list(let xs):
+            switch name {
+            case "count": return .number(Double(xs.count))
+            case "first": return xs.first ?? .nil
+            case "last": return xs.last ?? .nil
+            default:
+                throw RuntimeError("list has no member '\(name)'\(Suggestions.hint(for: name, in: listMembers)); members: \(listMembers.joined(separator: ", "))", at: loc)
+            }
+        case .native(let o):
+            do throws(RuntimeError) {
+                if let x = try o.member(name, in: ip) { return x }
+            } catch {
+                throw error.located(loc)
+            }
+            let names = o.memberNames
+            throw RuntimeError("\(o.typeName) has no member '\(name)'\(Suggestions.hint(for: name, in: names))\(names.isEmpty ? "" : "; members: \(names.joined(separator: ", "))")", at: loc)
+        default:
+            throw RuntimeError("a \(v.typeName) has no members (looking for '.\(name)')", at: loc)
+        }
+    }
+
+    /// Sets `container.name = value` in place.
+    static func setMember(_ container: inout Value, _ name: String, _ value: Value, _ ip: Interpreter,
+                          at loc: SourceLocation) throws(RuntimeError) {
+        switch container {
+        case .record(var r):
+            container = .nil
+            r[name] = value
+            container = .record(r)
+        case .native(let o):
+            let ok: Bool
+            do throws(RuntimeError) { ok = try o.setMember(name, to: value, in: ip) } catch { throw error.located(loc) }
+            if !ok {
+                let names = o.memberNames
+                if names.contains(name) { throw RuntimeError("member '\(name)' of \(o.typeName) cannot be set", at: loc) }
+                throw RuntimeError("\(o.typeName) has no member '\(name)'\(Suggestions.hint(for: name, in: names))", at: loc)
+            }
+        default:
+            throw RuntimeError("cannot set member '\(name)' of a \(container.typeName)", at: loc)
+        }
+    }
+
+    // MARK: - Indexing
+
+    /// A list/string index, allowing negative positions from the end.
+    static func position(_ i: Value, count: Int, what: String, at loc: SourceLocation) throws(RuntimeError) -> Int {
+        guard let n = i.integer else {
+            throw RuntimeError("\(what) index must be an integer, got \(i.typeName) \(Interpreter.short(i))", at: loc)
+        }
+        let p = n < 0 ? n + count : n
+        guard p >= 0 && p < count else {
+            throw RuntimeError("index \(n) is out of range for \(what) of length \(count)", at: loc)
+        }
+        return p
+    }
+
+    static func slice(_ r: RangeValue, count: Int, what: String, at loc: SourceLocation) throws(RuntimeError) -> Range<Int> {
+        guard r.lower >= 0, r.end <= count, r.lower <= r.end else {
+            throw RuntimeError("range \(Value.range(r).repr) is out of range for \(what) of length \(count)", at: loc)
+        }
+        return r.lower..<r.end
+    }
+
+    /// Reads `value[indices]`.
+    static func index(_ v: Value, _ idx: [Value], _ ip: Interpreter, at loc: SourceLocation) throws(RuntimeError) -> Value {
+        switch v {
+        case .list(let xs):
+            guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
+            if case .range(let r) = idx[0] { return .list(Array(xs[try slice(r, count: xs.count, what: "list", at: loc)])) }
+            return xs[try position(idx[0], count: xs.count, what: "list", at: loc)]
+        case .string(let s):
+            guard idx.count == 1 else { throw RuntimeError("a string takes one index, got \(idx.count)", at: loc) }
+            let chars = Array(s)
+            if case .range(let r) = idx[0] { return .string(String(chars[try slice(r, count: chars.count, what: "string", at: loc)])) }
+            return .string(String(chars[try position(idx[0], count: chars.count, what: "string", at: loc)]))
+        case .range(let r):
+            guard idx.count == 1 else { throw RuntimeError("a range takes one index, got \(idx.count)", at: loc) }
+            return .number(Double(r.lower + (try position(idx[0], count: r.count, what: "range", at: loc))))
+        case .record(let r):
+            guard idx.count == 1, case .string(let k) = idx[0] else {
+                throw RuntimeError("a record is indexed by a field name string, e.g. r[\"name\"]", at: loc)
+            }
+            if let x = r[k] { return x }
+            throw RuntimeError("record has no field '\(k)'\(Suggestions.hint(for: k, in: r.keys))", at: loc)
+        case .tensor(let t):
+            return try TensorIndexing.get(t, idx, at: loc)
+        case .native(let o):
+            do throws(RuntimeError) { return try o.index(idx, in: ip) } catch { throw error.located(loc) }
+        default:
+            throw RuntimeError("a \(v.typeName) cannot be indexed", at: loc)
+        }
+    }
+
+    /// Sets `container[indices] = value` in place.
+    static func setIndex(_ container: inout Value, _ idx: [Value], _ value: Value, _ ip: Interpreter,
+                         at loc: SourceLocation) throws(RuntimeError) {
+        switch container {
+        case .list(var xs):
+            guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
+            let p = try position(idx[0], count: xs.count, what: "list", at: loc)
+            container = .nil
+            xs[p] = value
+            container = .list(xs)
+        case .record(var r):
+            guard idx.count == 1, case .string(let k) = idx[0] else {
+                throw RuntimeError("a record is indexed by a field name string, e.g. r[\"name\"]", at: loc)
+            }
+            container = .nil
+            r[k] = value
+            container = .record(r)
+        case .tensor(var t):
+            container = .nil
+            defer { container = .tensor(t) }
+            try TensorIndexing.set(&t, idx, value, at: loc)
+        case .native(let o):
+            do throws(RuntimeError) { try o.setIndex(idx, to: value, in: ip) } catch { throw error.located(loc) }
+        default:
+            throw RuntimeError("cannot assign to an index of a \(container.typeName)", at: loc)
+        }
+    }
+
+    /// The items a `for` loop visits in a tensor: numbers for a vector, rows for a matrix.
+    static func tensorItems(_ t: Tensor) -> [Value] {
+        if t.rank <= 1 { return t.storage.map { .number(Double($0)) } }
+        return (0..<t.rowCount).compactMap { i in (try? t.row(i)).map { .tensor($0) } }
+    }
+}
+

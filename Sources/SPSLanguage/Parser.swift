@@ -1,0 +1,639 @@
+/// Builds a syntax tree from tokens by recursive descent, recovering after errors at the next statement boundary so
+/// that one run reports every syntax error.
+///
+/// Application binds tighter than every operator: `f a b + 1` is `(f a b) + 1`. Arguments are postfix expressions
+/// (names, literals, parenthesised expressions, member access and indexing), optionally a range `a..b`, or
+/// `name=value`. A `[` directly after an expression (no space) indexes it; with a space before it starts a list
+/// argument. A `-` with a space before and none after starts a negative argument (`f -1`); otherwise it subtracts.
+public struct Parser {
+    /// How deeply brackets and expressions may nest before the parser gives up with an error.
+    public static let maxDepth = 200
+
+    enum Failure: Error { case recoverable, fatal }
+
+    let file: SourceFile
+    var tokens: [Token]
+    var index = 0
+    var errors: [SyntaxError] = []
+    var comments: [Int: String]
+    var endedEarly: Bool
+    var lexErrorCount: Int
+    var depth: Int
+    var noBlock = false
+    var lastEnd = 0
+
+    /// Parses a whole source into statements, or returns every syntax error in it.
+    public static func parse(_ file: SourceFile) -> Result<[Stmt], SyntaxErrors> {
+        var lexer = Lexer(file: file)
+        let tokens = lexer.tokenize()
+        var parser = Parser(file: file, tokens: tokens, lexer: lexer, depth: 0)
+        let statements = parser.parseProgram()
+        let all = (lexer.errors + parser.errors).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        if all.isEmpty { return .success(statements) }
+        let eofOffset = file.bytes.count
+        let onlyAtEnd = lexer.endedEarly && parser.errors.allSatisfy { $0.location.offset >= eofOffset }
+            && lexer.errors.allSatisfy { $0.message == "unterminated string" }
+        return .failure(SyntaxErrors(errors: all, isIncomplete: onlyAtEnd))
+    }
+
+    init(file: SourceFile, tokens: [Token], lexer: Lexer, depth: Int) {
+        self.file = file
+        self.tokens = tokens
+        self.comments = lexer.comments
+        self.endedEarly = lexer.endedEarly
+        self.lexErrorCount = lexer.errors.count
+        self.depth = depth
+    }
+
+    // MARK: - Tokens
+
+    var tok: Token { tokens[index] }
+    func peek(_ n: Int = 1) -> Token { tokens[min(index + n, tokens.count - 1)] }
+    var atEnd: Bool { tok.kind == .eof }
+
+    mutating func advance() -> Token {
+        let t = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        lastEnd = t.end
+        return t
+    }
+
+    func location(_ t: Token) -> SourceLocation {
+        SourceLocation(file: file, line: t.line, column: t.column, offset: t.offset)
+    }
+
+    static func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .eof: return "end of input"
+        case .newline: return "end of line"
+        case .string: return "a string"
+        case .number: return "number \(t.text)"
+        default: return "'\(t.text)'"
+        }
+    }
+
+    mutating func fail(_ message: String, at t: Token? = nil) -> Failure {
+        let t = t ?? tok
+        errors.append(SyntaxError(message, at: location(t)))
+        return .recoverable
+    }
+
+    mutating func expect(_ kind: TokenKind, _ what: String) throws(Failure) -> Token {
+        if tok.kind == kind { return advance() }
+        throw fail("expected \(what), found \(Parser.describe(tok))")
+    }
+
+    mutating func skipNewlines() { while tok.kind == .newline { _ = advance() } }
+    mutating func skipSeparators() { while tok.kind == .newline || tok.kind == .semicolon { _ = advance() } }
+
+    mutating func enter() throws(Failure) {
+        depth += 1
+        if depth > Parser.maxDepth {
+            errors.append(SyntaxError("nesting too deep (more than \(Parser.maxDepth) levels)", at: location(tok)))
+            throw .fatal
+        }
+    }
+
+    /// Skips to the next statement boundary at this nesting level (not past a `}` that closes the current block).
+    mutating func synchronize() {
+        var braces = 0
+        while !atEnd {
+            switch tok.kind {
+            case .newline, .semicolon:
+                if braces == 0 { return }
+            case .lbrace: braces += 1
+            case .rbrace:
+                if braces == 0 { return }
+                braces -= 1
+            default: break
+            }
+            _ = advance()
+        }
+    }
+
+    // MARK: - Statements
+
+    mutating func parseProgram() -> [Stmt] {
+        var statements: [Stmt] = []
+        skipSeparators()
+        while !atEnd {
+            do {
+                statements.append(try parseStatement())
+                try expectStatementEnd(inBlock: false)
+            } catch .recoverable {
+                synchronize()
+                if tok.kind == .rbrace { _ = advance() }
+            } catch {
+                return statements
+            }
+            skipSeparators()
+        }
+        return statements
+    }
+
+    mutating func expectStatementEnd(inBlock: Bool) throws(Failure) {
+        switch tok.kind {
+        case .newline, .semicolon, .eof: return
+        case .rbrace where inBlock: return
+        case .rbrace: throw fail("unexpected '}' with no open block")
+        case .rparen, .rbracket: throw fail("unexpected '\(tok.text)' with no matching opening bracket")
+        default:
+            throw fail("unexpected \(Parser.describe(tok)) after a complete statement; separate statements with a newline or ';'")
+        }
+    }
+
+    mutating func parseStatement() throws(Failure) -> Stmt {
+        let start = tok
+        let loc = location(start)
+        func stmt(_ k: Stmt.Kind) -> Stmt { Stmt(kind: k, location: loc, end: lastEnd) }
+        switch start.kind {
+        case .kwDef: return stmt(.def(try parseDef()))
+        case .kwIf: return try parseIf()
+        case .kwFor:
+            _ = advance()
+            let name = try expect(.name, "a loop variable name after 'for'")
+            _ = try expect(.kwIn, "'in' after the loop variable")
+            let seq = try parseCondition()
+            let body = try parseBlock("the loop body")
+            return stmt(.for(name.text, seq, body))
+        case .kwWhile:
+            _ = advance()
+            let cond = try parseCondition()
+            let body = try parseBlock("the loop body")
+            return stmt(.while(cond, body))
+        case .kwBreak: _ = advance(); return stmt(.break)
+        case .kwContinue: _ = advance(); return stmt(.continue)
+        case .kwReturn:
+            _ = advance()
+            switch tok.kind {
+            case .newline, .semicolon, .eof, .rbrace: return stmt(.return(nil))
+            default: return stmt(.return(try parseExpression()))
+            }
+        case .kwElse: throw fail("'else' without a matching 'if'")
+        default:
+            let target = try parseExpression()
+            let op: BinaryOperator?
+            switch tok.kind {
+            case .assign: op = nil
+            case .plusAssign: op = .add
+            case .minusAssign: op = .subtract
+            case .starAssign: op = .multiply
+            case .slashAssign: op = .divide
+            default: return stmt(.expression(target))
+            }
+            let opToken = advance()
+            switch target.kind {
+            case .name, .member, .index: break
+            default: throw fail("cannot assign to this expression; the left of '\(opToken.text)' must be a name, a member or an index", at: start)
+            }
+            let value = try parseExpression()
+            return stmt(.assign(target, op, value))
+        }
+    }
+
+    mutating func parseCondition() throws(Failure) -> Expr {
+        let saved = noBlock
+        noBlock = true
+        defer { noBlock = saved }
+        return try parseExpression()
+    }
+
+    mutating func parseIf() throws(Failure) -> Stmt {
+        let start = advance()
+        let cond = try parseCondition()
+        let then = try parseBlock("the 'if' body")
+        var otherwise: Stmt?
+        var look = index
+        while tokens[look].kind == .newline { look += 1 }
+        if tokens[look].kind == .kwElse {
+            skipNewlines()
+            let elseToken = advance()
+            if tok.kind == .kwIf {
+                otherwise = try parseIf()
+            } else {
+                let b = try parseBlock("the 'else' body")
+                otherwise = Stmt(kind: .block(b), location: location(elseToken), end: lastEnd)
+            }
+        }
+        return Stmt(kind: .if(cond, then, otherwise), location: location(start), end: lastEnd)
+    }
+
+    mutating func parseDef() throws(Failure) -> FunctionDecl {
+        let defToken = advance()
+        let name = try expect(.name, "a command name after 'def'")
+        var params: [ParameterDecl] = []
+        var seen = Set<String>()
+        while tok.kind == .name {
+            let p = advance()
+            if seen.contains(p.text) { throw fail("duplicate parameter '\(p.text)' in def \(name.text)", at: p) }
+            seen.insert(p.text)
+            if tok.kind == .assign {
+                _ = advance()
+                params.append(ParameterDecl(name: p.text, defaultValue: try parseArgumentValue()))
+            } else {
+                if params.last?.defaultValue != nil {
+                    throw fail("parameter '\(p.text)' without a default follows one with a default", at: p)
+                }
+                params.append(ParameterDecl(name: p.text, defaultValue: nil))
+            }
+        }
+        if tok.kind != .lbrace {
+            throw fail("expected a parameter name or '{' to start the body of def \(name.text), found \(Parser.describe(tok))")
+        }
+        let body = try parseBlock("the def body")
+        var docLines: [String] = []
+        var line = defToken.line - 1
+        while let c = comments[line] {
+            docLines.insert(c, at: 0)
+            line -= 1
+        }
+        return FunctionDecl(name: name.text, parameters: params, body: body,
+                            doc: docLines.isEmpty ? nil : docLines.joined(separator: "\n"))
+    }
+
+    mutating func parseBlock(_ what: String) throws(Failure) -> Block {
+        if tok.kind != .lbrace { throw fail("expected '{' to start \(what), found \(Parser.describe(tok))") }
+        return try parseBlockBody()
+    }
+
+    /// Parses `{ statements }`, starting at the `{`.
+    mutating func parseBlockBody() throws(Failure) -> Block {
+        try enter()
+        defer { depth -= 1 }
+        let open = advance()
+        let savedNoBlock = noBlock
+        noBlock = false
+        defer { noBlock = savedNoBlock }
+        var statements: [Stmt] = []
+        skipSeparators()
+        while tok.kind != .rbrace {
+            if atEnd { throw fail("expected '}' to close the block opened at line \(open.line), found end of input") }
+            do {
+                statements.append(try parseStatement())
+                try expectStatementEnd(inBlock: true)
+            } catch .recoverable {
+                synchronize()
+            }
+            skipSeparators()
+        }
+        _ = advance()
+        return Block(statements: statements, location: location(open))
+    }
+
+    // MARK: - Expressions
+
+    /// Parses a full expression (lowest precedence: `or`).
+    mutating func parseExpression() throws(Failure) -> Expr {
+        try enter()
+        defer { depth -= 1 }
+        return try parseOr()
+    }
+
+    mutating func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr) -> Expr {
+        Expr(kind: .binary(op, a, b), location: a.location)
+    }
+
+    mutating func parseOr() throws(Failure) -> Expr {
+        var e = try parseAnd()
+        while tok.kind == .kwOr {
+            _ = advance()
+            e = binary(.or, e, try parseAnd())
+        }
+        return e
+    }
+
+    mutating func parseAnd() throws(Failure) -> Expr {
+        var e = try parseNot()
+        while tok.kind == .kwAnd {
+            _ = advance()
+            e = binary(.and, e, try parseNot())
+        }
+        return e
+    }
+
+    mutating func parseNot() throws(Failure) -> Expr {
+        if tok.kind == .kwNot {
+            let t = advance()
+            try enter()
+            defer { depth -= 1 }
+            return Expr(kind: .unary(.not, try parseNot()), location: location(t))
+        }
+        return try parseComparison()
+    }
+
+    mutating func parseComparison() throws(Failure) -> Expr {
+        var e = try parseRange()
+        while true {
+            let op: BinaryOperator
+            switch tok.kind {
+            case .equal: op = .equal
+            case .notEqual: op = .notEqual
+            case .less: op = .less
+            case .lessEqual: op = .lessEqual
+            case .greater: op = .greater
+            case .greaterEqual: op = .greaterEqual
+            default: return e
+            }
+            _ = advance()
+            e = binary(op, e, try parseRange())
+        }
+    }
+
+    mutating func parseRange() throws(Failure) -> Expr {
+        let e = try parseAdditive()
+        if tok.kind == .dotdot || tok.kind == .dotdotless {
+            let inclusive = advance().kind == .dotdot
+            return Expr(kind: .range(e, try parseAdditive(), inclusive: inclusive), location: e.location)
+        }
+        return e
+    }
+
+    mutating func parseAdditive() throws(Failure) -> Expr {
+        var e = try parseMultiplicative()
+        while tok.kind == .plus || tok.kind == .minus {
+            let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
+            e = binary(op, e, try parseMultiplicative())
+        }
+        return e
+    }
+
+    mutating func parseMultiplicative() throws(Failure) -> Expr {
+        var e = try parseUnary()
+        while true {
+            let op: BinaryOperator
+            switch tok.kind {
+            case .star: op = .multiply
+            case .slash: op = .divide
+            case .percent: op = .remainder
+            case .at: op = .matmul
+            default: return e
+            }
+            _ = advance()
+            e = binary(op, e, try parseUnary())
+        }
+    }
+
+    mutating func parseUnary() throws(Failure) -> Expr {
+        if tok.kind == .minus {
+            let t = advance()
+            try enter()
+            defer { depth -= 1 }
+            let operand = try parseUnary()
+            if case .number(let n) = operand.kind { return Expr(kind: .number(-n), location: location(t)) }
+            return Expr(kind: .unary(.negate, operand), location: location(t))
+        }
+        return try parsePower()
+    }
+
+    mutating func parsePower() throws(Failure) -> Expr {
+        let base = try parseApplication()
+        if tok.kind == .starstar {
+            _ = advance()
+            try enter()
+            defer { depth -= 1 }
+            return binary(.power, base, try parseUnary())
+        }
+        return base
+    }
+
+    /// True when the current token can begin an argument of an application.
+    func startsArgument() -> Bool {
+        let t = tok
+        switch t.kind {
+        case .name, .number, .string, .kwTrue, .kwFalse, .kwNil: return true
+        case .lparen, .lbracket: return t.spaceBefore
+        case .lbrace: return !noBlock
+        case .minus:
+            let n = peek()
+            guard t.spaceBefore, !n.spaceBefore else { return false }
+            return n.kind == .number || n.kind == .name || n.kind == .lparen
+        default: return false
+        }
+    }
+
+    static func isApplicable(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .name: return true
+        case .member(let x, _), .index(let x, _): return isApplicable(x)
+        default: return false
+        }
+    }
+
+    mutating func parseApplication() throws(Failure) -> Expr {
+        let head = try parsePostfix()
+        guard Parser.isApplicable(head), startsArgument() else { return head }
+        var args: [Argument] = []
+        while startsArgument() {
+            if tok.kind == .name && peek().kind == .assign {
+                let label = advance().text
+                _ = advance()
+                args.append(Argument(label: label, value: try parseArgumentValue()))
+            } else {
+                args.append(Argument(label: nil, value: try parseArgumentValue()))
+            }
+        }
+        return Expr(kind: .apply(head, args, parenthesized: false), location: head.location)
+    }
+
+    /// An argument: a postfix expression, optionally negated (`-x`) or a range of two (`a..b`).
+    mutating func parseArgumentValue() throws(Failure) -> Expr {
+        let a = try parseArgumentAtom()
+        if tok.kind == .dotdot || tok.kind == .dotdotless {
+            let inclusive = advance().kind == .dotdot
+            return Expr(kind: .range(a, try parseArgumentAtom(), inclusive: inclusive), location: a.location)
+        }
+        return a
+    }
+
+    mutating func parseArgumentAtom() throws(Failure) -> Expr {
+        if tok.kind == .minus {
+            let t = advance()
+            try enter()
+            defer { depth -= 1 }
+            let operand = try parseArgumentAtom()
+            if case .number(let n) = operand.kind { return Expr(kind: .number(-n), location: location(t)) }
+            return Expr(kind: .unary(.negate, operand), location: location(t))
+        }
+        return try parsePostfix()
+    }
+
+    mutating func parsePostfix() throws(Failure) -> Expr {
+        var e = try parsePrimary()
+        while true {
+            switch tok.kind {
+            case .dot:
+                _ = advance()
+                guard tok.kind == .name || TokenKind.keywords[tok.text] != nil else {
+                    throw fail("expected a member name after '.', found \(Parser.describe(tok))")
+                }
+                e = Expr(kind: .member(e, advance().text), location: e.location)
+            case .lbracket where !tok.spaceBefore:
+                let open = advance()
+                try enter()
+                defer { depth -= 1 }
+                let saved = noBlock
+                noBlock = false
+                defer { noBlock = saved }
+                var idx: [Expr] = []
+                while tok.kind != .rbracket {
+                    idx.append(try parseExpression())
+                    if tok.kind == .comma { _ = advance() } else { break }
+                }
+                if tok.kind != .rbracket { throw fail("expected ',' or ']' in index, found \(Parser.describe(tok))") }
+                _ = advance()
+                if idx.isEmpty { throw fail("an index needs at least one value between '[' and ']'", at: open) }
+                e = Expr(kind: .index(e, idx), location: e.location)
+            case .lparen where !tok.spaceBefore && Parser.isApplicable(e):
+                _ = advance()
+                try enter()
+                defer { depth -= 1 }
+                let saved = noBlock
+                noBlock = false
+                defer { noBlock = saved }
+                var args: [Argument] = []
+                while tok.kind != .rparen {
+                    if tok.kind == .name && peek().kind == .assign {
+                        let label = advance().text
+                        _ = advance()
+                        args.append(Argument(label: label, value: try parseExpression()))
+                    } else {
+                        args.append(Argument(label: nil, value: try parseExpression()))
+                    }
+                    if tok.kind == .comma { _ = advance() } else { break }
+                }
+                _ = try expect(.rparen, "',' or ')' in the argument list")
+                e = Expr(kind: .apply(e, args, parenthesized: true), location: e.location)
+            default:
+                return e
+            }
+        }
+    }
+
+    mutating func parsePrimary() throws(Failure) -> Expr {
+        let t = tok
+        let loc = location(t)
+        switch t.kind {
+        case .number: _ = advance(); return Expr(kind: .number(t.number), location: loc)
+        case .string: _ = advance(); return try stringExpr(t)
+        case .kwTrue: _ = advance(); return Expr(kind: .bool(true), location: loc)
+        case .kwFalse: _ = advance(); return Expr(kind: .bool(false), location: loc)
+        case .kwNil: _ = advance(); return Expr(kind: .nil, location: loc)
+        case .name: _ = advance(); return Expr(kind: .name(t.text), location: loc)
+        case .lparen:
+            _ = advance()
+            try enter()
+            defer { depth -= 1 }
+            if tok.kind == .rparen { throw fail("empty parentheses; write f() directly after a name to call it with no arguments") }
+            let saved = noBlock
+            noBlock = false
+            defer { noBlock = saved }
+            let e = try parseExpression()
+            _ = try expect(.rparen, "')' to close the '(' at line \(t.line)")
+            return e
+        case .lbracket:
+            _ = advance()
+            try enter()
+            defer { depth -= 1 }
+            let saved = noBlock
+            noBlock = false
+            defer { noBlock = saved }
+            var items: [Expr] = []
+            while tok.kind != .rbracket {
+                items.append(try parseExpression())
+                if tok.kind == .comma { _ = advance() } else { break }
+            }
+            _ = try expect(.rbracket, "',' or ']' in the list")
+            return Expr(kind: .list(items), location: loc)
+        case .lbrace:
+            if isRecordAhead() { return try parseRecord() }
+            return Expr(kind: .block(try parseBlockBody()), location: loc)
+        case .eof, .newline:
+            throw fail("expected an expression, found \(Parser.describe(t))")
+        default:
+            if TokenKind.keywords[t.text] != nil {
+                throw fail("expected an expression, found keyword '\(t.text)'")
+            }
+            throw fail("expected an expression, found \(Parser.describe(t))")
+        }
+    }
+
+    /// A `{` starts a record when it is empty (`{}`) or its first entry is `name:` or `"key":`.
+    func isRecordAhead() -> Bool {
+        var j = index + 1
+        while tokens[j].kind == .newline { j += 1 }
+        let first = tokens[j].kind
+        if first == .rbrace { return true }
+        if first == .name || first == .string { return tokens[min(j + 1, tokens.count - 1)].kind == .colon }
+        return false
+    }
+
+    mutating func parseRecord() throws(Failure) -> Expr {
+        let open = advance()
+        try enter()
+        defer { depth -= 1 }
+        var fields: [(String, Expr)] = []
+        var seen = Set<String>()
+        skipNewlines()
+        while tok.kind != .rbrace {
+            let keyToken = tok
+            let key: String
+            if tok.kind == .name {
+                key = advance().text
+            } else if tok.kind == .string, keyToken.pieces.allSatisfy({ if case .text = $0 { true } else { false } }) {
+                _ = advance()
+                key = keyToken.pieces.map { if case .text(let s) = $0 { s } else { "" } }.joined()
+            } else {
+                throw fail("expected a field name in the record, found \(Parser.describe(tok))")
+            }
+            if seen.contains(key) { throw fail("duplicate field '\(key)' in record", at: keyToken) }
+            seen.insert(key)
+            _ = try expect(.colon, "':' after the field name '\(key)'")
+            skipNewlines()
+            fields.append((key, try parseExpression()))
+            skipNewlines()
+            if tok.kind == .comma { _ = advance(); skipNewlines() } else { break }
+        }
+        skipNewlines()
+        _ = try expect(.rbrace, "',' or '}' in the record")
+        return Expr(kind: .record(fields), location: location(open))
+    }
+
+    /// Turns a string token into a literal or an interpolation, parsing each `{…}`.
+    mutating func stringExpr(_ t: Token) throws(Failure) -> Expr {
+        let loc = location(t)
+        if t.pieces.allSatisfy({ if case .text = $0 { true } else { false } }) {
+            return Expr(kind: .string(t.pieces.map { if case .text(let s) = $0 { s } else { "" } }.joined()), location: loc)
+        }
+        var pieces: [InterpolationPiece] = []
+        for p in t.pieces {
+            switch p {
+            case .text(let s): pieces.append(.text(s))
+            case .code(let start, let end, let line):
+                var lexer = Lexer(file: file, start: start, end: end, line: line)
+                var sub = lexer.tokenize()
+                // An interpolation is one expression: drop newlines the lexer saw as statement ends.
+                sub.removeAll { $0.kind == .newline }
+                errors += lexer.errors
+                if sub.count == 1 {
+                    errors.append(SyntaxError("empty '{}' in string; write \\{ for a literal brace", at: lexer.location(at: start)))
+                    throw .recoverable
+                }
+                var parser = Parser(file: file, tokens: sub, lexer: lexer, depth: depth + 1)
+                let e: Expr
+                do {
+                    e = try parser.parseExpression()
+                } catch {
+                    errors += parser.errors
+                    throw error
+                }
+                if !parser.atEnd {
+                    _ = parser.fail("unexpected \(Parser.describe(parser.tok)) in string interpolation")
+                }
+                errors += parser.errors
+                if !parser.errors.isEmpty { throw .recoverable }
+                pieces.append(.expr(e))
+            }
+        }
+        return Expr(kind: .interpolation(pieces), location: loc)
+    }
+}

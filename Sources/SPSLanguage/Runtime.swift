@@ -1,0 +1,165 @@
+import Synchronization
+
+/// A compiled `def`, block or top-level chunk: everything needed to make a call frame.
+public final class FunctionProto: @unchecked Sendable {
+    /// What kind of code this is.
+    public enum Kind: Sendable { case def, block, chunk }
+    /// Where a closure's captured cell comes from when it is created.
+    enum CaptureSource { case cell(Int), upvalue(Int) }
+
+    /// The name (`def` name, `block`, or `<chunk>`).
+    public let name: String
+    /// The kind.
+    public let kind: Kind
+    /// Parameter names in order.
+    public let parameterNames: [String]
+    /// The comment above the `def`, if any.
+    public let doc: String?
+    /// Where the definition is.
+    public let location: SourceLocation
+    var defaults: [ExprNode?] = []
+    var parameterCells: [Int?] = []
+    var localCount = 0
+    var cellCount = 0
+    var captures: [CaptureSource] = []
+    var body: [StmtNode] = []
+
+    init(name: String, kind: Kind, parameterNames: [String], doc: String?, location: SourceLocation) {
+        self.name = name
+        self.kind = kind
+        self.parameterNames = parameterNames
+        self.doc = doc
+        self.location = location
+    }
+
+    /// `def name a b k=1`, or `<block>`.
+    public var signature: String {
+        switch kind {
+        case .block: return "<block>"
+        case .chunk: return "<script>"
+        case .def:
+            var parts = ["def", name]
+            for (i, p) in parameterNames.enumerated() {
+                parts.append(defaults[i] == nil ? p : "\(p)=…")
+            }
+            return "<" + parts.joined(separator: " ") + ">"
+        }
+    }
+}
+
+/// A variable shared between a frame and the closures that captured it.
+public final class Cell {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A `def` or block together with the variables it captured.
+public final class Closure: @unchecked Sendable {
+    /// The compiled code.
+    public let proto: FunctionProto
+    let upvalues: [Cell]
+    init(proto: FunctionProto, upvalues: [Cell]) {
+        self.proto = proto
+        self.upvalues = upvalues
+    }
+}
+
+/// What a statement tells the statement list around it.
+enum Flow { case normal, breakLoop, continueLoop, returnValue }
+
+/// The running state a node needs: the interpreter, the current frame's locals, the closure and its cells.
+struct Frame {
+    unowned(unsafe) let ip: Interpreter
+    let fp: UnsafeMutablePointer<Value>
+    unowned(unsafe) let closure: Closure
+    let cells: UnsafeMutablePointer<Cell?>
+}
+
+/// A stop request (Ctrl-C) that running loops and calls check between iterations. Safe to set from any thread.
+public final class InterruptFlag: Sendable {
+    let flag = Atomic<Bool>(false)
+    /// Creates a cleared flag.
+    public init() {}
+    /// Asks running code to stop at the next safe point.
+    public func request() { flag.store(true, ordering: .relaxed) }
+    /// Clears the request.
+    public func clear() { flag.store(false, ordering: .relaxed) }
+    /// True when a stop was requested.
+    public var isRequested: Bool { flag.load(ordering: .relaxed) }
+}
+
+/// The global variables of a session: values by slot, plus names.
+///
+/// Compiled code refers to globals by slot, so an isolated copy with the same slots can run the same closures.
+public final class Globals {
+    var values: UnsafeMutablePointer<Value>
+    var defined: [Bool] = []
+    var isBuiltin: [Bool] = []
+    /// Names in slot order.
+    public private(set) var names: [String] = []
+    var slots: [String: Int] = [:]
+    var declared: Set<String> = []
+    var capacity: Int
+
+    init() {
+        capacity = 256
+        values = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        values.deinitialize(count: names.count)
+        values.deallocate()
+    }
+
+    /// The slot for a name, creating an undefined one if needed.
+    func slot(_ name: String) -> Int {
+        if let s = slots[name] { return s }
+        if names.count == capacity {
+            let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+            bigger.moveInitialize(from: values, count: names.count)
+            values.deallocate()
+            values = bigger
+            capacity *= 2
+        }
+        let s = names.count
+        (values + s).initialize(to: .nil)
+        names.append(name)
+        defined.append(false)
+        isBuiltin.append(false)
+        slots[name] = s
+        return s
+    }
+
+    /// Sets a global by name.
+    func set(_ name: String, _ value: Value, builtin: Bool = false) {
+        let s = slot(name)
+        values[s] = value
+        defined[s] = true
+        isBuiltin[s] = builtin
+        if !builtin { declared.insert(name) }
+    }
+
+    /// The value of a defined global.
+    func get(_ name: String) -> Value? {
+        guard let s = slots[name], defined[s] else { return nil }
+        return values[s]
+    }
+
+    /// Names of defined globals.
+    var definedNames: [String] { names.indices.filter { defined[$0] }.map { names[$0] } }
+
+    /// A copy with the same slots; native objects are copied when they offer an isolated copy.
+    func isolatedCopy() -> Globals {
+        let g = Globals()
+        for (i, name) in names.enumerated() {
+            let s = g.slot(name)
+            var v = values[i]
+            if case .native(let o) = v, let c = o.isolatedCopy() { v = .native(c) }
+            g.values[s] = v
+            g.defined[s] = defined[i]
+            g.isBuiltin[s] = isBuiltin[i]
+        }
+        g.declared = declared
+        return g
+    }
+}

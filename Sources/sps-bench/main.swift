@@ -1,0 +1,125 @@
+// sps-bench: the native side of benchmarks/run. Each subcommand does the same work as the matching PyTorch
+// script in benchmarks/ and prints one JSON line with its wall time and peak memory.
+import Foundation
+import SPSNumeric
+import SPSTraining
+
+/// Wall-clock seconds since an arbitrary origin.
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Peak resident memory of this process in MiB.
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func option(_ name: String, _ fallback: Int) -> Int {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: name), i + 1 < args.count, let value = Int(args[i + 1]) { return value }
+    return fallback
+}
+
+func json(_ object: [String: Any]) -> String {
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+          let text = String(data: data, encoding: .utf8) else { return "{}" }
+    return text
+}
+
+/// One cell of the case study's result.
+struct RunResult: Sendable {
+    let treatment: String, model: String, seed: Int
+    let iid: Double, ood: Double, x3Weight: Double
+}
+
+/// The whole case study: 3 data treatments × {linear, MLP 3-64-64-1} × seeds.
+func caseStudy() {
+    let seeds = option("--runs-per-cell", 10), rows = option("--rows", 5000), epochs = option("--epochs", 30)
+    let threads = option("--threads", ProcessInfo.processInfo.activeProcessorCount)
+    Kernels.setBLASThreads(1)
+    let treatments = ["baseline", "domain_randomization", "augmentation"], models = ["linear", "mlp"]
+    let jobs = treatments.flatMap { t in models.flatMap { m in (0..<seeds).map { (t, m, $0) } } }
+    let start = now()
+    let results = ParallelRuns.map(count: jobs.count, threads: threads) { index -> RunResult in
+        let (treatment, modelName, seed) = jobs[index]
+        let s = UInt64(seed)
+        var dataStream = RandomStream(seed: s, purpose: .data)
+        let factor: Distribution = treatment == "domain_randomization" ? .uniform(low: 0.02, high: 1) : .constant(0.2)
+        let train = SpuriousGenerator(factor: factor).generate(rows: rows, rng: &dataStream)
+        let iid = SpuriousGenerator(factor: .constant(0.2)).generate(rows: rows, rng: &dataStream)
+        let ood = SpuriousGenerator(factor: .constant(0.1)).generate(rows: rows, rng: &dataStream)
+        var initStream = RandomStream(seed: s, purpose: .initialization)
+        let model: any Layer = modelName == "linear"
+            ? Linear(3, 1, rng: &initStream)
+            : Sequential.mlp(sizes: [3, 64, 64, 1], activation: .relu, rng: &initStream)
+        do {
+            let optimizer = try Adam(parameters: model.parameters, learningRate: 1e-3)
+            let loop = try TrainingLoop(
+                model: model, data: train, loss: .mse, optimizer: optimizer,
+                schedule: try Schedule(.step(stepSize: 10, gamma: 0.5)), batchSize: 32,
+                augmentation: treatment == "augmentation" ? GaussianNoise(column: 2, columnName: "x3", std: 30) : nil,
+                seed: s)
+            try loop.run(epochs: epochs)
+            let w3 = (model as? Linear).map { Double($0.weight.value[0, 2]) } ?? .nan
+            return RunResult(treatment: treatment, model: modelName, seed: seed,
+                             iid: try evaluate(model, on: iid, metric: .rmse),
+                             ood: try evaluate(model, on: ood, metric: .rmse), x3Weight: w3)
+        } catch {
+            return RunResult(treatment: treatment, model: modelName, seed: seed, iid: .nan, ood: .nan, x3Weight: .nan)
+        }
+    }
+    let seconds = now() - start
+    var table: [String: Any] = [:]
+    for t in treatments {
+        for m in models {
+            let cell = results.filter { $0.treatment == t && $0.model == m }
+            func stats(_ values: [Double]) -> [String: Double] {
+                let mean = values.reduce(0, +) / Double(values.count)
+                let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
+                return ["mean": mean, "std": variance.squareRoot()]
+            }
+            var entry: [String: Any] = ["iid_rmse": stats(cell.map(\.iid)), "ood_rmse": stats(cell.map(\.ood))]
+            if m == "linear" { entry["x3_weight"] = stats(cell.map(\.x3Weight)) }
+            table["\(t)/\(m)"] = entry
+        }
+    }
+    print(json(["benchmark": "case-study", "seconds": seconds, "peak_rss_mb": peakRSSMegabytes(), "runs": jobs.count,
+                "threads": threads, "table": table]))
+}
+
+/// A large MLP: 100,000 × 32 inputs → 256 → 256 → 1, batch 256, Adam, 3 epochs.
+func largeMLP() {
+    let rows = option("--rows", 100_000), epochs = option("--epochs", 3)
+    let threads = option("--threads", ProcessInfo.processInfo.activeProcessorCount)
+    Kernels.setBLASThreads(threads)
+    var dataStream = RandomStream(seed: 0, purpose: .data)
+    let features = Tensor.randn([rows, 32], using: &dataStream)
+    let target = Tensor.randn([rows], using: &dataStream)
+    let names = (1...32).map { "x\($0)" }
+    guard let data = try? Dataset(features: features, target: target, featureNames: names, targetName: "y") else { return }
+    var initStream = RandomStream(seed: 0, purpose: .initialization)
+    let model = Sequential.mlp(sizes: [32, 256, 256, 1], activation: .relu, rng: &initStream)
+    let start = now()
+    do {
+        let optimizer = try Adam(parameters: model.parameters, learningRate: 1e-3)
+        let loop = try TrainingLoop(model: model, data: data, optimizer: optimizer, batchSize: 256, seed: 0)
+        try loop.run(epochs: epochs)
+        let seconds = now() - start
+        print(json(["benchmark": "large-mlp", "seconds": seconds, "samples_per_second": Double(rows * epochs) / seconds,
+                    "peak_rss_mb": peakRSSMegabytes(), "final_loss": Double(loop.lastLoss ?? .nan)]))
+    } catch {
+        print(json(["benchmark": "large-mlp", "error": "\(error)"]))
+    }
+}
+
+switch CommandLine.arguments.dropFirst().first {
+case "case-study": caseStudy()
+case "large-mlp": largeMLP()
+default:
+    FileHandle.standardError.write(Data("usage: sps-bench case-study|large-mlp [--runs-per-cell N] [--rows N] [--epochs N] [--threads N]\n".utf8))
+    exit(64)
+}
