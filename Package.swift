@@ -7,6 +7,7 @@
 //   SPSNumeric             tensors and random numbers
 //   SPSTraining            layers, losses, optimizers, schedules, metrics, data, the training loop
 //   SPSLanguage            lexer, parser, interpreter (uses SPSNumeric, never SPSTraining)
+//   SPSPlot                terminal (Unicode) and SVG rendering of plots from plain data
 //   SPSShell               binds the language to the training core; the REPL and script runner
 //   sps                    the executable
 //   sps-bench              the native benchmark driver used by benchmarks/run
@@ -46,6 +47,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -65,11 +67,12 @@ let package = Package(
 
         // MARK: - Public modules
         .target(name: "SPSNumeric", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: optimize),
-        .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels"], swiftSettings: optimize),
+        .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels", "SwiftCSV"], swiftSettings: optimize),
         .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimize),
+        .target(name: "SPSPlot"),
         .target(
             name: "SPSShell",
-            dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric", "CEditline"],
+            dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric", "SPSPlot", "CEditline"],
             swiftSettings: optimize
         ),
         .executableTarget(
@@ -94,6 +97,7 @@ let package = Package(
             dependencies: ["SPSTraining", "SPSNumeric", "SPSTestSupport"],
             resources: [.copy("Reference")]
         ),
+        .testTarget(name: "SPSPlotTests", dependencies: ["SPSPlot", "SPSTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SPSLanguageTests", dependencies: ["SPSLanguage", "SPSNumeric", "SPSTestSupport"]),
         .testTarget(
             name: "SPSShellTests",

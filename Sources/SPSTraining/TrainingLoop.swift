@@ -43,7 +43,7 @@ public final class TrainingLoop {
     public let optimizer: Optimizer
     public var schedule: Schedule?
     public let batchSize: Int
-    public var augmentation: (any Augmentation)?
+    public let augmentation: ResolvedAugmentation?
     public let shuffle: Bool
     /// Called at the end of each epoch to add evaluation columns to its history record.
     public var evaluate: ((any Layer) -> [String: Double])?
@@ -70,7 +70,7 @@ public final class TrainingLoop {
 
     /// Creates a loop; `seed` keys the shuffle and augmentation streams.
     public init(model: any Layer, data: Dataset, loss: Loss = .mse, optimizer: Optimizer, schedule: Schedule? = nil,
-                batchSize: Int = 32, augmentation: (any Augmentation)? = nil, shuffle: Bool = true, seed: UInt64 = 0) throws(TrainingError) {
+                batchSize: Int = 32, augmentation: Augmentation? = nil, shuffle: Bool = true, seed: UInt64 = 0) throws(TrainingError) {
         guard batchSize >= 1 else { throw .invalid("batch size must be an integer >= 1, got \(batchSize)") }
         guard data.count >= 1 else { throw .invalid("cannot train on an empty dataset") }
         self.model = model
@@ -79,7 +79,11 @@ public final class TrainingLoop {
         self.optimizer = optimizer
         self.schedule = schedule
         self.batchSize = batchSize
-        self.augmentation = augmentation
+        do {
+            self.augmentation = try augmentation?.resolve(features: data.featureNames)
+        } catch {
+            throw .invalid(error.message)
+        }
         self.shuffle = shuffle
         shuffleStream = RandomStream(seed: seed, purpose: .shuffle)
         augmentationStream = RandomStream(seed: seed, purpose: .augmentation)

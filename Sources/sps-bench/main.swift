@@ -61,7 +61,7 @@ func caseStudy() {
             let loop = try TrainingLoop(
                 model: model, data: train, loss: .mse, optimizer: optimizer,
                 schedule: try Schedule(.step(stepSize: 10, gamma: 0.5)), batchSize: 32,
-                augmentation: treatment == "augmentation" ? GaussianNoise(column: 2, columnName: "x3", std: 30) : nil,
+                augmentation: treatment == "augmentation" ? Augmentation.noise(column: "x3", std: .constant(30), probability: 1) : nil,
                 seed: s)
             try loop.run(epochs: epochs)
             let w3 = (model as? Linear).map { Double($0.weight.value[0, 2]) } ?? .nan

@@ -12,7 +12,7 @@ import SPSTestSupport
         let model: any Layer = mlp ? Sequential.mlp(sizes: [3, 16, 1], activation: .relu, rng: &initialization) : Linear(3, 1, rng: &initialization)
         return try TrainingLoop(model: model, data: train, optimizer: Adam(parameters: model.parameters, learningRate: 1e-3),
                                 schedule: Schedule(.step(stepSize: 2, gamma: 0.5)), batchSize: 32,
-                                augmentation: augment ? GaussianNoise(column: 2, columnName: "x3", std: 30) : nil, seed: seed)
+                                augmentation: augment ? Augmentation.noise(column: "x3", std: .constant(30), probability: 1) : nil, seed: seed)
     }
 
     @Test func stepByStepEqualsAllAtOnce() throws {

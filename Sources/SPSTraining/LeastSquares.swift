@@ -1,0 +1,71 @@
+import SPSNumeric
+
+/// The closed-form least-squares fit with intercept: the best linear model for a dataset, for reference.
+public struct LeastSquaresFit: Sendable, Equatable {
+    /// One weight per feature, in the dataset's column order.
+    public let weights: [Double]
+    /// The intercept.
+    public let intercept: Double
+    /// The feature names, for printing.
+    public let names: [String]
+
+    /// Solves the normal equations (XᵀX) β = Xᵀy in Double with partial pivoting.
+    public init(_ data: Dataset) throws(DataError) {
+        let n = data.count, d = data.width, p = d + 1
+        guard n >= p else { throw DataError("ols needs at least \(p) rows for \(d) features and an intercept, got \(n)") }
+        var gram = [Double](repeating: 0, count: p * p), moment = [Double](repeating: 0, count: p)
+        var row = [Double](repeating: 1, count: p)
+        for i in 0..<n {
+            for j in 0..<d { row[j] = Double(data.features.storage[i * d + j]) }
+            row[d] = 1
+            let y = Double(data.target.storage[i])
+            for a in 0..<p {
+                moment[a] += row[a] * y
+                for b in 0..<p { gram[a * p + b] += row[a] * row[b] }
+            }
+        }
+        guard let solution = solve(gram, moment, size: p) else {
+            throw DataError("ols: the features are collinear (or a column is constant), so the fit is not unique")
+        }
+        weights = Array(solution[0..<d])
+        intercept = solution[d]
+        names = data.featureNames
+    }
+
+    /// Predictions for every row of a dataset with the same features.
+    public func predict(_ data: Dataset) -> Tensor {
+        let d = data.width
+        return Tensor((0..<data.count).map { i in
+            var s = intercept
+            for j in 0..<d { s += weights[j] * Double(data.features.storage[i * d + j]) }
+            return Float(s)
+        })
+    }
+}
+
+/// Solves a dense linear system by Gaussian elimination with partial pivoting; nil when singular.
+func solve(_ matrix: [Double], _ rhs: [Double], size n: Int) -> [Double]? {
+    var a = matrix, b = rhs
+    let scale = a.map(abs).max() ?? 1
+    for column in 0..<n {
+        guard let pivot = (column..<n).max(by: { abs(a[$0 * n + column]) < abs(a[$1 * n + column]) }),
+              abs(a[pivot * n + column]) > 1e-12 * max(scale, 1e-300) else { return nil }
+        if pivot != column {
+            for k in 0..<n { a.swapAt(pivot * n + k, column * n + k) }
+            b.swapAt(pivot, column)
+        }
+        for r in (column + 1)..<n {
+            let factor = a[r * n + column] / a[column * n + column]
+            if factor == 0 { continue }
+            for k in column..<n { a[r * n + k] -= factor * a[column * n + k] }
+            b[r] -= factor * b[column]
+        }
+    }
+    var x = [Double](repeating: 0, count: n)
+    for r in stride(from: n - 1, through: 0, by: -1) {
+        var s = b[r]
+        for k in (r + 1)..<n { s -= a[r * n + k] * x[k] }
+        x[r] = s / a[r * n + r]
+    }
+    return x
+}

@@ -1,0 +1,94 @@
+import Foundation
+import SPSNumeric
+
+/// Saving and loading models as JSON: the architecture (layer kinds and sizes) and every weight.
+public enum ModelFile {
+    struct Document: Codable {
+        var format = "sps-model"
+        var version = 1
+        var layers: [LayerRecord]
+    }
+
+    struct LayerRecord: Codable {
+        var type: String
+        var inputs: Int?
+        var outputs: Int?
+        var weight: [Float]?
+        var bias: [Float]?
+        var negativeSlope: Float?
+    }
+
+    /// The JSON text of a model.
+    public static func encode(_ model: any Layer) throws(DataError) -> String {
+        var records: [LayerRecord] = []
+        func add(_ layer: any Layer) throws(DataError) {
+            switch layer {
+            case let linear as Linear:
+                records.append(LayerRecord(type: "linear", inputs: linear.inputSize, outputs: linear.outputSize,
+                                           weight: linear.weight.value.storage, bias: linear.bias.value.storage))
+            case let activation as Activation:
+                records.append(LayerRecord(type: activation.kind.rawValue,
+                                           negativeSlope: activation.kind == .leakyrelu ? activation.negativeSlope : nil))
+            case let sequential as Sequential:
+                for inner in sequential.layers { try add(inner) }
+            default:
+                throw DataError("cannot save a layer of type \(type(of: layer))")
+            }
+        }
+        try add(model)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        guard let data = try? encoder.encode(Document(layers: records)), let text = String(data: data, encoding: .utf8) else {
+            throw DataError("the model could not be encoded as JSON")
+        }
+        return text
+    }
+
+    /// Writes a model to a file atomically.
+    public static func save(_ model: any Layer, path: String) throws(DataError) {
+        try AtomicFile.write(try encode(model) + "\n", to: path)
+    }
+
+    /// Reads a model written by `save`; a single linear layer comes back as `Linear`, anything else as `Sequential`.
+    public static func load(path: String) throws(DataError) -> any Layer {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError("cannot read '\(path)': \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
+        }
+        return try decode(data, source: path)
+    }
+
+    /// Rebuilds a model from JSON, checking every size.
+    public static func decode(_ data: Data, source: String = "<json>") throws(DataError) -> any Layer {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let document: Document
+        do {
+            document = try decoder.decode(Document.self, from: data)
+        } catch {
+            throw DataError("\(source) is not an sps model file (\(error.localizedDescription))")
+        }
+        guard document.format == "sps-model", document.version == 1 else {
+            throw DataError("\(source): unsupported model format \(document.format) version \(document.version)")
+        }
+        var layers: [any Layer] = []
+        for (index, record) in document.layers.enumerated() {
+            if record.type == "linear" {
+                guard let inputs = record.inputs, let outputs = record.outputs, let weight = record.weight, let bias = record.bias,
+                      inputs > 0, outputs > 0, weight.count == inputs * outputs, bias.count == outputs,
+                      let w = try? Tensor(shape: [outputs, inputs], storage: weight),
+                      let layer = try? Linear(weight: w, bias: Tensor(bias)) else {
+                    throw DataError("\(source): layer \(index + 1) (linear) has missing or inconsistent sizes")
+                }
+                layers.append(layer)
+            } else if let kind = ActivationKind(name: record.type) {
+                layers.append(Activation(kind, negativeSlope: record.negativeSlope ?? 0.01))
+            } else {
+                throw DataError("\(source): layer \(index + 1) has unknown type '\(record.type)'")
+            }
+        }
+        guard !layers.isEmpty else { throw DataError("\(source): the model has no layers") }
+        if layers.count == 1, let linear = layers[0] as? Linear { return linear }
+        return Sequential(layers)
+    }
+}
