@@ -69,7 +69,7 @@ let package = Package(
         .target(name: "SPSNumeric", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: optimize),
         .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels", "SwiftCSV"], swiftSettings: optimize),
         .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimize),
-        .target(name: "SPSPlot"),
+        .target(name: "SPSPlot", dependencies: ["SPSNumeric"]),
         .target(
             name: "SPSShell",
             dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric", "SPSPlot", "CEditline"],

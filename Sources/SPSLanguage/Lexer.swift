@@ -218,7 +218,8 @@ public struct Lexer {
         if pos < end && isNameStart(bytes[pos]) {
             while pos < end && isNameChar(bytes[pos]) { pos += 1 }
             error("malformed number '\(String(decoding: bytes[start..<pos], as: UTF8.self))'", at: start)
-            sawSpace = true
+            add(.number, from: start)
+            tokens[tokens.count - 1].number = .nan
             return
         }
         let text = String(decoding: bytes[start..<pos], as: UTF8.self)

@@ -173,7 +173,7 @@ indirect enum LValue {
             }
         case .member(let base, let baseExpr, let name, let loc):
             let ip = f.ip
-            let update = { (container: inout Value) throws(RuntimeError) in
+            func update(_ container: inout Value) throws(RuntimeError) {
                 var current = try Operators.member(container, name, ip, at: loc)
                 try body(&current)
                 try Operators.setMember(&container, name, current, ip, at: loc)
@@ -186,7 +186,7 @@ indirect enum LValue {
             var idx: [Value] = []
             for e in indexExprs { idx.append(try e.eval(f)) }
             let ip = f.ip
-            let update = { (container: inout Value) throws(RuntimeError) in
+            func update(_ container: inout Value) throws(RuntimeError) {
                 var current = try Operators.index(container, idx, ip, at: loc)
                 try body(&current)
                 try Operators.setIndex(&container, idx, current, ip, at: loc)

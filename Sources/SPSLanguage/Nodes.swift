@@ -261,7 +261,8 @@ final class AndNode: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { .bool(try evalBool(f)) }
     override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
-        try a.operand(f, "and") && b.operand(f, "and")
+        if try !a.operand(f, "and") { return false }
+        return try b.operand(f, "and")
     }
 }
 
@@ -274,7 +275,8 @@ final class OrNode: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { .bool(try evalBool(f)) }
     override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
-        try a.operand(f, "or") || b.operand(f, "or")
+        if try a.operand(f, "or") { return true }
+        return try b.operand(f, "or")
     }
 }
 
@@ -307,7 +309,7 @@ final class NegateNode: ExprNode {
         let v = try a.eval(f)
         switch v {
         case .number(let n): return .number(-n)
-        case .tensor(let t): return .tensor(-t)
+        case .tensor(let t): return .tensor(t.map { -$0 })
         default: throw RuntimeError("cannot negate a \(v.typeName)", at: loc)
         }
     }

@@ -1,5 +1,14 @@
 import SPSNumeric
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `pow` from the C library.
+@inline(__always) func cPow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+
 /// The general (slow-path) semantics of operators, members and indexing for every value type.
 enum Operators {
     /// Python-style modulo: the result takes the sign of the divisor.
@@ -11,7 +20,7 @@ enum Operators {
     /// `a ** b`.
     @inline(__always) static func power(_ a: Double, _ b: Double) -> Double {
         if b == 2 { return a * a }
-        return Double.pow(a, b)
+        return cPow(a, b)
     }
 
     static func describe(_ op: BinaryOperator) -> String { "'\(op.rawValue)'" }
@@ -100,11 +109,12 @@ enum Operators {
             case .lessEqual: return .tensor(try a.compare(b, .lessEqual))
             case .greater: return .tensor(try a.compare(b, .greater))
             case .greaterEqual: return .tensor(try a.compare(b, .greaterEqual))
-            case .and, .or: throw RuntimeError("'\(op.rawValue)' needs true or false, got tensor", at: loc)
+            case .and, .or: break
             }
         } catch {
             throw RuntimeError(error.message, at: loc)
         }
+        throw RuntimeError("'\(op.rawValue)' needs true or false, got tensor", at: loc)
     }
 
     /// Deep equality (identity for closures, commands and native objects).

@@ -28,7 +28,10 @@ public struct Parser {
         let tokens = lexer.tokenize()
         var parser = Parser(file: file, tokens: tokens, lexer: lexer, depth: 0)
         let statements = parser.parseProgram()
-        let all = (lexer.errors + parser.errors).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        // A line the lexer already complained about gets no follow-on parser errors.
+        let lexLines = Set(lexer.errors.map { $0.location.line })
+        let parserErrors = parser.errors.filter { !lexLines.contains($0.location.line) }
+        let all = (lexer.errors + parserErrors).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         if all.isEmpty { return .success(statements) }
         let eofOffset = file.bytes.count
         let onlyAtEnd = lexer.endedEarly && parser.errors.allSatisfy { $0.location.offset >= eofOffset }
@@ -170,6 +173,8 @@ public struct Parser {
             default: return stmt(.return(try parseExpression()))
             }
         case .kwElse: throw fail("'else' without a matching 'if'")
+        case .rbrace: throw fail("unexpected '}' with no open block")
+        case .rparen, .rbracket: throw fail("unexpected '\(start.text)' with no matching opening bracket")
         default:
             let target = try parseExpression()
             let op: BinaryOperator?

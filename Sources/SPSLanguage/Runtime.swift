@@ -23,6 +23,7 @@ public final class FunctionProto: @unchecked Sendable {
     var cellCount = 0
     var captures: [CaptureSource] = []
     var body: [StmtNode] = []
+    var topLocals: [(String, LocalLocation)] = []
 
     init(name: String, kind: Kind, parameterNames: [String], doc: String?, location: SourceLocation) {
         self.name = name

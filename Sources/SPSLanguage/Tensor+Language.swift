@@ -83,12 +83,8 @@ enum TensorIndexing {
             }
             source = v.storage
         }
-        var storage = t.storage
-        for (k, f) in flats.enumerated() { storage[f] = source[k] }
-        do throws(TensorError) {
-            t = try Tensor(shape: t.shape, storage: storage)
-        } catch {
-            throw RuntimeError(error.message, at: loc)
+        t.withUnsafeMutableBufferPointer { buffer in
+            for (k, f) in flats.enumerated() { buffer[f] = source[k] }
         }
     }
 }

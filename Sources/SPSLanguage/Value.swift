@@ -83,9 +83,9 @@ public struct RangeValue: Sendable, Equatable, Sequence {
     /// One past the last element.
     public var end: Int { inclusive ? (upper == Int.max ? upper : upper + 1) : upper }
     /// The number of elements.
-    public var count: Int { max(0, end - lower) }
+    public var count: Int { Swift.max(0, end - lower) }
     /// The elements as a Swift range.
-    public var swiftRange: Range<Int> { lower..<max(lower, end) }
+    public var swiftRange: Range<Int> { lower..<Swift.max(lower, end) }
     /// Iterates the elements.
     public func makeIterator() -> Range<Int>.Iterator { swiftRange.makeIterator() }
 }

@@ -41,8 +41,11 @@ extension Tensor: CustomStringConvertible {
             }
         }
         let width = cells.flatMap { $0 }.map(\.count).max() ?? 1
+        // The elided column (… and ⋱) stays one character wide; every other cell is right-aligned.
         return cells.map { row in
-            " " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")
+            " " + zip(row, columnIndices).map { cell, j in
+                j == nil ? cell : String(repeating: " ", count: width - cell.count) + cell
+            }.joined(separator: "  ")
         }.joined(separator: "\n")
     }
 

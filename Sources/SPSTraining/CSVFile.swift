@@ -94,7 +94,11 @@ public enum CSVFile {
             if let env = data.environment { fields.append(String(env[i])) }
             text += fields.joined(separator: ",") + "\n"
         }
-        try AtomicFile.write(text, to: path)
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            throw DataError(error.description)
+        }
     }
 
     /// Accepts decimal numbers and `nan`, `inf`, `-inf` in any case.
@@ -122,30 +126,6 @@ public enum CSVFile {
         switch error {
         case CSVParseError.generic(let message), CSVParseError.quotation(let message): message
         default: "\(error)"
-        }
-    }
-}
-
-/// Writing files so that a failure never truncates or half-writes an existing file.
-public enum AtomicFile {
-    /// Writes `text` to a temporary file in the destination's folder, flushes it, then renames it into place.
-    public static func write(_ text: String, to path: String) throws(DataError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary, options: [])
-            if rename(temporary.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw DataError("cannot write '\(path)': \(reason)")
-            }
-        } catch let error as DataError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            let exists = FileManager.default.fileExists(atPath: folder.path)
-            throw DataError("cannot write '\(path)': \(exists ? "permission denied or disk full" : "the folder \(folder.path) does not exist")")
         }
     }
 }

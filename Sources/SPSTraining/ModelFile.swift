@@ -47,7 +47,12 @@ public enum ModelFile {
 
     /// Writes a model to a file atomically.
     public static func save(_ model: any Layer, path: String) throws(DataError) {
-        try AtomicFile.write(try encode(model) + "\n", to: path)
+        let text = try encode(model) + "\n"
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            throw DataError(error.description)
+        }
     }
 
     /// Reads a model written by `save`; a single linear layer comes back as `Linear`, anything else as `Sequential`.

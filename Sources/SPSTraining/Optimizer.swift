@@ -115,6 +115,8 @@ public final class Adam: Optimizer {
     private var firstMoments: [[Float]]
     private var secondMoments: [[Float]]
     private var scratch: [Float] = []
+    private var biasStep = -1
+    private var biasCorrections = (1.0, 1.0)
 
     public init(parameters: [Parameter], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0, decoupled: Bool = false) throws(ConfigurationError) {
@@ -134,9 +136,12 @@ public final class Adam: Optimizer {
     }
 
     public override func update(_ parameter: Parameter, at index: Int) {
-        let t = Double(stepCount)
-        let biasCorrection1 = 1 - pow(beta1, t)
-        let biasCorrection2Root = (1 - pow(beta2, t)).squareRoot()
+        if biasStep != stepCount {
+            let t = Double(stepCount)
+            biasCorrections = (1 - pow(beta1, t), (1 - pow(beta2, t)).squareRoot())
+            biasStep = stepCount
+        }
+        let (biasCorrection1, biasCorrection2Root) = biasCorrections
         let stepSize = Float(learningRate / biasCorrection1)
         let root2 = Float(biasCorrection2Root), eps = Float(epsilon)
         let b1 = Float(1 - beta1), b2 = Float(beta2), oneMinusB2 = Float(1 - beta2)

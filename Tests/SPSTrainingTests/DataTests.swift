@@ -132,7 +132,7 @@ import SPSTestSupport
         let path = temporaryPath("keep.txt")
         try "original".write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: DataError.self) { try AtomicFile.write("x", to: "/nonexistent-folder/out.csv") }
+        #expect(throws: FileWriteError.self) { try AtomicFile.write("x", to: "/nonexistent-folder/out.csv") }
         try AtomicFile.write("replaced", to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "replaced")
     }

@@ -1,0 +1,178 @@
+import SPSNumeric
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Builtins {
+    /// An elementwise math function: numbers give numbers, tensors give tensors.
+    static func elementwise(_ name: String, _ summary: String, example: String,
+                            _ f: @escaping @Sendable (Double) -> Double) -> Command {
+        Command(name, topic: "math", summary: summary, example: example,
+                parameters: [.positional("x", .numeric)], numberFunction: f) { args throws(RuntimeError) in
+            switch try args.value("x") {
+            case .number(let n): return .number(f(n))
+            case .tensor(let t): return .tensor(t.map { Float(f(Double($0))) })
+            case let v: throw RuntimeError("\(name) needs a number or tensor, got \(v.typeName)")
+            }
+        }
+    }
+
+    /// A reduction over a list, range or tensor (optionally along an axis of a tensor).
+    static func reduction(_ name: String, _ summary: String, example: String,
+                          list: @escaping ([Double]) throws(RuntimeError) -> Double,
+                          tensor: @escaping (Tensor, Int?) throws(TensorError) -> Tensor) -> Command {
+        Command(name, topic: "math", summary: summary,
+                help: "On a tensor, axis=k reduces along that axis and gives a tensor; without it the result is a number.",
+                example: example,
+                parameters: [.positional("values", .sequence), .keyword("axis", .integer, optional: true, "tensor axis to reduce")]) { args throws(RuntimeError) in
+            let v = try args.value("values")
+            if case .tensor(let t) = v {
+                let axis = args["axis"]?.integer
+                if let axis, axis < 0 || axis >= t.rank {
+                    throw RuntimeError("axis \(axis) is out of range for a tensor of shape \(Tensor.format(shape: t.shape))")
+                }
+                let r = try tensorOp { () throws(TensorError) in try tensor(t, axis) }
+                if axis == nil, let s = r.scalarValue { return .number(Double(s)) }
+                return .tensor(r)
+            }
+            if args["axis"] != nil { throw RuntimeError("axis= only applies to tensors") }
+            return .number(try list(try numbers(v, name)))
+        }
+    }
+
+    /// `min`/`max`: of several numbers, or of one list, range or tensor.
+    static func extremum(_ name: String, _ pick: @escaping (Double, Double) -> Double,
+                         _ tensorReduce: @escaping (Tensor, Int?) throws(TensorError) -> Tensor) -> Command {
+        Command(name, topic: "math", summary: "The \(name == "min" ? "smallest" : "largest") of several numbers, or of a list, range or tensor.",
+                help: "On a tensor, axis=k reduces along that axis.", example: "\(name) 3 1 2",
+                parameters: [.variadic("values", .any), .keyword("axis", .integer, optional: true, "tensor axis")]) { args throws(RuntimeError) in
+            let values = args.rest("values")
+            if values.count == 1, case .tensor(let t) = values[0] {
+                let axis = args["axis"]?.integer
+                if let axis, axis < 0 || axis >= t.rank {
+                    throw RuntimeError("axis \(axis) is out of range for a tensor of shape \(Tensor.format(shape: t.shape))")
+                }
+                guard t.count > 0 else { throw RuntimeError("\(name) of an empty tensor") }
+                let r = try tensorOp { () throws(TensorError) in try tensorReduce(t, axis) }
+                if axis == nil, let s = r.scalarValue { return .number(Double(s)) }
+                return .tensor(r)
+            }
+            let xs = values.count == 1 ? try numbers(values[0], name) : try numbers(.list(values), name)
+            guard var best = xs.first else { throw RuntimeError("\(name) needs at least one value") }
+            for x in xs.dropFirst() { best = pick(best, x) }
+            return .number(best)
+        }
+    }
+
+    static let mathCommands: [Command] = [
+        elementwise("abs", "Absolute value.", example: "abs -3") { Swift.abs($0) },
+        elementwise("sqrt", "Square root.", example: "sqrt 2") { $0.squareRoot() },
+        elementwise("exp", "e to the power x.", example: "exp 1") { Glibc.exp($0) },
+        elementwise("log", "Natural logarithm.", example: "log 10") { Glibc.log($0) },
+        elementwise("floor", "Largest integer not above x.", example: "floor 2.7") { $0.rounded(.down) },
+        elementwise("ceil", "Smallest integer not below x.", example: "ceil 2.1") { $0.rounded(.up) },
+        elementwise("sin", "Sine (radians).", example: "sin 0") { Glibc.sin($0) },
+        elementwise("cos", "Cosine (radians).", example: "cos 0") { Glibc.cos($0) },
+        elementwise("tanh", "Hyperbolic tangent.", example: "tanh 1") { Glibc.tanh($0) },
+        Command("round", topic: "math", summary: "Round to a number of decimal digits (halves away from zero).",
+                example: "round 3.14159 digits=2",
+                parameters: [.positional("x", .numeric), .keyword("digits", .integer, default: .number(0), "decimal digits")]) { args throws(RuntimeError) in
+            let d = try args.integer("digits")
+            guard (0...15).contains(d) else { throw RuntimeError("digits must be between 0 and 15, got \(d)") }
+            let scale = cPow(10, Double(d))
+            let f = { (x: Double) -> Double in (x * scale).rounded(.toNearestOrAwayFromZero) / scale }
+            switch try args.value("x") {
+            case .tensor(let t): return .tensor(t.map { Float(f(Double($0))) })
+            case let v: return .number(f(v.number ?? 0))
+            }
+        },
+        reduction("sum", "The sum of a list, range or tensor.", example: "sum [1, 2, 3]",
+                  list: { xs throws(RuntimeError) in xs.reduce(0, +) }, tensor: { t, a throws(TensorError) in try t.sum(axis: a) }),
+        reduction("mean", "The mean of a list, range or tensor.", example: "mean [1, 2, 3]",
+                  list: { xs throws(RuntimeError) in
+                      guard !xs.isEmpty else { throw RuntimeError("mean of an empty list") }
+                      return xs.reduce(0, +) / Double(xs.count)
+                  }, tensor: { t, a throws(TensorError) in try t.mean(axis: a) }),
+        reduction("std", "The sample standard deviation (n − 1) of a list, range or tensor.", example: "std [1, 2, 3, 4]",
+                  list: { xs throws(RuntimeError) in
+                      guard xs.count > 1 else { throw RuntimeError("std needs at least two values") }
+                      let m = xs.reduce(0, +) / Double(xs.count)
+                      return (xs.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(xs.count - 1)).squareRoot()
+                  }, tensor: { t, a throws(TensorError) in try t.std(axis: a) }),
+        extremum("min", Swift.min) { t, a throws(TensorError) in try t.min(axis: a) },
+        extremum("max", Swift.max) { t, a throws(TensorError) in try t.max(axis: a) },
+    ]
+}
+
+/// printf-style formatting for the `format` command.
+enum Formatter {
+    static func format(_ spec: String, _ values: [Value]) throws(RuntimeError) -> String {
+        var out = ""
+        var chars = Array(spec)
+        chars.append("\0")
+        var i = 0, next = 0
+        while i < chars.count - 1 {
+            let c = chars[i]
+            if c != "%" {
+                out.append(c)
+                i += 1
+                continue
+            }
+            var j = i + 1
+            if chars[j] == "%" {
+                out += "%"
+                i = j + 1
+                continue
+            }
+            var directive = "%"
+            while "-+ 0#".contains(chars[j]) { directive.append(chars[j]); j += 1 }
+            while chars[j].isASCII && chars[j].isNumber { directive.append(chars[j]); j += 1 }
+            if chars[j] == "." {
+                directive.append(".")
+                j += 1
+                while chars[j].isASCII && chars[j].isNumber { directive.append(chars[j]); j += 1 }
+            }
+            let conversion = chars[j]
+            guard "dioxXfFeEgGs".contains(conversion), conversion != "\0" else {
+                throw RuntimeError("unknown format directive '\(directive)\(conversion == "\0" ? "" : String(conversion))'; use %d %f %e %g %s or %%")
+            }
+            guard next < values.count else {
+                throw RuntimeError("format string has more directives than values (\(values.count))")
+            }
+            let v = values[next]
+            next += 1
+            switch conversion {
+            case "s":
+                out += cFormat(directive + "s", v.description)
+            case "d", "i", "o", "x", "X":
+                guard let n = v.number, n.isFinite else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName)") }
+                out += cFormat(directive + "ll" + String(conversion), Int64(n.rounded(.towardZero)))
+            default:
+                guard let n = v.number else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName)") }
+                out += cFormat(directive + String(conversion), n)
+            }
+            i = j + 1
+        }
+        if next < values.count {
+            throw RuntimeError("format got \(values.count) values but the format string uses \(next)")
+        }
+        return out
+    }
+
+    static func cFormat(_ directive: String, _ arg: any CVarArg) -> String {
+        var buffer = [CChar](repeating: 0, count: 512)
+        let n = withVaList([arg]) { vsnprintf(&buffer, buffer.count, directive, $0) }
+        if n >= buffer.count {
+            buffer = [CChar](repeating: 0, count: Int(n) + 1)
+            _ = withVaList([arg]) { vsnprintf(&buffer, buffer.count, directive, $0) }
+        }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func cFormat(_ directive: String, _ s: String) -> String {
+        s.withCString { cFormat(directive, $0) }
+    }
+}

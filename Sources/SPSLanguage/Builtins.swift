@@ -1,0 +1,126 @@
+import SPSNumeric
+
+/// The language's own built-in commands: values, math and tensors. The training core adds more from outside.
+enum Builtins {
+    static func registerAll(in ip: Interpreter) {
+        ip.register(valueCommands)
+        ip.register(mathCommands)
+        ip.register(tensorCommands)
+    }
+
+    /// Wraps a Swift tensor error as a runtime error.
+    static func tensorOp<T>(_ body: () throws(TensorError) -> T) throws(RuntimeError) -> T {
+        do throws(TensorError) { return try body() } catch { throw RuntimeError(error.message) }
+    }
+
+    // MARK: - Values
+
+    static let valueCommands: [Command] = [
+        Command("print", topic: "values", summary: "Print values separated by spaces, then a newline.",
+                help: "Strings print without quotes; everything else prints as the prompt would show it.",
+                example: "print \"loss\" 0.25", parameters: [.variadic("values", .any, "what to print")]) { args throws(RuntimeError) in
+            args.interpreter.output.write(args.rest("values").map(\.description).joined(separator: " ") + "\n")
+            return .nil
+        },
+        Command("len", topic: "values", summary: "The number of elements of a list, string, record, range or tensor (rows).",
+                example: "len [1, 2, 3]", parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
+            switch try args.value("value") {
+            case .list(let xs): return .number(Double(xs.count))
+            case .string(let s): return .number(Double(s.count))
+            case .record(let r): return .number(Double(r.keys.count))
+            case .range(let r): return .number(Double(r.count))
+            case .tensor(let t): return .number(Double(t.rank == 0 ? 1 : t.shape[0]))
+            case let v: throw RuntimeError("len needs a list, string, record, range or tensor, got \(v.typeName)")
+            }
+        },
+        Command("range", topic: "values", summary: "Integers from start up to (not including) stop.",
+                help: "`range n` is 0..<n; `range a b` is a..<b; with a step the result is a list.",
+                example: "range 2 10 2",
+                parameters: [.positional("start", .integer), .positional("stop", .integer, optional: true),
+                             .positional("step", .integer, optional: true)]) { args throws(RuntimeError) in
+            var lower = 0, upper = try args.integer("start")
+            if args["stop"] != nil {
+                lower = upper
+                upper = try args.integer("stop")
+            }
+            guard args["step"] != nil else { return .range(RangeValue(lower: lower, upper: upper, inclusive: false)) }
+            let step = try args.integer("step")
+            guard step != 0 else { throw RuntimeError("range step must not be 0") }
+            guard abs((upper - lower) / step) <= 100_000_000 else { throw RuntimeError("range is too long") }
+            return .list(stride(from: lower, to: upper, by: step).map { .number(Double($0)) })
+        },
+        Command("str", topic: "values", summary: "A value as text (what print shows).", example: "str 3.5",
+                parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
+            .string(try args.value("value").description)
+        },
+        Command("type", topic: "values", summary: "The name of a value's type.", example: "type [1, 2]",
+                parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
+            .string((args["value"] ?? .nil).typeName)
+        },
+        Command("keys", topic: "values", summary: "The field names of a record.", example: "keys {a: 1, b: 2}",
+                parameters: [.positional("record", .record)]) { args throws(RuntimeError) in
+            guard case .record(let r) = try args.value("record") else { return .nil }
+            return .list(r.keys.map { .string($0) })
+        },
+        Command("append", topic: "values", summary: "A list with values added at the end.", example: "xs = append xs 4",
+                parameters: [.positional("list", .list), .variadic("values", .any)]) { args throws(RuntimeError) in
+            guard case .list(var xs) = try args.value("list") else { return .nil }
+            xs += args.rest("values")
+            return .list(xs)
+        },
+        Command("sort", topic: "values", summary: "A list of numbers or strings in increasing order.", example: "sort [3, 1, 2]",
+                parameters: [.positional("list", .sequence)]) { args throws(RuntimeError) in
+            let xs = try elements(try args.value("list"), "sort")
+            if xs.allSatisfy({ $0.number != nil }) { return .list(xs.sorted { ($0.number ?? 0) < ($1.number ?? 0) }) }
+            if xs.allSatisfy({ $0.string != nil }) { return .list(xs.sorted { ($0.string ?? "") < ($1.string ?? "") }) }
+            throw RuntimeError("sort needs a list of numbers or a list of strings")
+        },
+        Command("reverse", topic: "values", summary: "A list in reverse order.", example: "reverse [1, 2, 3]",
+                parameters: [.positional("list", .sequence)]) { args throws(RuntimeError) in
+            .list(try elements(try args.value("list"), "reverse").reversed())
+        },
+        Command("format", topic: "values", summary: "Format values printf-style: %d %f %.3f %e %g %s %%.",
+                help: "Each % directive takes the next value. Widths and flags work as in C: %8.3f, %-6s, %05d.",
+                example: "format \"%.3f ± %.2f\" 1.23456 0.1",
+                parameters: [.positional("format", .string), .variadic("values", .any)]) { args throws(RuntimeError) in
+            .string(try Formatter.format(try args.string("format"), args.rest("values")))
+        },
+        Command("assert", topic: "values", summary: "Stop with an error unless the condition is true.",
+                example: "assert (x > 0) \"x must be positive\"",
+                parameters: [.positional("condition", .bool), .positional("message", .string, default: .string("assertion failed"))]) { args throws(RuntimeError) in
+            if try !args.bool("condition") { throw RuntimeError(try args.string("message")) }
+            return .nil
+        },
+        Command("error", topic: "values", summary: "Stop with an error message.", example: "error \"bad input\"",
+                parameters: [.positional("message", .string)]) { args throws(RuntimeError) in
+            throw RuntimeError(try args.string("message"))
+        },
+        Command("seed", topic: "values", summary: "Set the global seed every random stream derives from.",
+                example: "seed 0", parameters: [.positional("seed", .integer)]) { args throws(RuntimeError) in
+            let s = try args.integer("seed")
+            guard s >= 0 else { throw RuntimeError("seed must be a non-negative integer, got \(s)") }
+            args.interpreter.seed = UInt64(s)
+            return .nil
+        },
+    ]
+
+    /// The elements of a list, range or vector.
+    static func elements(_ v: Value, _ command: String) throws(RuntimeError) -> [Value] {
+        switch v {
+        case .list(let xs): return xs
+        case .range(let r): return r.map { .number(Double($0)) }
+        case .tensor(let t): return Operators.tensorItems(t)
+        default: throw RuntimeError("\(command) needs a list, range or tensor, got \(v.typeName)")
+        }
+    }
+
+    /// The numbers in a list or range.
+    static func numbers(_ v: Value, _ command: String) throws(RuntimeError) -> [Double] {
+        var out: [Double] = []
+        for x in try elements(v, command) {
+            guard let n = x.number else { throw RuntimeError("\(command) needs numbers, found \(x.typeName) \(Interpreter.short(x))") }
+            out.append(n)
+        }
+        return out
+    }
+}

@@ -1,0 +1,161 @@
+import SPSLanguage
+
+/// A set of native commands to bind into a session (the training core provides one).
+///
+/// Conform a type in its own file and pass it to `Session.registerCommands(_:)`; commands are `SPSLanguage.Command`
+/// values, objects are `NativeObject`s returned as `Value.native`.
+public protocol CommandLibrary {
+    /// Registers the library's commands (and any globals) with the session's interpreter.
+    func register(in session: Session)
+}
+
+/// How a run shows statements and values.
+public enum EchoMode: Sendable {
+    /// A script: only what `print` prints.
+    case none
+    /// The prompt: the value of each top-level expression statement is shown.
+    case values
+    /// A transcript (`--echo`): each top-level statement is shown after a prompt, then its output and value.
+    case transcript
+}
+
+/// The result of running some source.
+public enum RunOutcome: Sendable, Equatable {
+    case success
+    case syntaxError
+    case runtimeError
+    /// The file could not be read.
+    case unreadable
+
+    /// The process exit code: 0, 65 (syntax), 70 (runtime), 64 (usage, e.g. no such file).
+    public var exitCode: Int32 {
+        switch self {
+        case .success: return 0
+        case .syntaxError: return 65
+        case .runtimeError: return 70
+        case .unreadable: return 64
+        }
+    }
+}
+
+/// An sps session: an interpreter with the built-ins, plus running, echoing and error rendering.
+public final class Session {
+    /// The interpreter holding the session's variables.
+    public let interpreter: Interpreter
+    /// Where diagnostics go.
+    public var errorOutput: any OutputSink
+    /// The prompt shown before statements in transcript mode.
+    public var prompt = "sps> "
+    /// Libraries registered so far (so isolated copies could re-register; kept for inspection).
+    public private(set) var libraries: [any CommandLibrary] = []
+
+    /// Creates a session printing to `output` and reporting errors to `errors`.
+    public init(output: any OutputSink, errors: any OutputSink, interrupt: InterruptFlag = InterruptFlag()) {
+        self.interpreter = Interpreter(output: output, interrupt: interrupt)
+        self.errorOutput = errors
+    }
+
+    /// Where `print` output goes.
+    public var output: any OutputSink {
+        get { interpreter.output }
+        set { interpreter.output = newValue }
+    }
+
+    /// Binds a library of native commands into this session.
+    public func registerCommands(_ library: any CommandLibrary) {
+        libraries.append(library)
+        library.register(in: self)
+    }
+
+    /// Registers native commands directly.
+    public func register(_ commands: [Command]) { interpreter.register(commands) }
+
+    /// Reads and runs a script file.
+    public func runFile(_ path: String, echo: EchoMode = .none) -> RunOutcome {
+        guard let text = SourceReader.read(path) else {
+            errorOutput.write("error: cannot read file '\(path)'\n")
+            return .unreadable
+        }
+        return run(text, name: path, echo: echo)
+    }
+
+    /// True when `text` is an unfinished statement (open bracket, brace or string, or a trailing `\`): the prompt
+    /// should read another line.
+    public static func isIncomplete(_ text: String) -> Bool {
+        if case .failure(let e) = Parser.parse(SourceFile(name: "<input>", text: text)) { return e.isIncomplete }
+        return false
+    }
+
+    /// Parses, compiles and runs source text on a large-stack thread, reporting errors to `errorOutput`.
+    public func run(_ text: String, name: String, echo: EchoMode = .none) -> RunOutcome {
+        let file = SourceFile(name: name, text: text)
+        return BigStack.run { runHere(file, echo: echo) }
+    }
+
+    func runHere(_ file: SourceFile, echo: EchoMode) -> RunOutcome {
+        let program: Program
+        switch interpreter.compile(file) {
+        case .failure(let errors):
+            errorOutput.write(DiagnosticRenderer.render(errors) + "\n")
+            return .syntaxError
+        case .success(let p):
+            program = p
+        }
+        let out = interpreter.output
+        let savedEcho = interpreter.echo
+        defer { interpreter.echo = savedEcho }
+        switch echo {
+        case .none: interpreter.echo = nil
+        case .values, .transcript: interpreter.echo = { out.write($0.repr + "\n") }
+        }
+        let prompt = self.prompt
+        let before: ((Stmt) -> Void)? = echo == .transcript ? { stmt in
+            let text = file.text(from: stmt.location.offset, to: stmt.end)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            out.write(lines.enumerated().map { ($0.offset == 0 ? prompt : "...  ") + $0.element }.joined(separator: "\n") + "\n")
+        } : nil
+        interpreter.interrupt.clear()
+        do throws(RuntimeError) {
+            try interpreter.run(program, before: before)
+            return .success
+        } catch {
+            errorOutput.write(DiagnosticRenderer.render(error) + "\n")
+            return .runtimeError
+        }
+    }
+}
+
+/// Reads whole files (without Foundation).
+public enum SourceReader {
+    static func read(_ path: String) -> String? {
+        guard let f = fopen(path, "rb") else { return nil }
+        defer { fclose(f) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, f)
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count { break }
+        }
+        if ferror(f) != 0 { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Reads all of standard input.
+    public static func readStandardInput() -> String {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { buf in Glibc.read(0, buf.baseAddress, buf.count) }
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

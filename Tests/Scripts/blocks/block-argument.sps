@@ -1,0 +1,4 @@
+def twice body { body(); body() }
+twice { print "hi" }
+# expect: hi
+# expect: hi

@@ -1,0 +1,2 @@
+b = { return 5; 6 }
+print (b())  # expect: 5

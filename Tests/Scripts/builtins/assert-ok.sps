@@ -1,0 +1,2 @@
+assert (1 < 2)
+print "fine"  # expect: fine

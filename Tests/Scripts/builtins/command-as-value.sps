@@ -1,0 +1,2 @@
+f = sqrt
+print (f 16) (type f)  # expect: 4 command

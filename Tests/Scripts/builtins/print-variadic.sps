@@ -1,0 +1,2 @@
+print 1 "two" [3] true nil  # expect: 1 two [3] true nil
+print  # expect:

@@ -1,0 +1,2 @@
+max = 5
+print max  # expect: 5

@@ -1,0 +1,3 @@
+s = 0
+for i in 0..<4 { s = s + sqrt (i * i) }
+print s  # expect: 6

@@ -1,0 +1,6 @@
+if false {
+  print "no"
+}
+else {
+  print "yes"  # expect: yes
+}

@@ -1,0 +1,3 @@
+for x in ["a", "b"] { print x }
+# expect: a
+# expect: b

@@ -1,0 +1,3 @@
+def hello { print "hello" }
+hello  # expect: hello
+hello()  # expect: hello

@@ -1,0 +1,1 @@
+print (1 and true)  # expect error: 'and' needs true or false

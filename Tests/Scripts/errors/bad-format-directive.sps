@@ -1,0 +1,1 @@
+print (format "%q" 1)  # expect error: unknown format directive

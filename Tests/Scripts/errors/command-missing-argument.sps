@@ -1,0 +1,1 @@
+print (eye())  # expect error: eye is missing argument 'n'

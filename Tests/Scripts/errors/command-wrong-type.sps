@@ -1,0 +1,1 @@
+len  # expect error: len is missing argument 'value'

@@ -1,0 +1,1 @@
+print (format "%d %d" 1)  # expect error: more directives than values

@@ -1,0 +1,1 @@
+print (mean [])  # expect error: mean of an empty list

@@ -1,0 +1,1 @@
+print (not 1)  # expect error: 'not' needs true or false

@@ -1,0 +1,3 @@
+print "before"  # expect: before
+print nope  # expect error: unknown name 'nope'
+print "after"

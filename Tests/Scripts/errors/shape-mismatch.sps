@@ -1,0 +1,3 @@
+a = zeros 2 3
+b = zeros 4 5
+print (a + b)  # expect error: [2, 3]

@@ -1,0 +1,1 @@
+print valeu  # expect error: unknown name 'valeu'

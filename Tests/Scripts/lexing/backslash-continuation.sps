@@ -1,0 +1,4 @@
+x = 1 + \
+    2 + \
+    3
+print x  # expect: 6

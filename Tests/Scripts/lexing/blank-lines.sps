@@ -1,0 +1,5 @@
+print "a"  # expect: a
+
+
+
+print "b"  # expect: b

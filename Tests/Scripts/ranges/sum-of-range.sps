@@ -1,0 +1,1 @@
+print (sum 1..100)  # expect: 5050

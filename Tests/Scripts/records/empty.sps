@@ -1,0 +1,2 @@
+r = {}
+print r (len r)  # expect: {} 0

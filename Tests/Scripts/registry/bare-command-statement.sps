@@ -1,0 +1,2 @@
+c = counter()
+tick  # expect: tick

@@ -1,0 +1,2 @@
+x3 = 42
+print (pick x3 target=x3)  # expect: col=x3 target=x3 features=[]

@@ -1,0 +1,3 @@
+# Squares a number.
+def sq x { x * x }
+print (helpdoc "sq")  # expect: Squares a number.

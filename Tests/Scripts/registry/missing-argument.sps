@@ -1,0 +1,1 @@
+pick  # expect error: pick is missing argument 'col'

@@ -1,0 +1,2 @@
+c = counter()
+c.name = "x"  # expect error: member 'name' of Counter cannot be set

@@ -1,0 +1,2 @@
+c = counter()
+print c.vaule  # expect error: Counter has no member 'vaule'; did you mean 'value'?

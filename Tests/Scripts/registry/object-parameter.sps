@@ -1,0 +1,3 @@
+c = counter()
+bump c; bump c
+print c.value  # expect: 2

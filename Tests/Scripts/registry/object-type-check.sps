@@ -1,0 +1,1 @@
+bump 3  # expect error: argument 'c' of bump must be a Counter, got number 3

@@ -1,0 +1,1 @@
+pick x targt=y  # expect error: unknown argument 'targt' for pick; did you mean 'target'?

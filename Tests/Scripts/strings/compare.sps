@@ -1,0 +1,1 @@
+print ("a" < "b") ("abc" == "abc") ("x" != "y")  # expect: true true true

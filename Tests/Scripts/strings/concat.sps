@@ -1,0 +1,2 @@
+print ("ab" + "cd")  # expect: abcd
+print ("-" * 5)  # expect: -----

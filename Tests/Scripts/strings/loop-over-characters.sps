@@ -1,0 +1,4 @@
+for c in "abc" { print c }
+# expect: a
+# expect: b
+# expect: c

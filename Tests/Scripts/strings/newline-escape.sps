@@ -1,0 +1,3 @@
+print "a\nb"
+# expect: a
+# expect: b

@@ -1,0 +1,1 @@
+f x = 3 + = 2  # expect error: expected an expression

@@ -1,0 +1,1 @@
+3 = 4  # expect error: cannot assign to this expression

@@ -1,0 +1,1 @@
+print "a\qb"  # expect error: unknown escape '\q'

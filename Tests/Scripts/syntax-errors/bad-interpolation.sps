@@ -1,0 +1,1 @@
+print "a {1 +} b"  # expect error: expected an expression

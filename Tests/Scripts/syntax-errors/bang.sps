@@ -1,0 +1,1 @@
+print !true  # expect error: use 'not' for negation

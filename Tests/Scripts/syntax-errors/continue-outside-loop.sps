@@ -1,0 +1,1 @@
+def f { continue }  # expect error: 'continue' outside a loop

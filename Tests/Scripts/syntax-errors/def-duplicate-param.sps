@@ -1,0 +1,1 @@
+def f a a { a }  # expect error: duplicate parameter 'a'

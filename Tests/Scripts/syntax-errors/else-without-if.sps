@@ -1,0 +1,1 @@
+else { }  # expect error: 'else' without a matching 'if'

@@ -1,0 +1,1 @@
+x = ()  # expect error: empty parentheses

@@ -1,0 +1,1 @@
+for x xs { }  # expect error: expected 'in' after the loop variable

@@ -1,0 +1,1 @@
+x = 12abc  # expect error: malformed number '12abc'

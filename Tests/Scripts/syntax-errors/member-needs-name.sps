@@ -1,0 +1,1 @@
+x = r.1  # expect error: expected a member name after '.'

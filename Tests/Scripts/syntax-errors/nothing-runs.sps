@@ -1,0 +1,2 @@
+print "should not print"
+x = )  # expect error: expected an expression

@@ -1,0 +1,1 @@
+return 1  # expect error: 'return' outside a def or block

@@ -1,0 +1,1 @@
+}  # expect error: unexpected '}' with no open block

@@ -1,0 +1,1 @@
+x = 1 )  # expect error: unexpected ')' with no matching opening bracket
