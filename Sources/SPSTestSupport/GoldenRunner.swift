@@ -82,7 +82,7 @@ public enum GoldenRunner {
         }
         let expected = GoldenExpectations(script: text)
         let out = BufferSink(), err = BufferSink()
-        let session = Session(output: out, errors: err)
+        let session = Session.standard(output: out, errors: err)
         for l in libraries { session.registerCommands(l) }
         let outcome = session.run(text, name: "\(c.feature)/\(c.name).sps")
         return check(expected, outcome: outcome, output: out.text, errors: err.text)

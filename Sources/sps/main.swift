@@ -31,7 +31,7 @@ struct SPS: ParsableCommand {
     var echo = false
 
     mutating func run() throws {
-        let session = Session(output: StandardStream.output(), errors: StandardStream.error())
+        let session = Session.standard(output: StandardStream.output(), errors: StandardStream.error())
         let mode: EchoMode = echo ? .transcript : .none
         var outcome = RunOutcome.success
         let stdinIsTerminal = isatty(0) == 1

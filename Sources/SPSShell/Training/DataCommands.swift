@@ -1,0 +1,138 @@
+import SPSLanguage
+import SPSNumeric
+import SPSTraining
+
+/// Commands that make and transform data: generators, distributions, augmentations, tables, CSV.
+enum DataCommands {
+    static func all() -> [Command] {
+        [spurious, seed] + distributions + augmentations
+    }
+
+    /// `seed n`: the global seed; every random stream derives from it, and their use counts restart.
+    static let seed = Command(
+        "seed", topic: "data", summary: "set the global seed; every random stream derives from it",
+        help: """
+        Sets the seed of the session. Data, initial weights, batch order and augmentations each draw from their own
+        stream derived from this seed, so `seed 0` followed by the same commands gives bit-identical results, and
+        adding an augmentation does not change the data or the initial weights.
+        """,
+        example: "seed 0",
+        parameters: [.positional("n", .integer, "the seed (any integer)")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let n = try args.integer("n")
+        args.interpreter.seed = UInt64(bitPattern: Int64(n))
+        args.interpreter.resetStreams()
+        return .nil
+    }
+
+    /// `spurious n=… factor=…`: the case study's generator.
+    static let spurious = Command(
+        "spurious", topic: "data", summary: "the case study's data: y from x1, x2, and a spurious child x3 of y",
+        help: """
+        Draws n rows with x1, x2 ~ N(0, 1); y = a*x1 + b*x2 + c + N(0, noise); x3 = y / factor + N(0, x3noise).
+        `factor` (the strength of the spurious link) may be a distribution, drawn per row — domain
+        randomization — or `envs=k` draws one factor per environment block of rows and tags rows with it.
+        """,
+        example: "train = spurious n=5000 factor=0.2\ndr = spurious n=5000 factor=(uniform 0.02 1)",
+        parameters: [
+            .keyword("n", .integer, default: .number(1000), unit: "rows", "number of rows"),
+            .keyword("factor", numberOrDistribution, default: .number(0.2), "x3 = y / factor + noise; a distribution is drawn per row"),
+            .keyword("a", .number, default: .number(1), "coefficient of x1"),
+            .keyword("b", .number, default: .number(2), "coefficient of x2"),
+            .keyword("c", .number, default: .number(3), "intercept"),
+            .keyword("noise", .number, default: .number(1), "std of the noise on y"),
+            .keyword("x3noise", .number, default: .number(3), "std of the noise on x3"),
+            .keyword("envs", .integer, default: .number(0), "draw factor once per environment (k equal blocks of rows)"),
+        ]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let rows = try checkedRows(args.integer("n"))
+        var generator = SpuriousGenerator(factor: try args.distribution("factor"))
+        generator.coefficient1 = try args.number("a")
+        generator.coefficient2 = try args.number("b")
+        generator.intercept = try args.number("c")
+        generator.targetNoise = try args.number("noise")
+        generator.spuriousNoise = try args.number("x3noise")
+        let environments = try args.integer("envs")
+        guard environments >= 0 && environments <= max(rows, 1) else {
+            throw RuntimeError("envs must be between 0 and n (\(rows)), got \(environments)")
+        }
+        var rng = args.interpreter.nextStream(.data)
+        if environments == 0 { return .dataset(generator.generate(rows: rows, rng: &rng)) }
+        var parts: [Dataset] = []
+        for e in 0..<environments {
+            var block = generator
+            block.factor = .constant(generator.factor.sample(&rng))
+            let count = rows / environments + (e < rows % environments ? 1 : 0)
+            parts.append(block.generate(rows: count, rng: &rng))
+        }
+        return .dataset(try converting { try Dataset.concat(parts) })
+    }
+
+    /// Rejects row counts that would not fit in memory, before allocating anything.
+    static func checkedRows(_ n: Int) throws(RuntimeError) -> Int {
+        guard n >= 0 else { throw RuntimeError("n must be >= 0, got \(n)") }
+        guard n <= 100_000_000 else { throw RuntimeError("n=\(n) rows is more than sps allows in memory (at most 100,000,000 rows)") }
+        return n
+    }
+
+    // MARK: - Distributions
+
+    static let distributions: [Command] = [
+        Command("normal", topic: "data", summary: "the normal distribution N(mean, std), drawn per row where a number is expected",
+                example: "x = normal 0 1        # inside scm\nspurious factor=(normal 0.2 0.02)",
+                parameters: [.positional("mean", .number, default: .number(0), "mean"), .positional("std", .number, default: .number(1), "standard deviation")]) { (args: inout Arguments) throws(RuntimeError) in
+            let std = try args.number("std")
+            guard std >= 0 else { throw RuntimeError("normal: std must be >= 0, got \(formatNumber(std))") }
+            return .native(DistributionObject(.normal(mean: try args.number("mean"), std: std)))
+        },
+        Command("uniform", topic: "data", summary: "the uniform distribution on [low, high), drawn per row where a number is expected",
+                example: "dr = spurious n=5000 factor=(uniform 0.02 1)",
+                parameters: [.positional("low", .number, default: .number(0), "lower end"), .positional("high", .number, default: .number(1), "upper end")]) { (args: inout Arguments) throws(RuntimeError) in
+            let low = try args.number("low"), high = try args.number("high")
+            guard low <= high else { throw RuntimeError("uniform: low (\(formatNumber(low))) must not exceed high (\(formatNumber(high)))") }
+            return .native(DistributionObject(.uniform(low: low, high: high)))
+        },
+        Command("loguniform", topic: "data", summary: "log-uniform on [low, high): uniform in log space (low > 0)",
+                example: "spurious factor=(loguniform 0.02 1)",
+                parameters: [.positional("low", .number, "lower end (> 0)"), .positional("high", .number, "upper end")]) { (args: inout Arguments) throws(RuntimeError) in
+            let low = try args.number("low"), high = try args.number("high")
+            guard low > 0 && low <= high else { throw RuntimeError("loguniform needs 0 < low <= high, got \(formatNumber(low)) and \(formatNumber(high))") }
+            return .native(DistributionObject(.logUniform(low: low, high: high)))
+        },
+        Command("choice", topic: "data", summary: "one of the listed values, equally likely, drawn per row",
+                example: "spurious factor=(choice [0.1, 0.2, 0.5])",
+                parameters: [.positional("values", .list, "the values to choose from")]) { (args: inout Arguments) throws(RuntimeError) in
+            let values = try args.value("values").elements ?? []
+            let numbers = values.compactMap(\.number)
+            guard !numbers.isEmpty, numbers.count == values.count else { throw RuntimeError("choice needs a non-empty list of numbers") }
+            return .native(DistributionObject(.choice(numbers)))
+        },
+        Command("constant", topic: "data", summary: "a distribution that always gives the same value",
+                example: "spurious factor=(constant 0.2)",
+                parameters: [.positional("value", .number, "the value")]) { (args: inout Arguments) throws(RuntimeError) in
+            .native(DistributionObject(.constant(try args.number("value"))))
+        },
+    ]
+
+    // MARK: - Augmentations
+
+    /// The probability keyword every augmentation takes.
+    static let probability = SPSLanguage.Parameter.keyword("p", .number, default: .number(1), "apply to a batch with this probability")
+
+    static func probability(_ args: Arguments) throws(RuntimeError) -> Double {
+        let p = try args.number("p")
+        guard p >= 0 && p <= 1 else { throw RuntimeError("p must be between 0 and 1, got \(formatNumber(p))") }
+        return p
+    }
+
+    static let augmentations: [Command] = [
+        Command("noise", topic: "augmentation", summary: "augmentation: add N(0, std) noise to a column of every training batch",
+                help: "Applied to each batch during training with its own random stream; evaluation data is never augmented. Inspect it with `apply a data`.",
+                example: "jitter = noise x3 std=30\nfit m train epochs=30 aug=jitter",
+                parameters: [.positional("column", .columnName, "the column to perturb"),
+                             .keyword("std", numberOrDistribution, default: .number(1), "noise standard deviation (a distribution is drawn per row)"),
+                             probability]) { (args: inout Arguments) throws(RuntimeError) in
+            .native(AugmentationObject(.noise(column: try args.string("column"), std: try args.distribution("std"), probability: try probability(args))))
+        },
+    ]
+}

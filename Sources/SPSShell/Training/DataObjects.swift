@@ -1,0 +1,153 @@
+import SPSLanguage
+import SPSNumeric
+import SPSTraining
+
+/// A dataset at the prompt: named feature columns, a target, optional environment tags.
+final class DatasetObject: NativeObject {
+    let data: Dataset
+    init(_ data: Dataset) { self.data = data }
+
+    var typeName: String { "Dataset" }
+
+    var description: String {
+        var header = "Dataset: \(data.count) rows × \(data.width) features (\(data.featureNames.joined(separator: ", "))) → target \(data.targetName)"
+        if let env = data.environment { header += ", \(Set(env).count) environments" }
+        guard data.count > 0 else { return header }
+        return header + "\n" + data.headTable(5).render(maxWidth: TerminalSize.columns, maxRows: nil)
+            + (data.count > 5 ? "\n(first 5 of \(data.count) rows)" : "")
+    }
+
+    var memberNames: [String] { ["n", "features", "target", "columns", "env", "X", "Y"] + data.columnNames }
+
+    func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
+        switch name {
+        case "n": return .number(Double(data.count))
+        case "features": return .list(data.featureNames.map { .string($0) })
+        case "target": return .string(data.targetName)
+        case "columns": return .list(data.columnNames.map { .string($0) })
+        case "env": return data.environment.map { .tensor(Tensor($0.map(Float.init))) } ?? .nil
+        case "X": return .tensor(data.features)
+        case "Y": return .tensor(data.target)
+        default:
+            guard data.columnNames.contains(name) else { return nil }
+            return .tensor(try column(name))
+        }
+    }
+
+    func column(_ name: String) throws(RuntimeError) -> Tensor {
+        do { return try data.column(named: name) } catch { throw RuntimeError(error.message) }
+    }
+
+    func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
+        guard indices.count == 1 else { throw RuntimeError("a Dataset takes one index (rows), got \(indices.count)") }
+        do {
+            switch indices[0] {
+            case .range(let r):
+                let lower = max(r.lower < 0 ? r.lower + data.count : r.lower, 0)
+                let upper = min(r.end < 0 ? r.end + data.count : r.end, data.count)
+                return .dataset(try data.rows(lower..<max(lower, upper)))
+            case .string(let name):
+                return .tensor(try column(name))
+            case let value:
+                guard var i = value.integer else { throw RuntimeError("a Dataset index must be a row number, a range or a column name, got \(value.typeName)") }
+                if i < 0 { i += data.count }
+                guard i >= 0 && i < data.count else { throw RuntimeError("row \(value.repr) is out of range for \(data.count) rows") }
+                let row = try data.rows(i..<(i + 1))
+                var fields: [(String, Value)] = data.featureNames.enumerated().map { ($1, .number(Double(row.features.storage[$0]))) }
+                fields.append((data.targetName, .number(Double(row.target.storage[0]))))
+                return .record(Record(fields))
+            }
+        } catch let error as RuntimeError {
+            throw error
+        } catch {
+            throw RuntimeError("\(error)")
+        }
+    }
+}
+
+extension Dataset {
+    /// The first rows as a table (features, target, env).
+    func headTable(_ n: Int) -> Table {
+        let head = self.head(n)
+        var columns = columnNames.map { name in
+            Table.Column(name, numbers: ((try? head.column(named: name)) ?? Tensor([])).storage.map(Double.init))
+        }
+        if let env = head.environment { columns.append(Table.Column("env", numbers: env.map(Double.init))) }
+        return Table(columns)
+    }
+}
+
+/// A table at the prompt: a loop's history, an evaluation, a study's results.
+final class TableObject: NativeObject {
+    let table: Table
+    init(_ table: Table) { self.table = table }
+
+    var typeName: String { "Table" }
+    var description: String { table.render(maxWidth: TerminalSize.columns, maxRows: 40) }
+    var memberNames: [String] { ["n", "columns"] + table.columnNames }
+
+    func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
+        switch name {
+        case "n": return .number(Double(table.rowCount))
+        case "columns": return .list(table.columnNames.map { .string($0) })
+        default:
+            guard let column = table.column(name) else { return nil }
+            return Self.value(of: column)
+        }
+    }
+
+    static func value(of column: Table.Column) -> Value {
+        switch column.values {
+        case .numbers(let v): .tensor(Tensor(v.map(Float.init)))
+        case .strings(let v): .list(v.map { .string($0) })
+        }
+    }
+
+    func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
+        guard indices.count == 1 else { throw RuntimeError("a Table takes one index (rows or a column name), got \(indices.count)") }
+        switch indices[0] {
+        case .string(let name):
+            guard let column = table.column(name) else {
+                throw RuntimeError("no column '\(name)' in this table; the columns are \(table.columnNames.joined(separator: ", "))")
+            }
+            return Self.value(of: column)
+        case .range(let r):
+            let lower = max(r.lower, 0), upper = min(r.end, table.rowCount)
+            return .table(table.rows(lower..<max(lower, upper)))
+        case let value:
+            guard var i = value.integer else { throw RuntimeError("a Table index must be a row number, a range or a column name") }
+            if i < 0 { i += table.rowCount }
+            guard i >= 0 && i < table.rowCount else { throw RuntimeError("row \(value.repr) is out of range for \(table.rowCount) rows") }
+            return .record(Record(table.columns.indices.map { c in
+                switch table.cell(row: i, column: c) {
+                case .number(let x): (table.columns[c].name, .number(x))
+                case .string(let s): (table.columns[c].name, .string(s))
+                }
+            }))
+        }
+    }
+}
+
+/// A distribution at the prompt: passed where a number is expected, it is drawn per row.
+final class DistributionObject: NativeObject {
+    let distribution: Distribution
+    init(_ distribution: Distribution) { self.distribution = distribution }
+    var typeName: String { "Distribution" }
+    var description: String { distribution.description }
+
+    /// `d n` draws n values (a tensor) from the session's user stream.
+    func call(_ arguments: [Value], keywords: [(String, Value)], in interpreter: Interpreter) throws(RuntimeError) -> Value? {
+        guard arguments.count == 1, let n = arguments[0].integer, n >= 0, n <= 100_000_000 else {
+            throw RuntimeError("a distribution applied to a count n draws n values, e.g. (uniform 0 1) 5")
+        }
+        return .tensor(Tensor((0..<n).map { _ in Float(distribution.sample(&interpreter.random)) }))
+    }
+}
+
+/// An augmentation at the prompt (`noise x3 std=30`), applied to each training batch.
+final class AugmentationObject: NativeObject {
+    let augmentation: Augmentation
+    init(_ augmentation: Augmentation) { self.augmentation = augmentation }
+    var typeName: String { "Augmentation" }
+    var description: String { augmentation.description }
+}

@@ -1,0 +1,94 @@
+import SPSLanguage
+import SPSNumeric
+import SPSTraining
+
+/// A training loop at the prompt: advanced with `step`, `epoch`, `run`, `until`; inspected between commands.
+final class LoopObject: NativeObject {
+    let loop: TrainingLoop
+    let model: ModelObject
+    /// Evaluation sets by label, evaluated at the end of every epoch into the history.
+    let evaluationSets: [(String, Dataset)]
+    let metrics: [Metric]
+
+    init(loop: TrainingLoop, model: ModelObject, evaluationSets: [(String, Dataset)], metrics: [Metric]) {
+        self.loop = loop
+        self.model = model
+        self.evaluationSets = evaluationSets
+        self.metrics = metrics
+        let sets = evaluationSets, metrics = metrics
+        loop.evaluate = { layer in
+            var result: [String: Double] = [:]
+            for (name, data) in sets {
+                for metric in metrics { result["\(name)_\(metric.rawValue)"] = (try? evaluate(layer, on: data, metric: metric)) ?? .nan }
+            }
+            return result
+        }
+    }
+
+    var typeName: String { "Loop" }
+
+    var description: String {
+        var text = "Loop: epoch \(loop.epoch), step \(loop.step), lr \(formatNumber(loop.learningRate))"
+        if let loss = loop.lastLoss { text += ", last batch loss \(formatNumber(Double(loss)))" }
+        if loop.isMidEpoch { text += " (mid-epoch)" }
+        return text + "\n  model: \(model.layer.description.split(separator: "\n").first ?? "")"
+            + "\n  \(loop.data.count) rows, batch \(loop.batchSize), loss \(loop.loss.name), \(loop.optimizer.summary)"
+            + (loop.schedule.map { ", \($0)" } ?? "") + (loop.augmentation.map { ", aug: \($0.augmentation)" } ?? "")
+    }
+
+    var memberNames: [String] { ["epoch", "step", "lr", "loss", "history", "model", "data"] }
+
+    func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
+        switch name {
+        case "epoch": return .number(Double(loop.epoch))
+        case "step": return .number(Double(loop.step))
+        case "lr": return .number(loop.learningRate)
+        case "loss": return loop.lastLoss.map { .number(Double($0)) } ?? .nil
+        case "history": return .table(history)
+        case "model": return .native(model)
+        case "data": return .dataset(loop.data)
+        default: return nil
+        }
+    }
+
+    func setMember(_ name: String, to value: Value, in interpreter: Interpreter) throws(RuntimeError) -> Bool {
+        guard name == "lr" else {
+            if memberNames.contains(name) { throw RuntimeError("l.\(name) cannot be set; only l.lr can") }
+            return false
+        }
+        guard let lr = value.number, lr >= 0, lr.isFinite else { throw RuntimeError("l.lr must be a finite number >= 0, got \(value.repr)") }
+        loop.learningRate = lr
+        return true
+    }
+
+    /// The history as a table: epoch, lr, train_loss, then a column per evaluation set and metric.
+    var history: Table {
+        let records = loop.history
+        var columns = [Table.Column("epoch", numbers: records.map { Double($0.epoch) }),
+                       Table.Column("lr", numbers: records.map(\.learningRate)),
+                       Table.Column("train_loss", numbers: records.map(\.trainLoss))]
+        for (name, _) in evaluationSets {
+            for metric in metrics {
+                let key = "\(name)_\(metric.rawValue)"
+                columns.append(Table.Column(key, numbers: records.map { $0.evaluations[key] ?? .nan }))
+            }
+        }
+        return Table(columns)
+    }
+
+    /// Runs `body`, turning training errors (divergence, shapes) and interrupts into runtime errors that say
+    /// where the loop stopped; the loop's state stays consistent and it can be resumed.
+    func advance(_ interpreter: Interpreter, _ body: (_ shouldStop: () -> Bool) throws(TrainingError) -> Void) throws(RuntimeError) {
+        let interrupt = interpreter.interrupt
+        do {
+            try body { interrupt.isRequested }
+        } catch {
+            throw RuntimeError(error.description)
+        }
+        if interrupt.isRequested {
+            var error = RuntimeError("interrupted at epoch \(loop.epoch + (loop.isMidEpoch ? 1 : 0)), step \(loop.step); the loop is intact and can be resumed")
+            error.isInterrupt = true
+            throw error
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import SPSLanguage
+import SPSNumeric
+import SPSTraining
+
+/// Commands that make models, optimizers and schedules, and evaluate models.
+enum ModelCommands {
+    static func all() -> [Command] {
+        [linear, mlp, copy, save, loadModel] + optimizers + schedules + metrics + [evaluateCommand, ols, compare]
+    }
+
+    // MARK: - Models
+
+    static let linear = Command(
+        "linear", topic: "models", summary: "a linear model (perceptron) with PyTorch's default initialisation",
+        help: "Weight and bias are drawn uniform in ±1/sqrt(inputs) from the session's initialization stream.",
+        example: "m = linear 3 1\nm.weight",
+        parameters: [.positional("inputs", .integer, "number of input features"),
+                     .positional("outputs", .integer, default: .number(1), "number of outputs")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let inputs = try size(args, "inputs"), outputs = try size(args, "outputs")
+        var rng = args.interpreter.nextStream(.initialization)
+        return .native(ModelObject(Linear(inputs, outputs, rng: &rng)))
+    }
+
+    static let mlp = Command(
+        "mlp", topic: "models", summary: "a multilayer perceptron: Linear layers with an activation between them",
+        help: "`mlp 3 [64, 64] 1 act=relu` is Linear(3 => 64), ReLU, Linear(64 => 64), ReLU, Linear(64 => 1). Activations: relu, tanh, sigmoid, leaky_relu.",
+        example: "m2 = mlp 3 [64, 64] 1 act=relu",
+        parameters: [.positional("inputs", .integer, "number of input features"),
+                     .positional("hidden", .list, "hidden layer sizes, e.g. [64, 64]"),
+                     .positional("outputs", .integer, default: .number(1), "number of outputs"),
+                     .keyword("act", .columnName, default: .string("relu"), "activation: relu, tanh, sigmoid, leaky_relu")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let inputs = try size(args, "inputs"), outputs = try size(args, "outputs")
+        let hiddenValues = try args.value("hidden").elements ?? []
+        var hidden: [Int] = []
+        for value in hiddenValues {
+            guard let n = value.integer, n >= 1, n <= 65_536 else { throw RuntimeError("hidden sizes must be integers between 1 and 65536, got \(value.repr)") }
+            hidden.append(n)
+        }
+        let name = try args.string("act")
+        guard let activation = ActivationKind(name: name) else {
+            throw RuntimeError("unknown activation '\(name)'\(Suggestions.hint(for: name, in: ActivationKind.allCases.map(\.rawValue))); use relu, tanh, sigmoid or leaky_relu")
+        }
+        var rng = args.interpreter.nextStream(.initialization)
+        return .native(ModelObject(Sequential.mlp(sizes: [inputs] + hidden + [outputs], activation: activation, rng: &rng)))
+    }
+
+    static func size(_ args: Arguments, _ name: String) throws(RuntimeError) -> Int {
+        let n = try args.integer(name)
+        guard n >= 1 && n <= 65_536 else { throw RuntimeError("\(name) must be between 1 and 65536, got \(n)") }
+        return n
+    }
+
+    static let copy = Command(
+        "copy", topic: "models", summary: "an independent copy of a model (weights copied)",
+        example: "before = copy m",
+        parameters: [.positional("model", .object("Model"), "the model to copy")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        guard let model = try args.value("model").object as? ModelObject else { throw RuntimeError("copy needs a model") }
+        return .native(ModelObject(model.layer.copy()))
+    }
+
+    static let save = Command(
+        "save", topic: "files", summary: "write a dataset or table (CSV) or a model (JSON) to a file, atomically",
+        help: "Writes to a temporary file beside the target and renames it into place, so an existing file is never left half-written.",
+        example: "save train \"train.csv\"\nsave m \"m.json\"",
+        parameters: [.positional("value", .any, "a dataset, table or model"), .positional("path", .string, "the file to write")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let path = try args.string("path")
+        let value = try args.value("value")
+        do {
+            switch value.object {
+            case let data as DatasetObject: try CSVFile.write(data.data, path: path)
+            case let model as ModelObject: try ModelFile.save(model.layer, path: path)
+            case let table as TableObject: try AtomicFile.write(table.table.csv(), to: path)
+            default: throw RuntimeError("save writes a dataset, a table or a model, got \(value.typeName)")
+            }
+        } catch let error as RuntimeError {
+            throw error
+        } catch {
+            throw RuntimeError("\(error)")
+        }
+        return .nil
+    }
+
+    static let loadModel = Command(
+        "load_model", topic: "files", summary: "read a model written by `save m \"file.json\"`",
+        example: "m = load_model \"m.json\"",
+        parameters: [.positional("path", .string, "the JSON file")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let path = try args.string("path")
+        return .native(ModelObject(try converting { try ModelFile.load(path: path) }))
+    }
+
+    // MARK: - Optimizers and schedules
+
+    static let optimizers: [Command] = [
+        Command("sgd", topic: "optimizers", summary: "stochastic gradient descent (momentum, Nesterov, weight decay), as torch.optim.SGD",
+                example: "optim=(sgd lr=0.01 momentum=0.9 nesterov=true)",
+                parameters: [.keyword("lr", .number, default: .number(0.01), "learning rate"),
+                             .keyword("momentum", .number, default: .number(0), "momentum factor"),
+                             .keyword("dampening", .number, default: .number(0), "dampening of momentum"),
+                             .keyword("weight_decay", .number, default: .number(0), "L2 penalty"),
+                             .keyword("nesterov", .bool, default: .bool(false), "Nesterov momentum")]) { (args: inout Arguments) throws(RuntimeError) in
+            let spec = OptimizerObject(kind: .sgd, learningRate: try args.number("lr"), momentum: try args.number("momentum"),
+                                       dampening: try args.number("dampening"), weightDecay: try args.number("weight_decay"), nesterov: try args.bool("nesterov"))
+            _ = try spec.make([])  // validate now, with a message that says what is allowed
+            return .native(spec)
+        },
+        adamCommand("adam", kind: .adam, summary: "Adam, as torch.optim.Adam (weight decay is an L2 term in the gradient)", decay: 0),
+        adamCommand("adamw", kind: .adamw, summary: "AdamW, as torch.optim.AdamW (decoupled weight decay)", decay: 0.01),
+    ]
+
+    static func adamCommand(_ name: String, kind: OptimizerObject.Kind, summary: String, decay: Double) -> Command {
+        Command(name, topic: "optimizers", summary: summary,
+                example: "optim=(\(name) lr=1e-3)",
+                parameters: [.keyword("lr", .number, default: .number(1e-3), "learning rate"),
+                             .keyword("beta1", .number, default: .number(0.9), "decay of the first moment"),
+                             .keyword("beta2", .number, default: .number(0.999), "decay of the second moment"),
+                             .keyword("eps", .number, default: .number(1e-8), "added to the denominator"),
+                             .keyword("weight_decay", .number, default: .number(decay), "weight decay")]) { (args: inout Arguments) throws(RuntimeError) in
+            let spec = OptimizerObject(kind: kind, learningRate: try args.number("lr"), weightDecay: try args.number("weight_decay"),
+                                       beta1: try args.number("beta1"), beta2: try args.number("beta2"), epsilon: try args.number("eps"))
+            _ = try spec.make([])
+            return .native(spec)
+        }
+    }
+
+    static func schedule(_ kind: Schedule.Kind) throws(RuntimeError) -> Value {
+        do { return .native(ScheduleObject(try Schedule(kind))) } catch { throw RuntimeError(error.message) }
+    }
+
+    static let schedules: [Command] = [
+        Command("steplr", topic: "optimizers", summary: "multiply the learning rate by gamma every `every` epochs (StepLR)",
+                example: "sched=(steplr every=10 gamma=0.5)",
+                parameters: [.keyword("every", .integer, default: .number(10), unit: "epochs", "epochs between steps"),
+                             .keyword("gamma", .number, default: .number(0.1), "factor")]) { (args: inout Arguments) throws(RuntimeError) in
+            try schedule(.step(stepSize: try args.integer("every"), gamma: try args.number("gamma")))
+        },
+        Command("multisteplr", topic: "optimizers", summary: "multiply the learning rate by gamma at each milestone epoch (MultiStepLR)",
+                example: "sched=(multisteplr [10, 20] gamma=0.1)",
+                parameters: [.positional("milestones", .list, "epochs at which to decay"),
+                             .keyword("gamma", .number, default: .number(0.1), "factor")]) { (args: inout Arguments) throws(RuntimeError) in
+            let values = try args.value("milestones").elements ?? []
+            let milestones = values.compactMap(\.integer)
+            guard milestones.count == values.count else { throw RuntimeError("multisteplr milestones must be integers (epochs)") }
+            return try schedule(.multiStep(milestones: milestones, gamma: try args.number("gamma")))
+        },
+        Command("explr", topic: "optimizers", summary: "multiply the learning rate by gamma every epoch (ExponentialLR)",
+                example: "sched=(explr gamma=0.95)",
+                parameters: [.keyword("gamma", .number, default: .number(0.95), "factor")]) { (args: inout Arguments) throws(RuntimeError) in
+            try schedule(.exponential(gamma: try args.number("gamma")))
+        },
+        Command("cosine", topic: "optimizers", summary: "cosine annealing to `min` over `period` epochs (CosineAnnealingLR)",
+                example: "sched=(cosine period=30)",
+                parameters: [.keyword("period", .integer, default: .number(30), unit: "epochs", "half-period T_max"),
+                             .keyword("min", .number, default: .number(0), "lowest learning rate")]) { (args: inout Arguments) throws(RuntimeError) in
+            try schedule(.cosine(period: try args.integer("period"), minimum: try args.number("min")))
+        },
+    ]
+
+    // MARK: - Evaluation
+
+    /// A model argument.
+    static func model(_ args: Arguments, _ name: String = "model") throws(RuntimeError) -> ModelObject {
+        let value = try args.value(name)
+        guard let model = value.object as? ModelObject else { throw RuntimeError("argument '\(name)' of \(args.command.name) must be a model, got \(value.typeName)") }
+        return model
+    }
+
+    static func metricValue(_ metric: Metric, _ model: ModelObject, _ data: Dataset) throws(RuntimeError) -> Value {
+        .number(try converting { try evaluate(model.layer, on: data, metric: metric) })
+    }
+
+    static let metrics: [Command] = Metric.allCases.map { metric in
+        let summaries: [Metric: String] = [.rmse: "root mean squared error", .mae: "mean absolute error", .mse: "mean squared error", .r2: "coefficient of determination R²"]
+        return Command(metric.rawValue, topic: "evaluation", summary: "\(summaries[metric] ?? metric.rawValue) of a model's predictions on a dataset",
+                       example: "\(metric.rawValue) m ood",
+                       parameters: [.positional("model", .object("Model"), "the model"), .positional("data", .object("Dataset"), "the dataset")]) { (args: inout Arguments) throws(RuntimeError) in
+            try metricValue(metric, try model(args), try args.dataset("data"))
+        }
+    }
+
+    static let evaluateCommand = Command(
+        "eval", topic: "evaluation", summary: "a table of metrics of a model on several datasets, a row per set",
+        example: "eval m [iid, ood] metric=rmse\neval m [iid, ood] metric=[rmse, r2]",
+        parameters: [.positional("model", .object("Model"), "the model"),
+                     .positional("sets", .oneOf([.list, .object("Dataset")]), "a dataset or a list of datasets"),
+                     .keyword("metric", .columnNames, default: .string("rmse"), "rmse, mae, mse, r2, or a list of them")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let m = try model(args)
+        let sets = try args.value("sets")
+        let setValues = sets.elements ?? [sets]
+        var metricList: [Metric] = []
+        for name in try args.names("metric") {
+            guard let metric = Metric(rawValue: name) else {
+                throw RuntimeError("unknown metric '\(name)'\(Suggestions.hint(for: name, in: Metric.allCases.map(\.rawValue)))")
+            }
+            metricList.append(metric)
+        }
+        var labels: [String] = [], columns: [[Double]] = Array(repeating: [], count: metricList.count)
+        for (index, value) in setValues.enumerated() {
+            guard let object = value.object as? DatasetObject else { throw RuntimeError("eval: set \(index + 1) is a \(value.typeName), not a dataset") }
+            labels.append(args.interpreter.variableName(of: object) ?? "set\(index + 1)")
+            for (k, metric) in metricList.enumerated() {
+                columns[k].append(try converting { try SPSTraining.evaluate(m.layer, on: object.data, metric: metric) })
+            }
+        }
+        return .table(Table([Table.Column("set", strings: labels)] + zip(metricList, columns).map { Table.Column($0.rawValue, numbers: $1) }))
+    }
+
+    static let ols = Command(
+        "ols", topic: "evaluation", summary: "closed-form least squares with intercept: the best linear fit, as a linear model",
+        help: "Solves the normal equations in double precision. The result is a linear model, so `rmse (ols train) ood` works.",
+        example: "best = ols train\nbest.weight",
+        parameters: [.positional("data", .object("Dataset"), "the training data")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        do {
+            let fit = try LeastSquaresFit(try args.dataset("data"))
+            let weight = try Tensor(shape: [1, fit.weights.count], storage: fit.weights.map(Float.init))
+            return .native(ModelObject(try Linear(weight: weight, bias: Tensor([Float(fit.intercept)]))))
+        } catch let error as RuntimeError {
+            throw error
+        } catch {
+            throw RuntimeError("\(error)")
+        }
+    }
+
+    static let compare = Command(
+        "compare", topic: "evaluation", summary: "learned vs true weights of a linear model, side by side",
+        example: "compare m truth=[1, 2, 0] bias=3",
+        parameters: [.positional("model", .object("Model"), "a linear model"),
+                     .keyword("truth", .list, "the true weight of each feature"),
+                     .keyword("bias", .number, optional: true, "the true intercept"),
+                     .keyword("names", .columnNames, optional: true, "feature names (default x1, x2, …)")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let m = try model(args)
+        guard let linear = m.layer as? Linear, linear.outputSize == 1 else { throw RuntimeError("compare needs a linear model with one output") }
+        let truth = (try args.value("truth").elements ?? []).compactMap(\.number)
+        guard truth.count == linear.inputSize else { throw RuntimeError("truth has \(truth.count) weights but the model has \(linear.inputSize) inputs") }
+        var names = args["names"].map { _ in (try? args.names("names")) ?? [] } ?? (1...linear.inputSize).map { "x\($0)" }
+        guard names.count == linear.inputSize else { throw RuntimeError("names has \(names.count) entries for \(linear.inputSize) inputs") }
+        var trueValues = truth, learned = linear.weight.value.storage.map(Double.init)
+        if let bias = try args.optionalNumber("bias") {
+            names.append("bias")
+            trueValues.append(bias)
+            learned.append(Double(linear.bias.value.storage[0]))
+        }
+        return .table(Table([Table.Column("param", strings: names), Table.Column("true", numbers: trueValues),
+                             Table.Column("learned", numbers: learned),
+                             Table.Column("difference", numbers: zip(learned, trueValues).map { $0 - $1 })]))
+    }
+}
+
+extension Table {
+    /// The table as CSV text (header, then rows).
+    func csv() -> String {
+        var lines = [columnNames.joined(separator: ",")]
+        for r in 0..<rowCount {
+            lines.append(columns.indices.map { c in
+                switch cell(row: r, column: c) {
+                case .number(let x): "\(x)"
+                case .string(let s): s.contains(",") ? "\"\(s)\"" : s
+                }
+            }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
