@@ -135,10 +135,14 @@ public final class Command: @unchecked Sendable {
     public let body: CommandBody
     /// A fast path for one-number math functions (`sqrt x`): skips argument bookkeeping in loops.
     public let numberFunction: (@Sendable (Double) -> Double)?
+    /// True when `name=value` arguments beyond the declared parameters are accepted and passed on in
+    /// `Arguments.extraKeywords` (`repeat seeds=0..9 sigma=[0, 10]`, `record iid=… ood=…`).
+    public let acceptsExtraKeywords: Bool
 
     /// Creates a command.
     public init(_ name: String, topic: String = "general", summary: String, help: String = "", example: String = "",
                 parameters: [Parameter] = [], numberFunction: (@Sendable (Double) -> Double)? = nil,
+                acceptsExtraKeywords: Bool = false,
                 body: @escaping CommandBody) {
         self.name = name
         self.parameters = parameters
@@ -148,6 +152,7 @@ public final class Command: @unchecked Sendable {
         self.topic = topic
         self.body = body
         self.numberFunction = numberFunction
+        self.acceptsExtraKeywords = acceptsExtraKeywords
     }
 
     /// The usage line: `fit model data epochs=1 …`.
@@ -174,6 +179,8 @@ public struct Arguments {
     public let interpreter: Interpreter
     /// Where the call is.
     public let location: SourceLocation?
+    /// Keyword arguments beyond the declared parameters, in the order written (for commands that accept them).
+    public var extraKeywords: [(String, Value)] = []
 
     func position(_ name: String) -> Int {
         guard let i = command.parameters.firstIndex(where: { $0.name == name }) else {

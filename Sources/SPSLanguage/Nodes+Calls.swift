@@ -200,7 +200,18 @@ extension Interpreter {
             values[restIndex] = .list(rest)
             given[restIndex] = true
         }
+        var extras: [(String, Value)] = []
         for (name, arg) in keywords {
+            if cmd.acceptsExtraKeywords && !params.contains(where: { $0.name == name }) {
+                if extras.contains(where: { $0.0 == name }) { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: argLocation(arg) ?? loc) }
+                switch arg {
+                case .value(let v): extras.append((name, v))
+                case .node(let node, _):
+                    guard let frame else { extras.append((name, .nil)); continue }
+                    extras.append((name, try node.eval(frame)))
+                }
+                continue
+            }
             guard let pi = params.firstIndex(where: { $0.name == name }) else {
                 let hint = Suggestions.hint(for: name, in: params.map(\.name))
                 throw RuntimeError("unknown argument '\(name)' for \(cmd.name)\(hint.isEmpty ? "; usage: \(cmd.usage)" : hint)", at: argLocation(arg) ?? loc)
@@ -223,6 +234,7 @@ extension Interpreter {
             }
         }
         var args = Arguments(command: cmd, values: values, interpreter: self, location: loc)
+        args.extraKeywords = extras
         do throws(RuntimeError) {
             return try cmd.body(&args)
         } catch {

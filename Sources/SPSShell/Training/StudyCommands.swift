@@ -1,24 +1,185 @@
+import Foundation
 import SPSLanguage
 import SPSNumeric
 import SPSTraining
 
 /// Commands for studies over seeds and settings: `repeat`, `record`, `summary`.
 enum StudyCommands {
-    static func all() -> [Command] { [summary] }
+    static func all() -> [Command] { [repeatCommand, record, summary] }
+
+    /// One run of a study: a seed and the grid values bound inside the block.
+    struct Job {
+        let seed: Int
+        let bindings: [(String, Value)]
+    }
+
+    /// What one run produced.
+    final class Outcome: @unchecked Sendable {
+        var record: [(String, Value)] = []
+        var output = ""
+        var failure: String?
+        var ran = false
+    }
+
+    /// Holds a non-Sendable value for a worker thread that alone uses it.
+    final class Handoff<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
+    static let repeatCommand = Command(
+        "repeat", topic: "studies", summary: "run a block once per seed (and per grid setting) on all cores; a table of what each run records",
+        help: """
+        Runs the block once per seed with every random stream derived from that seed, in an isolated copy of the
+        session (variables assigned inside a run stay in that run), on all cores. Each run calls
+        `record name=value …`; the result is a table with a column `seed`, a column per grid keyword, and a column
+        per recorded name. Any other keyword given a list makes a grid — `sigma=[0, 10, 30]` runs every seed for
+        every sigma, with `sigma` bound inside the block — so an ablation is one command. The table does not depend
+        on how many cores ran it. A run that fails is reported with its seed; the others complete.
+        """,
+        example: "study = repeat seeds=0..9 {\n  m = linear 3 1\n  fit m train epochs=30\n  record iid=(rmse m iid) ood=(rmse m ood)\n}\nsummary study",
+        parameters: [.positional("body", .block, "the block to run for each seed and setting"),
+                     .keyword("seeds", .sequence, default: .list([.number(0)]), "the seeds, e.g. 0..9"),
+                     .keyword("threads", .integer, optional: true, "worker threads (default: all cores)")],
+        acceptsExtraKeywords: true
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let body = try args.value("body")
+        let seedValues = try args.value("seeds").elements ?? []
+        var seeds: [Int] = []
+        for value in seedValues {
+            guard let seed = value.integer else { throw RuntimeError("seeds must be integers, got \(value.repr)") }
+            seeds.append(seed)
+        }
+        guard !seeds.isEmpty else { throw RuntimeError("repeat needs at least one seed") }
+        // The grid: every combination of the list-valued keywords; scalars are bound as they are.
+        var combinations: [[(String, Value)]] = [[]]
+        var gridNames: [String] = []
+        for (name, value) in args.extraKeywords {
+            if case .list(let options) = value {
+                guard !options.isEmpty else { throw RuntimeError("repeat: \(name) has no values to try") }
+                gridNames.append(name)
+                combinations = combinations.flatMap { combo in options.map { combo + [(name, $0)] } }
+            } else if case .range(let r) = value {
+                gridNames.append(name)
+                combinations = combinations.flatMap { combo in r.map { combo + [(name, .number(Double($0)))] } }
+            } else {
+                combinations = combinations.map { $0 + [(name, value)] }
+            }
+        }
+        let jobs = combinations.flatMap { combo in seeds.map { Job(seed: $0, bindings: combo) } }
+        guard jobs.count <= 100_000 else { throw RuntimeError("repeat would run \(jobs.count) times; at most 100000 runs are allowed") }
+        let interpreter = args.interpreter
+        let copies = jobs.map { job -> Handoff<Interpreter> in
+            let copy = interpreter.isolatedCopy()
+            copy.output = BufferSink()
+            copy.seed = UInt64(bitPattern: Int64(job.seed))
+            for (name, value) in job.bindings { copy.setGlobal(name, value) }
+            return Handoff(copy)
+        }
+        let outcomes = jobs.map { _ in Outcome() }
+        let bodyBox = Handoff(body)
+        let threads = try args.optionalNumber("threads").map { max(1, Int($0)) } ?? ProcessInfo.processInfo.activeProcessorCount
+        let interrupt = interpreter.interrupt
+        Kernels.setBLASThreads(1)
+        _ = ParallelRuns.map(count: jobs.count, threads: threads) { index -> Bool in
+            guard !interrupt.isRequested else { return false }
+            let copy = copies[index].value, outcome = outcomes[index]
+            BigStack.run {
+                do {
+                    _ = try copy.call(bodyBox.value)
+                } catch {
+                    outcome.failure = (error as? RuntimeError)?.message ?? "\(error)"
+                }
+                outcome.record = (copy.hostState["study.record"] as? [(String, Value)]) ?? []
+                outcome.output = (copy.output as? BufferSink)?.text ?? ""
+                outcome.ran = true
+            }
+            return true
+        }
+        Kernels.setBLASThreads(ProcessInfo.processInfo.activeProcessorCount)
+
+        var table = Table([Table.Column("seed", numbers: [])] + gridNames.map { Table.Column($0, numbers: []) })
+        var failures: [String] = []
+        for (job, outcome) in zip(jobs, outcomes) where outcome.ran {
+            interpreter.output.write(outcome.output)
+            let settings = job.bindings.filter { gridNames.contains($0.0) }
+            if let failure = outcome.failure {
+                let where_ = (["seed \(job.seed)"] + settings.map { "\($0.0)=\($0.1.repr)" }).joined(separator: ", ")
+                failures.append("run with \(where_) failed: \(failure)")
+                continue
+            }
+            var row: [(String, Table.Cell)] = [("seed", .number(Double(job.seed)))]
+            for (name, value) in settings { row.append((name, try cell(value, name))) }
+            for (name, value) in outcome.record { row.append((name, try cell(value, name))) }
+            table.append(row: row)
+        }
+        for failure in failures { interpreter.output.write("repeat: \(failure)\n") }
+        let completed = outcomes.filter(\.ran).count
+        if completed < jobs.count {
+            interpreter.output.write("repeat: interrupted; \(completed) of \(jobs.count) runs completed\n")
+        } else if failures.count == jobs.count {
+            throw RuntimeError("repeat: every run failed; the first: \(failures[0])")
+        }
+        return .table(table)
+    }
+
+    /// A recorded value as a table cell.
+    static func cell(_ value: Value, _ name: String) throws(RuntimeError) -> Table.Cell {
+        switch value {
+        case .number(let x): return .number(x)
+        case .bool(let b): return .number(b ? 1 : 0)
+        case .string(let s): return .string(s)
+        case .tensor(let t) where t.count == 1: return .number(Double(t.storage[0]))
+        default: throw RuntimeError("record: \(name) must be a number or a string, got \(value.typeName)")
+        }
+    }
+
+    static let record = Command(
+        "record", topic: "studies", summary: "inside repeat: record named results of this run (a row of the study's table)",
+        help: "`record iid=(rmse m iid) ood=(rmse m ood)` adds columns iid and ood to the run's row. Several calls add to the same row.",
+        example: "record iid=(rmse m iid) ood=(rmse m ood) w3=m.weight[0, 2]",
+        acceptsExtraKeywords: true
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        guard !args.extraKeywords.isEmpty else { throw RuntimeError("record needs name=value pairs, e.g. record iid=(rmse m iid)") }
+        var recorded = (args.interpreter.hostState["study.record"] as? [(String, Value)]) ?? []
+        for (name, value) in args.extraKeywords {
+            _ = try cell(value, name)
+            recorded.removeAll { $0.0 == name }
+            recorded.append((name, value))
+        }
+        args.interpreter.hostState["study.record"] = recorded
+        return .nil
+    }
 
     static let summary = Command(
-        "summary", topic: "studies", summary: "mean, std, min, median and max of every numeric column of a table",
-        example: "summary study",
-        parameters: [.positional("table", .object("Table"), "a table, e.g. from repeat")]
+        "summary", topic: "studies", summary: "mean, std, min, median and max of every numeric column of a table (per group with by=)",
+        help: "The `seed` column is left out. With `by=[sigma]` the statistics are computed separately for each value of the grid columns.",
+        example: "summary study\nsummary abl by=sigma",
+        parameters: [.positional("table", .object("Table"), "a table, e.g. from repeat"),
+                     .keyword("by", .columnNames, optional: true, "group rows by these columns")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         guard let table = (try args.value("table").object as? TableObject)?.table else { throw RuntimeError("summary needs a table") }
-        var names: [String] = [], stats: [[Double]] = Array(repeating: [], count: 5)
-        for column in table.columns {
-            guard case .numbers(let values) = column.values, column.name != "seed" else { continue }
-            let s = Summary(values)
-            names.append(column.name)
-            for (i, v) in [s.mean, s.std, s.min, s.median, s.max].enumerated() { stats[i].append(v) }
+        let groupBy = args["by"].map { _ in (try? args.names("by")) ?? [] } ?? []
+        for name in groupBy where table.column(name) == nil {
+            throw RuntimeError("summary: no column '\(name)'\(Suggestions.hint(for: name, in: table.columnNames))")
         }
-        return .table(Table([Table.Column("column", strings: names)] + zip(["mean", "std", "min", "median", "max"], stats).map { Table.Column($0, numbers: $1) }))
+        // Rows grouped by the values of the `by` columns, in order of first appearance.
+        var groups: [(key: [Table.Cell], rows: [Int])] = []
+        for r in 0..<table.rowCount {
+            let key = groupBy.compactMap { name in table.columnNames.firstIndex(of: name).map { table.cell(row: r, column: $0) } }
+            if let g = groups.firstIndex(where: { $0.key == key }) { groups[g].rows.append(r) } else { groups.append((key, [r])) }
+        }
+        var result = Table(groupBy.map { Table.Column($0, numbers: []) } + [Table.Column("column", strings: [])])
+        for group in groups {
+            for column in table.columns where !groupBy.contains(column.name) && column.name != "seed" {
+                guard case .numbers(let values) = column.values else { continue }
+                let s = Summary(group.rows.map { values[$0] })
+                var row: [(String, Table.Cell)] = zip(groupBy, group.key).map { ($0, $1) }
+                row.append(("column", .string(column.name)))
+                for (name, v) in zip(["mean", "std", "min", "median", "max"], [s.mean, s.std, s.min, s.median, s.max]) { row.append((name, .number(v))) }
+                result.append(row: row)
+            }
+        }
+        return .table(result)
     }
 }
