@@ -96,10 +96,8 @@ enum Builtins {
             throw RuntimeError(try args.string("message"))
         },
         Command("seed", topic: "values", summary: "Set the global seed every random stream derives from.",
-                example: "seed 0", parameters: [.positional("seed", .integer)]) { args throws(RuntimeError) in
-            let s = try args.integer("seed")
-            guard s >= 0 else { throw RuntimeError("seed must be a non-negative integer, got \(s)") }
-            args.interpreter.seed = UInt64(s)
+                example: "seed 0", parameters: [.positional("n", .integer, "the seed (any integer)")]) { args throws(RuntimeError) in
+            args.interpreter.seed = UInt64(bitPattern: Int64(try args.integer("n")))
             return .nil
         },
     ]

@@ -221,6 +221,8 @@ extension Interpreter {
             given[pi] = true
         }
         for (i, p) in params.enumerated() {
+            // An explicit nil for an optional parameter means "not given" (`aug=nil` passes no augmentation).
+            if p.isOptional, p.defaultValue == nil, case .nil? = values[i] { values[i] = nil; continue }
             if let v = values[i] {
                 if !p.type.accepts(v) && !(p.isVariadic && (v.elements ?? []).allSatisfy { p.type.accepts($0) }) {
                     throw RuntimeError("argument '\(p.name)' of \(cmd.name) must be \(Interpreter.article(p.type.description)), got \(v.typeName) \(Interpreter.short(v))", at: loc)
@@ -249,7 +251,7 @@ extension Interpreter {
 
     static func article(_ s: String) -> String {
         if s.hasPrefix("any") { return s }
-        return (s.first.map { "aeiou".contains($0) } ?? false ? "an " : "a ") + s
+        return (s.first.map { "aeiouAEIOU".contains($0) } ?? false ? "an " : "a ") + s
     }
 
     /// A short rendering of a value for error messages.

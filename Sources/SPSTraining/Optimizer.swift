@@ -23,7 +23,7 @@ open class Optimizer {
     /// Creates an optimizer over `parameters`.
     public init(parameters: [Parameter], learningRate: Double) throws(ConfigurationError) {
         guard learningRate >= 0, learningRate.isFinite else {
-            throw ConfigurationError("learning rate must be a finite number >= 0, got \(learningRate)")
+            throw ConfigurationError("learning rate must be a finite number >= 0, got \(formatShort(learningRate))")
         }
         self.parameters = parameters
         self.learningRate = learningRate
@@ -57,8 +57,8 @@ public final class SGD: Optimizer {
 
     public init(parameters: [Parameter], learningRate: Double, momentum: Double = 0, dampening: Double = 0,
                 weightDecay: Double = 0, nesterov: Bool = false) throws(ConfigurationError) {
-        guard momentum >= 0 else { throw ConfigurationError("momentum must be >= 0, got \(momentum)") }
-        guard weightDecay >= 0 else { throw ConfigurationError("weight decay must be >= 0, got \(weightDecay)") }
+        guard momentum >= 0 else { throw ConfigurationError("momentum must be >= 0, got \(formatShort(momentum))") }
+        guard weightDecay >= 0 else { throw ConfigurationError("weight decay must be >= 0, got \(formatShort(weightDecay))") }
         guard !nesterov || (momentum > 0 && dampening == 0) else {
             throw ConfigurationError("Nesterov momentum needs momentum > 0 and dampening 0")
         }
@@ -121,10 +121,10 @@ public final class Adam: Optimizer {
     public init(parameters: [Parameter], learningRate: Double = 1e-3, beta1: Double = 0.9, beta2: Double = 0.999,
                 epsilon: Double = 1e-8, weightDecay: Double = 0, decoupled: Bool = false) throws(ConfigurationError) {
         guard (0..<1).contains(beta1), (0..<1).contains(beta2) else {
-            throw ConfigurationError("betas must be in [0, 1), got (\(beta1), \(beta2))")
+            throw ConfigurationError("betas must be in [0, 1), got (\(formatShort(beta1)), \(formatShort(beta2)))")
         }
-        guard epsilon >= 0 else { throw ConfigurationError("eps must be >= 0, got \(epsilon)") }
-        guard weightDecay >= 0 else { throw ConfigurationError("weight decay must be >= 0, got \(weightDecay)") }
+        guard epsilon >= 0 else { throw ConfigurationError("eps must be >= 0, got \(formatShort(epsilon))") }
+        guard weightDecay >= 0 else { throw ConfigurationError("weight decay must be >= 0, got \(formatShort(weightDecay))") }
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon

@@ -31,17 +31,17 @@ public struct Schedule: Sendable, Equatable, CustomStringConvertible {
         switch kind {
         case .step(let size, let gamma):
             guard size >= 1 else { throw ConfigurationError("steplr: every must be an integer >= 1, got \(size)") }
-            guard gamma > 0 else { throw ConfigurationError("steplr: gamma must be > 0, got \(gamma)") }
+            guard gamma > 0 else { throw ConfigurationError("steplr: gamma must be > 0, got \(formatShort(gamma))") }
         case .multiStep(let milestones, let gamma):
             guard milestones == milestones.sorted(), milestones.allSatisfy({ $0 >= 1 }) else {
                 throw ConfigurationError("multisteplr: milestones must be increasing epochs >= 1, got \(milestones)")
             }
-            guard gamma > 0 else { throw ConfigurationError("multisteplr: gamma must be > 0, got \(gamma)") }
+            guard gamma > 0 else { throw ConfigurationError("multisteplr: gamma must be > 0, got \(formatShort(gamma))") }
         case .exponential(let gamma):
-            guard gamma > 0 else { throw ConfigurationError("explr: gamma must be > 0, got \(gamma)") }
+            guard gamma > 0 else { throw ConfigurationError("explr: gamma must be > 0, got \(formatShort(gamma))") }
         case .cosine(let period, let minimum):
             guard period >= 1 else { throw ConfigurationError("cosine: period must be an integer >= 1, got \(period)") }
-            guard minimum >= 0 else { throw ConfigurationError("cosine: min must be >= 0, got \(minimum)") }
+            guard minimum >= 0 else { throw ConfigurationError("cosine: min must be >= 0, got \(formatShort(minimum))") }
         }
         self.kind = kind
     }

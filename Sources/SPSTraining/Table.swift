@@ -197,3 +197,9 @@ extension String {
         return s
     }
 }
+
+/// Formats a number for a message in its shortest form: `1`, `0.9`, `1e-08`.
+public func formatShort(_ x: Double) -> String {
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+}

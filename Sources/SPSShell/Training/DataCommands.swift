@@ -5,7 +5,8 @@ import SPSTraining
 /// Commands that make and transform data: generators, distributions, augmentations, tables, CSV.
 enum DataCommands {
     static func all() -> [Command] {
-        [spurious, seed] + distributions + augmentations
+        [spurious, scm, sample, seed] + distributions + augmentations + moreAugmentations + [apply]
+            + tables + files
     }
 
     /// `seed n`: the global seed; every random stream derives from it, and their use counts restart.
@@ -77,40 +78,58 @@ enum DataCommands {
 
     // MARK: - Distributions
 
+    /// The `cols=` keyword every distribution takes: inside `scm`, a block of that many columns.
+    static let columnsParameter = SPSLanguage.Parameter.keyword(
+        "cols", .integer, optional: true, "inside scm: draw a block of this many columns (an n×cols tensor)")
+
+    /// The distribution commands. Outside `scm` each returns a Distribution value (drawn per row where a number is
+    /// expected); inside an `scm` block each returns its draws for the block's rows (see `drawOrValue`).
     static let distributions: [Command] = [
         Command("normal", topic: "data", summary: "the normal distribution N(mean, std), drawn per row where a number is expected",
-                example: "x = normal 0 1        # inside scm\nspurious factor=(normal 0.2 0.02)",
-                parameters: [.positional("mean", .number, default: .number(0), "mean"), .positional("std", .number, default: .number(1), "standard deviation")]) { (args: inout Arguments) throws(RuntimeError) in
+                help: """
+                A Distribution value: passed where a number is expected (`factor=`, `std=`) it is drawn afresh for every row.
+                Inside `scm { … }` it is drawn right away: one value per row (a column), or an n×k block with `cols=k`.
+                `(normal 0 1) 5` draws 5 values; `sample (normal 0 1)` draws one.
+                """,
+                example: "x = normal 0 1        # inside scm: a column\nspurious factor=(normal 0.2 0.02)",
+                parameters: [.positional("mean", .number, default: .number(0), "mean"), .positional("std", .number, default: .number(1), "standard deviation"),
+                             columnsParameter]) { (args: inout Arguments) throws(RuntimeError) in
             let std = try args.number("std")
             guard std >= 0 else { throw RuntimeError("normal: std must be >= 0, got \(formatNumber(std))") }
-            return .native(DistributionObject(.normal(mean: try args.number("mean"), std: std)))
+            return try drawOrValue(.normal(mean: try args.number("mean"), std: std), args)
         },
         Command("uniform", topic: "data", summary: "the uniform distribution on [low, high), drawn per row where a number is expected",
+                help: "A Distribution value (see `help normal`); inside `scm { … }`, one draw per row (`cols=k` for a block).",
                 example: "dr = spurious n=5000 factor=(uniform 0.02 1)",
-                parameters: [.positional("low", .number, default: .number(0), "lower end"), .positional("high", .number, default: .number(1), "upper end")]) { (args: inout Arguments) throws(RuntimeError) in
+                parameters: [.positional("low", .number, default: .number(0), "lower end"), .positional("high", .number, default: .number(1), "upper end"),
+                             columnsParameter]) { (args: inout Arguments) throws(RuntimeError) in
             let low = try args.number("low"), high = try args.number("high")
             guard low <= high else { throw RuntimeError("uniform: low (\(formatNumber(low))) must not exceed high (\(formatNumber(high)))") }
-            return .native(DistributionObject(.uniform(low: low, high: high)))
+            return try drawOrValue(.uniform(low: low, high: high), args)
         },
         Command("loguniform", topic: "data", summary: "log-uniform on [low, high): uniform in log space (low > 0)",
+                help: "A Distribution value (see `help normal`); inside `scm { … }`, one draw per row (`cols=k` for a block).",
                 example: "spurious factor=(loguniform 0.02 1)",
-                parameters: [.positional("low", .number, "lower end (> 0)"), .positional("high", .number, "upper end")]) { (args: inout Arguments) throws(RuntimeError) in
+                parameters: [.positional("low", .number, "lower end (> 0)"), .positional("high", .number, "upper end"),
+                             columnsParameter]) { (args: inout Arguments) throws(RuntimeError) in
             let low = try args.number("low"), high = try args.number("high")
             guard low > 0 && low <= high else { throw RuntimeError("loguniform needs 0 < low <= high, got \(formatNumber(low)) and \(formatNumber(high))") }
-            return .native(DistributionObject(.logUniform(low: low, high: high)))
+            return try drawOrValue(.logUniform(low: low, high: high), args)
         },
         Command("choice", topic: "data", summary: "one of the listed values, equally likely, drawn per row",
+                help: "A Distribution value (see `help normal`); inside `scm { … }`, one draw per row (`cols=k` for a block).",
                 example: "spurious factor=(choice [0.1, 0.2, 0.5])",
-                parameters: [.positional("values", .list, "the values to choose from")]) { (args: inout Arguments) throws(RuntimeError) in
+                parameters: [.positional("values", .list, "the values to choose from"), columnsParameter]) { (args: inout Arguments) throws(RuntimeError) in
             let values = try args.value("values").elements ?? []
             let numbers = values.compactMap(\.number)
             guard !numbers.isEmpty, numbers.count == values.count else { throw RuntimeError("choice needs a non-empty list of numbers") }
-            return .native(DistributionObject(.choice(numbers)))
+            return try drawOrValue(.choice(numbers), args)
         },
         Command("constant", topic: "data", summary: "a distribution that always gives the same value",
+                help: "A Distribution value (see `help normal`); inside `scm { … }`, a column of that value (`cols=k` for a block).",
                 example: "spurious factor=(constant 0.2)",
-                parameters: [.positional("value", .number, "the value")]) { (args: inout Arguments) throws(RuntimeError) in
-            .native(DistributionObject(.constant(try args.number("value"))))
+                parameters: [.positional("value", .number, "the value"), columnsParameter]) { (args: inout Arguments) throws(RuntimeError) in
+            try drawOrValue(.constant(try args.number("value")), args)
         },
     ]
 

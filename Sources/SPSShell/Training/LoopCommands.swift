@@ -27,7 +27,7 @@ enum LoopCommands {
         let data = try args.dataset("data")
         let lossName = try args.string("loss")
         guard let loss = Loss(name: lossName) else {
-            throw RuntimeError("unknown loss '\(lossName)'\(Suggestions.hint(for: lossName, in: ["mse", "l1", "mae", "huber"])); use mse, l1 or huber")
+            throw RuntimeError("unknown loss '\(lossName)' (use mse, l1 or huber)\(Suggestions.hint(for: lossName, in: ["mse", "l1", "mae", "huber"]))")
         }
         let batch = try args.integer("batch")
         guard batch >= 1 else { throw RuntimeError("batch must be an integer >= 1, got \(batch)") }

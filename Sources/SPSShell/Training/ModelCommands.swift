@@ -40,7 +40,7 @@ enum ModelCommands {
         }
         let name = try args.string("act")
         guard let activation = ActivationKind(name: name) else {
-            throw RuntimeError("unknown activation '\(name)'\(Suggestions.hint(for: name, in: ActivationKind.allCases.map(\.rawValue))); use relu, tanh, sigmoid or leaky_relu")
+            throw RuntimeError("unknown activation '\(name)' (use relu, tanh, sigmoid or leaky_relu)\(Suggestions.hint(for: name, in: ActivationKind.allCases.map(\.rawValue)))")
         }
         var rng = args.interpreter.nextStream(.initialization)
         return .native(ModelObject(Sequential.mlp(sizes: [inputs] + hidden + [outputs], activation: activation, rng: &rng)))

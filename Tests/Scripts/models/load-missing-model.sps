@@ -1,0 +1,3 @@
+m = load_model "/nonexistent/model.json"
+
+# expect error: cannot read '/nonexistent/model.json': no such file
