@@ -136,6 +136,13 @@ enum Formatter {
                 while chars[j].isASCII && chars[j].isNumber { directive.append(chars[j]); j += 1 }
             }
             let conversion = chars[j]
+            // Widths and precisions are bounded: `%999999999d` would otherwise ask for a gigabyte of spaces.
+            for part in directive.dropFirst().split(separator: ".") {
+                let digits = part.filter { $0.isASCII && $0.isNumber }
+                if digits.count > 5 || (Int(digits) ?? 0) > Limits.maxFormatWidth {
+                    throw RuntimeError("format width or precision in '\(directive)\(conversion == "\0" ? "" : String(conversion))' is too large (at most \(Limits.maxFormatWidth))")
+                }
+            }
             guard "dioxXfFeEgGs".contains(conversion), conversion != "\0" else {
                 throw RuntimeError("unknown format directive '\(directive)\(conversion == "\0" ? "" : String(conversion))'; use %d %f %e %g %s or %%")
             }
@@ -149,6 +156,7 @@ enum Formatter {
                 out += cFormat(directive + "s", v.description)
             case "d", "i", "o", "x", "X":
                 guard let n = v.number, n.isFinite else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName)") }
+                guard abs(n) < 9.2e18 else { throw RuntimeError("%\(conversion) needs an integer below 9.2e18 in size, got \(v.repr); use %g") }
                 out += cFormat(directive + "ll" + String(conversion), Int64(n.rounded(.towardZero)))
             default:
                 guard let n = v.number else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName)") }

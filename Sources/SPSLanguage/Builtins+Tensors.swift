@@ -11,10 +11,11 @@ extension Builtins {
             guard let n = v.integer, n >= 0 else { throw RuntimeError("shape sizes must be non-negative integers, got \(v.repr)") }
             dims.append(n)
         }
-        guard dims.reduce(1, { $0.multipliedReportingOverflow(by: $1).partialValue }) <= 100_000_000,
-              !dims.contains(where: { $0 > 100_000_000 }) else {
-            throw RuntimeError("tensor of shape \(Tensor.format(shape: dims)) is too large")
+        // The product may overflow Int (e.g. four sizes of 1e8): that is too large too, not a wrapped-around count.
+        guard let count = Limits.product(dims), count <= Limits.maxTensorElements else {
+            throw RuntimeError("tensor of shape \(Tensor.format(shape: dims)) is too large (at most \(Limits.maxTensorElements) elements)")
         }
+        try Limits.checkMemory(count &* 4, "a tensor of shape \(Tensor.format(shape: dims))")
         return dims
     }
 

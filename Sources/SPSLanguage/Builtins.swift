@@ -106,8 +106,12 @@ enum Builtins {
     static func elements(_ v: Value, _ command: String) throws(RuntimeError) -> [Value] {
         switch v {
         case .list(let xs): return xs
-        case .range(let r): return r.map { .number(Double($0)) }
-        case .tensor(let t): return Operators.tensorItems(t)
+        case .range(let r):
+            try Limits.checkList(r.count, "\(command) of the range \(v.repr)")
+            return r.map { .number(Double($0)) }
+        case .tensor(let t):
+            try Limits.checkList(t.shape.first ?? 1, "\(command) of a tensor")
+            return Operators.tensorItems(t)
         default: throw RuntimeError("\(command) needs a list, range or tensor, got \(v.typeName)")
         }
     }

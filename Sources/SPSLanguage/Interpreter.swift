@@ -68,6 +68,13 @@ public final class Interpreter {
     /// for running a block in isolation (e.g. on another thread). Run it on one thread at a time.
     public func isolatedCopy() -> Interpreter { Interpreter(copying: self) }
 
+    /// A value to run in an isolated copy: a def or block with its own copies of the variables it captured
+    /// (globals are already copied by `isolatedCopy()`); other values as they are.
+    public func isolatedCopy(of value: Value) -> Value {
+        if case .closure(let c) = value { return .closure(c.isolatedCopy()) }
+        return value
+    }
+
     // MARK: - Commands and globals
 
     /// Registers a native command under its name (replacing any earlier one).
@@ -299,7 +306,12 @@ public final class Interpreter {
         switch v {
         case .tensor(let t): return t
         case .number(let n): return Tensor(scalar: Float(n))
-        case .range(let r): return Tensor(r.map { Float($0) })
+        case .range(let r):
+            guard r.count <= Limits.maxTensorElements else {
+                throw RuntimeError("\(what): the range \(v.repr) has \(r.count) elements; tensors hold at most \(Limits.maxTensorElements)")
+            }
+            try Limits.checkMemory(r.count &* 4, "a tensor from the range \(v.repr)")
+            return Tensor(r.map { Float($0) })
         case .list(let xs):
             if xs.allSatisfy({ $0.number != nil }) { return Tensor(xs.map { Float($0.number ?? 0) }) }
             var rows: [[Float]] = []

@@ -191,7 +191,10 @@ public struct Lexer {
             // Skip the whole (possibly multi-byte) character.
             while pos < end && bytes[pos] & 0xC0 == 0x80 { pos += 1 }
             let ch = String(decoding: bytes[start..<pos], as: UTF8.self)
-            error("unexpected character '\(ch)'", at: start)
+            // Control and invisible characters are shown by code point: a raw NUL or ESC would garble the message.
+            let shown = ch.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control && $0.properties.generalCategory != .format && !$0.properties.isWhitespace })
+                ? "'\(ch)'" : ch.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }.joined(separator: " ")
+            error("unexpected character \(shown)", at: start)
             sawSpace = true
         }
     }
@@ -313,5 +316,12 @@ public struct Lexer {
             if c == UInt8(ascii: "\"") && depth <= 0 { pos += 1; return }
             pos += 1
         }
+    }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -55,7 +55,9 @@ enum Operators {
             }
         case (.string(let a), .string(let b)):
             switch op {
-            case .add: return .string(a + b)
+            case .add:
+                try Limits.checkString(a.utf8.count + b.utf8.count, "the joined string")
+                return .string(a + b)
             case .equal: return .bool(a == b)
             case .notEqual: return .bool(a != b)
             case .less: return .bool(a < b)
@@ -65,12 +67,15 @@ enum Operators {
             default: break
             }
         case (.list(let a), .list(let b)) where op == .add:
+            try Limits.checkList(a.count + b.count, "the joined list")
             return .list(a + b)
         case (.string(let s), .number), (.number, .string(let s)):
             if op == .add {
                 throw RuntimeError("cannot add a string and a number; write \"…{x}…\" to put a number into a string, or str x", at: loc)
             }
             if op == .multiply, let n = (x.integer ?? y.integer), n >= 0 {
+                let (bytes, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
+                try Limits.checkString(overflow ? -1 : bytes, "the repeated string")
                 return .string(String(repeating: s, count: n))
             }
         default:

@@ -63,6 +63,12 @@ public final class Closure: @unchecked Sendable {
         self.proto = proto
         self.upvalues = upvalues
     }
+
+    /// The same code with its own copies of the captured variables, so that running it on another thread (a
+    /// `repeat` run) neither races with nor changes the variables of the original.
+    public func isolatedCopy() -> Closure {
+        Closure(proto: proto, upvalues: upvalues.map { Cell($0.value) })
+    }
 }
 
 /// What a statement tells the statement list around it.

@@ -54,11 +54,15 @@ public enum Value: @unchecked Sendable {
         return Int(n)
     }
 
-    /// The elements of a list or range, if this is one.
+    /// The elements of a list or range, if this is one. Nil also for a range longer than `Limits.maxListCount`,
+    /// which would not fit in memory as a list (callers that take ranges should check `RangeValue.count` first to
+    /// give a better message).
     public var elements: [Value]? {
         switch self {
         case .list(let xs): return xs
-        case .range(let r): return r.map { .number(Double($0)) }
+        case .range(let r):
+            guard r.count <= Limits.maxListCount else { return nil }
+            return r.map { .number(Double($0)) }
         default: return nil
         }
     }

@@ -16,6 +16,23 @@ extension Tensor {
         return result
     }
 
+    /// The most elements one tensor may hold (4 GiB of Float32): larger results are an error, not an allocation
+    /// failure that would kill the process.
+    public static let maximumCount = 1 << 30
+
+    /// The element count of a shape, or an error naming it when it exceeds `maximumCount` (or overflows).
+    public static func checkedCount(_ shape: [Int]) throws(TensorError) -> Int {
+        var total = 1
+        for size in shape {
+            let (product, overflow) = total.multipliedReportingOverflow(by: size)
+            guard !overflow, product <= maximumCount else {
+                throw TensorError("a tensor of shape \(format(shape: shape)) would be too large (at most \(maximumCount) elements)")
+            }
+            total = product
+        }
+        return total
+    }
+
     /// Strides of `shape` seen inside `target`: 0 along broadcast (size-1 or missing) axes.
     static func broadcastStrides(_ shape: [Int], into target: [Int]) -> [Int] {
         let own = Tensor(uncheckedShape: shape, storage: []).strides
@@ -45,9 +62,9 @@ extension Tensor {
             return Tensor(uncheckedShape: other.shape, storage: other.storage.map { op(s, $0) })
         }
         let target = try Tensor.broadcastShape(shape, other.shape)
+        let total = try Tensor.checkedCount(target)
         let sa = Tensor.broadcastStrides(shape, into: target)
         let sb = Tensor.broadcastStrides(other.shape, into: target)
-        let total = target.reduce(1, *)
         var out = [Float](repeating: 0, count: total)
         var index = Array(repeating: 0, count: target.count)
         var ia = 0, ib = 0

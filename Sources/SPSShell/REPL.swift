@@ -6,31 +6,56 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads lines for the prompt. Plain reads now; libedit plugs in behind the same protocol.
+/// What one read at the prompt produced.
+public enum LineInput: Equatable, Sendable {
+    /// A line, without its newline.
+    case line(String)
+    /// Ctrl-C: the line (and any unfinished entry) is dropped.
+    case cancelled
+    /// End of input (Ctrl-D on an empty line, or the end of a pipe).
+    case end
+}
+
+/// Reads lines for the prompt: libedit on a terminal (`LibeditLineReader`), plain reads otherwise, prepared lines
+/// in tests.
 public protocol LineReader: AnyObject {
     /// Shows the prompt and returns one line without its newline, or nil at end of input.
     func readLine(prompt: String) -> String?
+    /// Shows the prompt and reads a line, telling a cancelled line (Ctrl-C) from the end of input.
+    func read(prompt: String) -> LineInput
     /// Records a complete (possibly multi-line) entry in history.
     func addHistory(_ entry: String)
+    /// The history, oldest first (what `history` shows).
+    var historyEntries: [String] { get }
 }
 
 extension LineReader {
+    public func read(prompt: String) -> LineInput { readLine(prompt: prompt).map { .line($0) } ?? .end }
     public func addHistory(_ entry: String) {}
+    public var historyEntries: [String] { [] }
 }
 
-/// Reads lines from standard input with a prompt written to standard output.
+/// Reads lines from standard input with a prompt written to standard output; history lives in memory only.
 public final class PlainLineReader: LineReader {
     let showPrompt: Bool
+    var entries: [String] = []
     /// Creates a reader; prompts are shown only when asked (on a terminal).
     public init(showPrompt: Bool) { self.showPrompt = showPrompt }
     public func readLine(prompt: String) -> String? {
         if showPrompt { StandardStream.output().write(prompt) }
         return Swift.readLine(strippingNewline: true)
     }
+    public func addHistory(_ entry: String) {
+        entries.removeAll { $0 == entry }
+        entries.append(entry)
+    }
+    public var historyEntries: [String] { entries }
 }
 
-/// Feeds prepared lines, for tests.
+/// Feeds prepared lines, for tests. A line that is exactly `ScriptedLineReader.controlC` reads as Ctrl-C.
 public final class ScriptedLineReader: LineReader {
+    /// The line that stands for pressing Ctrl-C.
+    public static let controlC = "\u{3}"
     var lines: [String]
     /// The prompts shown so far.
     public private(set) var prompts: [String] = []
@@ -39,14 +64,24 @@ public final class ScriptedLineReader: LineReader {
     /// Creates a reader that returns these lines, then end of input.
     public init(_ lines: [String]) { self.lines = lines }
     public func readLine(prompt: String) -> String? {
-        prompts.append(prompt)
-        return lines.isEmpty ? nil : lines.removeFirst()
+        if case .line(let s) = read(prompt: prompt) { return s }
+        return nil
     }
-    public func addHistory(_ entry: String) { history.append(entry) }
+    public func read(prompt: String) -> LineInput {
+        prompts.append(prompt)
+        guard !lines.isEmpty else { return .end }
+        let line = lines.removeFirst()
+        return line == ScriptedLineReader.controlC ? .cancelled : .line(line)
+    }
+    public func addHistory(_ entry: String) {
+        if history.last != entry { history.append(entry) }
+    }
+    public var historyEntries: [String] { history }
 }
 
 /// The read-eval-print loop: reads entries (continuing while a bracket, brace or string is open), runs them in
-/// the session, echoes values, reports errors and carries on.
+/// the session, echoes values, reports errors and carries on. Ctrl-C drops the entry being typed; a command it
+/// stops leaves the session intact, with a note.
 public final class REPL {
     /// The session entries run in.
     public let session: Session
@@ -56,6 +91,10 @@ public final class REPL {
     /// The continuation prompt.
     public var continuationPrompt = "...  "
     var entryNumber = 0
+    /// The open `record "file.sps"` transcript.
+    var recording: (path: String, file: UnsafeMutablePointer<FILE>)?
+    /// Set while the entry that started a recording runs, so it is not written to its own transcript.
+    var skipRecordingEntry = false
 
     /// Creates a loop over a session and a line reader.
     public init(session: Session, reader: any LineReader) {
@@ -63,26 +102,85 @@ public final class REPL {
         self.reader = reader
     }
 
+    deinit { stopRecording() }
+
     /// Runs until end of input or `quit`.
     public func run() {
-        while let entry = readEntry() {
+        installHooks()
+        while true {
+            let entry: String
+            switch readEntry() {
+            case .end: return
+            case .cancelled: continue
+            case .line(let text): entry = text
+            }
             let trimmed = entry.trimmingSpaces
             if trimmed.isEmpty { continue }
             if trimmed == "quit" || trimmed == "exit" { return }
             reader.addHistory(entry)
             entryNumber += 1
-            _ = session.run(entry, name: "<stdin:\(entryNumber)>", echo: .values)
+            if session.interpreter.interrupt === InterruptHandler.flag { InterruptHandler.reset() }
+            skipRecordingEntry = false
+            let outcome = session.run(entry, name: "<stdin:\(entryNumber)>", echo: .values)
+            if session.quitRequested { return }
+            if outcome == .success && !skipRecordingEntry { record(entry) }
+            if let error = session.lastError, error.isInterrupt {
+                session.errorOutput.write(session.errorStyle.note("note: stopped by Ctrl-C; the session and its variables are intact") + "\n")
+            }
         }
     }
 
     /// Reads one complete entry, asking for more lines while it is unfinished.
-    func readEntry() -> String? {
-        guard var text = reader.readLine(prompt: prompt) else { return nil }
+    func readEntry() -> LineInput {
+        let first = reader.read(prompt: prompt)
+        guard case .line(var text) = first else { return first }
         while Session.isIncomplete(text) {
-            guard let more = reader.readLine(prompt: continuationPrompt) else { return text }
-            text += "\n" + more
+            switch reader.read(prompt: continuationPrompt) {
+            case .line(let more): text += "\n" + more
+            case .cancelled: return .cancelled
+            case .end: return .line(text)
+            }
         }
-        return text
+        return .line(text)
+    }
+
+    // MARK: - Hooks for shell commands
+
+    func installHooks() {
+        let reader = self.reader
+        session.interpreter.hostState[ShellHooks.history] = { [weak reader] () -> [String] in reader?.historyEntries ?? [] }
+        session.interpreter.hostState[ShellHooks.record] = { [weak self] (path: String?) -> Result<String, RuntimeError> in
+            guard let self else { return .failure(RuntimeError("record works only at the prompt")) }
+            return self.setRecording(path)
+        }
+    }
+
+    func setRecording(_ path: String?) -> Result<String, RuntimeError> {
+        guard let path else {
+            guard let old = recording?.path else { return .failure(RuntimeError("record off: not recording")) }
+            stopRecording()
+            return .success("stopped recording to \(old)")
+        }
+        guard let file = fopen(path, "w") else {
+            return .failure(RuntimeError("record: cannot write '\(path)': \(String(cString: strerror(errno)))"))
+        }
+        stopRecording()
+        recording = (path, file)
+        skipRecordingEntry = true
+        fputs("# sps session recorded at the prompt; replay it with: sps \(path)\n", file)
+        fflush(file)
+        return .success("recording to \(path): each entry that runs without error is added; record off stops")
+    }
+
+    func record(_ entry: String) {
+        guard let file = recording?.file else { return }
+        fputs(entry + "\n", file)
+        fflush(file)
+    }
+
+    func stopRecording() {
+        if let file = recording?.file { fclose(file) }
+        recording = nil
     }
 }
 

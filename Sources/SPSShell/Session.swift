@@ -48,6 +48,24 @@ public final class Session {
     public var prompt = "sps> "
     /// Libraries registered so far (so isolated copies could re-register; kept for inspection).
     public private(set) var libraries: [any CommandLibrary] = []
+    /// The error that ended the last run, if it failed at run time (`isInterrupt` tells a Ctrl-C).
+    public private(set) var lastError: RuntimeError?
+    /// Colours for diagnostics (standard error).
+    public var errorStyle = TerminalStyle.plain
+    /// Colours for output (echoed numbers, help headers); commands read it from the interpreter.
+    public var outputStyle: TerminalStyle {
+        get { interpreter.outputStyle }
+        set { interpreter.hostState[TerminalStyle.hostKey] = newValue }
+    }
+
+    /// The `hostState` key `quit` sets.
+    static let quitKey = "shell.quit"
+    /// True once `quit` has run: the prompt or the script stops.
+    public var quitRequested: Bool { (interpreter.hostState[Session.quitKey] as? Bool) ?? false }
+
+    /// Called before each top-level statement of a run (after its transcript line): `sps --step` waits here for a
+    /// key. To stop the run, request the interrupt and set `quit`.
+    public var stepper: ((Stmt) -> Void)?
 
     /// Creates a session printing to `output` and reporting errors to `errors`.
     public init(output: any OutputSink, errors: any OutputSink, interrupt: InterruptFlag = InterruptFlag()) {
@@ -96,7 +114,8 @@ public final class Session {
         let program: Program
         switch interpreter.compile(file) {
         case .failure(let errors):
-            errorOutput.write(DiagnosticRenderer.render(errors) + "\n")
+            lastError = nil
+            errorOutput.write(errorStyle.diagnostics(DiagnosticRenderer.render(errors)) + "\n")
             return .syntaxError
         case .success(let p):
             program = p
@@ -106,7 +125,11 @@ public final class Session {
         defer { interpreter.echo = savedEcho }
         switch echo {
         case .none: interpreter.echo = nil
-        case .values, .transcript: interpreter.echo = { out.write($0.repr + "\n") }
+        case .values, .transcript:
+            let style = outputStyle
+            interpreter.echo = { value in
+                if case .number = value { out.write(style.number(value.repr) + "\n") } else { out.write(value.repr + "\n") }
+            }
         }
         let prompt = self.prompt
         let before: ((Stmt) -> Void)? = echo == .transcript ? { stmt in
@@ -115,11 +138,14 @@ public final class Session {
             out.write(lines.enumerated().map { ($0.offset == 0 ? prompt : "...  ") + $0.element }.joined(separator: "\n") + "\n")
         } : nil
         interpreter.interrupt.clear()
+        lastError = nil
         do throws(RuntimeError) {
-            try interpreter.run(program, before: before)
+            try interpreter.run(program, before: stepper.map { step in { stmt in before?(stmt); step(stmt) } } ?? before)
             return .success
         } catch {
-            errorOutput.write(DiagnosticRenderer.render(error) + "\n")
+            if quitRequested { return .success }
+            lastError = error
+            errorOutput.write(errorStyle.diagnostics(DiagnosticRenderer.render(error)) + "\n")
             return .runtimeError
         }
     }

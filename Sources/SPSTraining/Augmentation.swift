@@ -78,12 +78,12 @@ public indirect enum Augmentation: Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String {
-        let p = probability < 1 ? " p=\(formatCell(probability))" : ""
+        let p = probability < 1 ? " p=\(formatShort(probability))" : ""
         switch self {
         case .noise(let c, let std, _): return "noise \(c) std=\(std.shortDescription)\(p)"
         case .scale(let c, let by, _): return "scale \(c) by=\(by.shortDescription)\(p)"
         case .permute(let c, _): return "permute \(c)\(p)"
-        case .dropout(let c, let rate, _): return "dropout \(c) p=\(formatCell(rate))" + (probability < 1 ? " (applied with probability \(formatCell(probability)))" : "")
+        case .dropout(let c, let rate, _): return "dropout \(c) rate=\(formatShort(rate))\(p)"
         case .compose(let parts, _): return "compose " + parts.map { "(\($0))" }.joined(separator: " ") + p
         }
     }
@@ -112,7 +112,7 @@ public struct ResolvedAugmentation: Sendable {
 extension Distribution {
     /// The value as an argument would be written: `30` or `(uniform 0.02 1)`.
     public var shortDescription: String {
-        if case .constant(let v) = self { return formatCell(v) }
+        if case .constant(let v) = self { return formatShort(v) }
         return "(\(description))"
     }
 }

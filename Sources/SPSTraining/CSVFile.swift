@@ -11,10 +11,13 @@ public enum CSVFile {
     /// `environmentColumn`, becomes the row's environment tag instead of a feature.
     public static func read(path: String, target: String?, environmentColumn: String? = nil) throws(DataError) -> Dataset {
         let text: String
+        try checkReadable(path)
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it could not be read as UTF-8 text" : "no such file"
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let reason = !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "it could not be read as UTF-8 text"
             throw DataError("cannot read '\(path)': \(reason)")
         }
         return try parse(text, target: target, environmentColumn: environmentColumn, source: path)
@@ -127,5 +130,21 @@ public enum CSVFile {
         case CSVParseError.generic(let message), CSVParseError.quotation(let message): message
         default: "\(error)"
         }
+    }
+}
+
+/// The largest data or model file sps reads (a guard against devices such as /dev/zero and runaway files).
+public let maxReadableFileBytes = 2 << 30
+
+/// Throws unless `path` is a regular file of a size sps can hold in memory; missing files and folders pass (their
+/// readers report them).
+func checkReadable(_ path: String) throws(DataError) {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
+    let type = attributes[.type] as? FileAttributeType
+    if type == .typeDirectory { throw DataError("cannot read '\(path)': it is a folder") }
+    if type != .typeRegular { throw DataError("cannot read '\(path)': it is not a regular file") }
+    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+    if size > maxReadableFileBytes || !MemoryGuard.canAllocate(bytes: size &* 4) {
+        throw DataError("cannot read '\(path)': the file is too large (\(MemoryGuard.describe(bytes: size)))")
     }
 }

@@ -57,8 +57,11 @@ public enum ModelFile {
 
     /// Reads a model written by `save`; a single linear layer comes back as `Linear`, anything else as `Sequential`.
     public static func load(path: String) throws(DataError) -> any Layer {
+        try checkReadable(path)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError("cannot read '\(path)': \(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")")
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            throw DataError("cannot read '\(path)': \(!exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "permission denied")")
         }
         return try decode(data, source: path)
     }

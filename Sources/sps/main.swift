@@ -1,4 +1,6 @@
 import ArgumentParser
+import class SPSLanguage.BufferSink
+import protocol SPSLanguage.OutputSink
 import SPSShell
 
 #if canImport(Glibc)
@@ -13,8 +15,10 @@ struct SPS: ParsableCommand {
         commandName: "sps",
         abstract: "A REPL and scripting shell for robust-training experiments.",
         discussion: """
-            With no script and a terminal, starts the interactive prompt. A script can also come from standard \
-            input (`sps < file.sps` or `sps -`). Exit codes: 0 success, 64 usage, 65 syntax error, 70 runtime error.
+            With no script and a terminal, starts the interactive prompt (line editing, history in ~/.sps_history \
+            or $SPS_HISTORY, Tab completion; `help` lists the commands). A script can also come from standard \
+            input (`sps < file.sps` or `sps -`). Colour is used on a terminal unless NO_COLOR is set. Exit codes: 0 \
+            success, 64 usage, 65 syntax error, 70 runtime error, 130 stopped by Ctrl-C.
             """,
         version: "sps 0.1.0")
 
@@ -30,11 +34,33 @@ struct SPS: ParsableCommand {
     @Flag(help: "Print each statement with a prompt, then its output (a transcript).")
     var echo = false
 
+    @Flag(help: "Classroom mode: show each statement and wait for a key (Enter runs it, c runs to the end, q quits).")
+    var step = false
+
+    @Flag(help: "Print the command reference (docs/commands.md) as Markdown and exit.")
+    var helpMarkdown = false
+
     mutating func run() throws {
-        let session = Session.standard(output: StandardStream.output(), errors: StandardStream.error())
-        let mode: EchoMode = echo ? .transcript : .none
-        var outcome = RunOutcome.success
+        if helpMarkdown {
+            let session = Session.standard(output: BufferSink(), errors: BufferSink())
+            StandardStream.output().write(HelpText.markdown(session.interpreter.registry))
+            finish(.success)
+        }
+        InterruptHandler.install()
         let stdinIsTerminal = isatty(0) == 1
+        let outputStyle = TerminalStyle.detect(descriptor: 1), errorStyle = TerminalStyle.detect(descriptor: 2)
+        // The progress line for long training, on a terminal only; output erases it before writing.
+        let progress = isatty(2) == 1 ? ProgressLine(descriptor: 2, style: errorStyle) : nil
+        let output: any OutputSink = progress.map { ProgressAwareSink(StandardStream.output(), progress: $0) } ?? StandardStream.output()
+        let errors: any OutputSink = progress.map { ProgressAwareSink(StandardStream.error(), progress: $0) } ?? StandardStream.error()
+        let session = Session.standard(output: output, errors: errors, interrupt: InterruptHandler.flag)
+        session.outputStyle = outputStyle
+        session.errorStyle = errorStyle
+        if let progress { session.interpreter.hostState[ProgressLine.hostKey] = progress }
+        if step { Stepper.install(in: session, style: outputStyle) }
+
+        let mode: EchoMode = echo || step ? .transcript : .none
+        var outcome = RunOutcome.success
         if let text = e {
             outcome = session.run(text, name: "<command line>", echo: mode)
         } else if let script, script != "-" {
@@ -43,23 +69,69 @@ struct SPS: ParsableCommand {
             if !i {
                 let text = SourceReader.readStandardInput()
                 outcome = session.run(text, name: "<stdin>", echo: mode)
-                finish(outcome)
+                finish(outcome, session)
             }
         }
+        if session.quitRequested { finish(.success) }
         let interactive = i || (e == nil && script == nil && stdinIsTerminal)
         if interactive {
-            let repl = REPL(session: session, reader: PlainLineReader(showPrompt: stdinIsTerminal))
+            session.stepper = nil
+            var editor: LibeditLineReader?
+            if stdinIsTerminal, let libedit = LibeditLineReader(style: outputStyle) {
+                libedit.completer = Completer(interpreter: session.interpreter)
+                editor = libedit
+            }
+            if stdinIsTerminal && script == nil && e == nil {
+                StandardStream.output().write(outputStyle.dim("sps 0.1.0 · help lists the commands · Tab completes · Ctrl-D leaves") + "\n")
+            }
+            let repl = REPL(session: session, reader: editor ?? PlainLineReader(showPrompt: stdinIsTerminal))
             repl.run()
-            if stdinIsTerminal { print() }
+            editor?.close()
             finish(.success)
         }
-        finish(outcome)
+        finish(outcome, session)
     }
 
-    /// Exits at once with the outcome's code. Exiting here (instead of returning) skips tearing down the
-    /// session's values on this thread's small stack, where releasing a very deeply nested list could overflow it.
-    func finish(_ outcome: RunOutcome) -> Never {
+    /// Exits at once with the outcome's code (130 when Ctrl-C stopped the script). Exiting here (instead of
+    /// returning) skips tearing down the session's values on this thread's small stack, where releasing a very
+    /// deeply nested list could overflow it.
+    func finish(_ outcome: RunOutcome, _ session: Session? = nil) -> Never {
+        if outcome == .runtimeError, session?.lastError?.isInterrupt == true { Glibc.exit(130) }
         Glibc.exit(outcome.exitCode)
+    }
+}
+
+/// `sps --step`: before each top-level statement (already shown by the transcript), wait for a key from the
+/// terminal: Enter or space runs it, `c` runs the rest without stopping, `q` (or Ctrl-C, Ctrl-D) quits. `pause`
+/// in the script waits too.
+enum Stepper {
+    static func install(in session: Session, style: TerminalStyle) {
+        guard let keys = KeyReader() else { return }  // no terminal: run straight through, like --echo
+        let showHint = isatty(1) == 1
+        var continuing = false
+        let interpreter = session.interpreter
+        let wait = { (hint: String) in
+            guard !continuing else { return }
+            if showHint { StandardStream.output().write(style.dim(hint)) }
+            defer { if showHint { StandardStream.output().write("\r\u{1B}[2K") } }
+            while true {
+                switch keys.readKey() {
+                case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "):
+                    return
+                case UInt8(ascii: "c"), UInt8(ascii: "C"):
+                    continuing = true
+                    return
+                case nil, UInt8(ascii: "q"), UInt8(ascii: "Q"), 3, 4:
+                    interpreter.hostState["shell.quit"] = true
+                    interpreter.interrupt.request()
+                    return
+                default:
+                    continue
+                }
+            }
+        }
+        session.stepper = { _ in wait("  ⏎ run · c run to the end · q quit") }
+        interpreter.hostState["classroom.pause"] = { () -> Void in wait("  (paused) ⏎ go on · c run to the end · q quit") }
     }
 }
 

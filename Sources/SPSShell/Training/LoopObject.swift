@@ -80,8 +80,17 @@ final class LoopObject: NativeObject {
     /// where the loop stopped; the loop's state stays consistent and it can be resumed.
     func advance(_ interpreter: Interpreter, _ body: (_ shouldStop: () -> Bool) throws(TrainingError) -> Void) throws(RuntimeError) {
         let interrupt = interpreter.interrupt
+        // The shell's progress line (on a terminal only): updated between batches, erased when the work ends.
+        let progress = interpreter.hostState[ProgressLine.hostKey] as? ProgressLine
+        progress?.begin()
+        defer { progress?.clear() }
+        let loop = self.loop
         do {
-            try body { interrupt.isRequested }
+            try body {
+                progress?.update(TrainingProgress(epoch: loop.epoch + (loop.isMidEpoch ? 1 : 0), step: loop.step,
+                                                  loss: loop.lastLoss.map(Double.init)))
+                return interrupt.isRequested
+            }
         } catch {
             throw RuntimeError(error.description)
         }

@@ -5,7 +5,7 @@ import SPSTraining
 /// Commands that make models, optimizers and schedules, and evaluate models.
 enum ModelCommands {
     static func all() -> [Command] {
-        [linear, mlp, copy, save, loadModel] + optimizers + schedules + metrics + [evaluateCommand, ols, compare]
+        [linear, mlp, copy, save, loadModel] + optimizers + schedules + metrics + [evaluateCommand, ols, compare, sensitivity]
     }
 
     // MARK: - Models
@@ -227,6 +227,34 @@ enum ModelCommands {
         }
     }
 
+    static let sensitivity = Command(
+        "sensitivity", topic: "evaluation", summary: "how much a model's prediction moves per unit increase of one column (its reliance on it)",
+        help: """
+        The mean over the rows of (prediction with the column increased by `by`) minus (prediction), divided by `by`.
+        For a linear model this is exactly the column's weight; for an MLP it is the average slope, so it measures
+        how much any model leans on a feature — the spurious x3 in the case study.
+        """,
+        example: "sensitivity m iid x3",
+        parameters: [.positional("model", .object("Model"), "the model"), .positional("data", .object("Dataset"), "rows to average over"),
+                     .positional("column", .columnName, "the feature to nudge"), .keyword("by", .number, default: .number(1), "the size of the nudge")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let m = try model(args), data = try args.dataset("data"), name = try args.string("column"), step = try args.number("by")
+        guard let j = data.featureNames.firstIndex(of: name) else {
+            throw RuntimeError("no feature named '\(name)'\(Suggestions.hint(for: name, in: data.featureNames)); the features are \(data.featureNames.joined(separator: ", "))")
+        }
+        guard step != 0, step.isFinite else { throw RuntimeError("by must be a non-zero number") }
+        var nudged = data.features
+        let width = data.width
+        nudged.withUnsafeMutableBufferPointer { p in
+            for i in 0..<data.count { p[i * width + j] += Float(step) }
+        }
+        let before = try converting { try predict(m.layer, data.features) }, after = try converting { try predict(m.layer, nudged) }
+        guard before.count == data.count, data.count > 0 else { throw RuntimeError("sensitivity needs a one-output model and at least one row") }
+        var total = 0.0
+        for i in 0..<data.count { total += Double(after.storage[i]) - Double(before.storage[i]) }
+        return .number(total / Double(data.count) / step)
+    }
+
     static let compare = Command(
         "compare", topic: "evaluation", summary: "learned vs true weights of a linear model, side by side",
         example: "compare m truth=[1, 2, 0] bias=3",
@@ -247,7 +275,7 @@ enum ModelCommands {
             trueValues.append(bias)
             learned.append(Double(linear.bias.value.storage[0]))
         }
-        return .table(Table([Table.Column("param", strings: names), Table.Column("true", numbers: trueValues),
+        return .table(Table([Table.Column("param", strings: names), Table.Column("truth", numbers: trueValues),
                              Table.Column("learned", numbers: learned),
                              Table.Column("difference", numbers: zip(learned, trueValues).map { $0 - $1 })]))
     }

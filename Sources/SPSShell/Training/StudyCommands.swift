@@ -44,6 +44,10 @@ enum StudyCommands {
         acceptsExtraKeywords: true
     ) { (args: inout Arguments) throws(RuntimeError) in
         let body = try args.value("body")
+        let maxRuns = 100_000
+        if case .range(let r) = try args.value("seeds"), r.count > maxRuns {
+            throw RuntimeError("repeat would run \(r.count) times; at most \(maxRuns) runs are allowed")
+        }
         let seedValues = try args.value("seeds").elements ?? []
         var seeds: [Int] = []
         for value in seedValues {
@@ -55,6 +59,14 @@ enum StudyCommands {
         var combinations: [[(String, Value)]] = [[]]
         var gridNames: [String] = []
         for (name, value) in args.extraKeywords {
+            // Check the size of the grid before building it: a few long lists multiply to more runs than fit.
+            let options = value.elements?.count ?? 1
+            if case .range(let r) = value, r.count > maxRuns || r.count * seeds.count * combinations.count > maxRuns {
+                throw RuntimeError("repeat would run more than \(maxRuns) times; at most \(maxRuns) runs are allowed")
+            }
+            if options * seeds.count * combinations.count > maxRuns {
+                throw RuntimeError("repeat would run more than \(maxRuns) times; at most \(maxRuns) runs are allowed")
+            }
             if case .list(let options) = value {
                 guard !options.isEmpty else { throw RuntimeError("repeat: \(name) has no values to try") }
                 gridNames.append(name)
@@ -67,7 +79,7 @@ enum StudyCommands {
             }
         }
         let jobs = combinations.flatMap { combo in seeds.map { Job(seed: $0, bindings: combo) } }
-        guard jobs.count <= 100_000 else { throw RuntimeError("repeat would run \(jobs.count) times; at most 100000 runs are allowed") }
+        guard jobs.count <= maxRuns else { throw RuntimeError("repeat would run \(jobs.count) times; at most \(maxRuns) runs are allowed") }
         let interpreter = args.interpreter
         let copies = jobs.map { job -> Handoff<Interpreter> in
             let copy = interpreter.isolatedCopy()
@@ -86,7 +98,9 @@ enum StudyCommands {
             let copy = copies[index].value, outcome = outcomes[index]
             BigStack.run {
                 do {
-                    _ = try copy.call(bodyBox.value)
+                    // Its own copies of the variables the block captured from an enclosing def: runs in parallel
+                    // must not share (and race on) them.
+                    _ = try copy.call(copy.isolatedCopy(of: bodyBox.value))
                 } catch {
                     outcome.failure = (error as? RuntimeError)?.message ?? "\(error)"
                 }
@@ -98,7 +112,7 @@ enum StudyCommands {
         }
         Kernels.setBLASThreads(ProcessInfo.processInfo.activeProcessorCount)
 
-        var table = Table([Table.Column("seed", numbers: [])] + gridNames.map { Table.Column($0, numbers: []) })
+        var table = Table([Table.Column("seed", numbers: [])])  // grid and recorded columns are added with their values' type
         var failures: [String] = []
         for (job, outcome) in zip(jobs, outcomes) where outcome.ran {
             interpreter.output.write(outcome.output)
@@ -135,12 +149,26 @@ enum StudyCommands {
     }
 
     static let record = Command(
-        "record", topic: "studies", summary: "inside repeat: record named results of this run (a row of the study's table)",
-        help: "`record iid=(rmse m iid) ood=(rmse m ood)` adds columns iid and ood to the run's row. Several calls add to the same row.",
-        example: "record iid=(rmse m iid) ood=(rmse m ood) w3=m.weight[0, 2]",
+        "record", topic: "studies", summary: "inside repeat: record named results of this run; at the prompt: record \"file.sps\" saves the session as a script",
+        help: """
+        Inside `repeat`, `record iid=(rmse m iid) ood=(rmse m ood)` adds columns iid and ood to the run's row; several
+        calls add to the same row. At the prompt, `record "session.sps"` writes every entry that runs without error to
+        the file from then on (flushed each time), so `sps session.sps` replays the session; `record off` stops.
+        """,
+        example: "record iid=(rmse m iid) ood=(rmse m ood) w3=m.weight[0, 2]\nrecord \"session.sps\"\nrecord off",
+        parameters: [.positional("file", .optional(.columnName), optional: true,
+                                 "at the prompt: the script to write the session to; off (or nil) stops")],
         acceptsExtraKeywords: true
     ) { (args: inout Arguments) throws(RuntimeError) in
-        guard !args.extraKeywords.isEmpty else { throw RuntimeError("record needs name=value pairs, e.g. record iid=(rmse m iid)") }
+        if let file = args["file"] {
+            guard args.extraKeywords.isEmpty else {
+                throw RuntimeError("record takes a file (record \"session.sps\") or name=value pairs (inside repeat), not both")
+            }
+            return try SessionRecording.command(file, interpreter: args.interpreter)
+        }
+        guard !args.extraKeywords.isEmpty else {
+            throw RuntimeError("record needs name=value pairs inside repeat (record iid=(rmse m iid)), or at the prompt a file to save the session to (record \"session.sps\"; record off stops)")
+        }
         var recorded = (args.interpreter.hostState["study.record"] as? [(String, Value)]) ?? []
         for (name, value) in args.extraKeywords {
             _ = try cell(value, name)

@@ -5,7 +5,7 @@ public struct TrainingLibrary: CommandLibrary {
     public init() {}
 
     public func register(in session: Session) {
-        session.register(DataCommands.all() + ModelCommands.all() + LoopCommands.all() + StudyCommands.all())
+        session.register(DataCommands.all() + ModelCommands.all() + LoopCommands.all() + StudyCommands.all() + ClassroomCommands.all() + PlotCommands.all())
     }
 }
 
@@ -14,6 +14,7 @@ extension Session {
     public static func standard(output: any OutputSink, errors: any OutputSink, interrupt: InterruptFlag = InterruptFlag()) -> Session {
         let session = Session(output: output, errors: errors, interrupt: interrupt)
         session.registerCommands(TrainingLibrary())
+        session.registerCommands(ShellLibrary())
         return session
     }
 }

@@ -1,0 +1,258 @@
+import SPSLanguage
+import SPSNumeric
+import SPSTraining
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The commands for living at the prompt: `help`, `vars`, `load`, `time`, `history`, `clear`, `quit`.
+/// (`record "session.sps"` shares the study command `record`; see `SessionRecording`.)
+public struct ShellLibrary: CommandLibrary {
+    public init() {}
+
+    public func register(in session: Session) {
+        session.register(ShellCommands.all())
+    }
+}
+
+/// The keys under which the REPL leaves hooks in `Interpreter.hostState` for the shell commands.
+public enum ShellHooks {
+    /// `() -> [String]`: the history entries, oldest first.
+    public static let history = "shell.history"
+    /// `(String?) -> Result<String, RuntimeError>`: starts (a path) or stops (nil) the session recording; the
+    /// success value is a note to show.
+    public static let record = "shell.record"
+}
+
+enum ShellCommands {
+    static func all() -> [Command] { [help, vars, load, time, history, clear, quit] }
+
+    static let help = Command(
+        "help", topic: "shell", summary: "list the commands by topic, or show one command or def in full",
+        help: "`help` lists every command with a one-line summary; `help fit` shows its arguments, defaults, units and an example. A comment directly above a `def` becomes that def's help.",
+        example: "help\nhelp fit",
+        parameters: [.positional("name", .optional(.columnName), optional: true, "a command or def to explain")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let interpreter = args.interpreter
+        let style = interpreter.outputStyle
+        if let name = args["name"]?.string {
+            interpreter.output.write(try HelpText.lookup(name, in: interpreter.registry, style: style))
+        } else {
+            interpreter.output.write(HelpText.overview(interpreter.registry, style: style))
+        }
+        return .nil
+    }
+
+    static let vars = Command(
+        "vars", topic: "shell", summary: "list the variables with their type, shape and memory",
+        example: "vars"
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let interpreter = args.interpreter
+        interpreter.output.write(VariableSummary.table(interpreter.variables, style: interpreter.outputStyle))
+        return .nil
+    }
+
+    static let load = Command(
+        "load", topic: "shell", summary: "run a script file in this session; its variables and defs stay",
+        example: "load \"stdlib/seed.sps\"",
+        parameters: [.positional("file", .string, "the script to run")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let path = try args.string("file")
+        guard let text = SourceReader.read(path) else { throw RuntimeError("load: cannot read file '\(path)'") }
+        let interpreter = args.interpreter
+        switch interpreter.compile(SourceFile(name: path, text: text)) {
+        case .failure(let errors):
+            throw RuntimeError("load: \(path) has syntax errors:\n" + DiagnosticRenderer.render(errors))
+        case .success(let program):
+            let depth = (interpreter.hostState[loadDepthKey] as? Int) ?? 0
+            guard depth < 50 else { throw RuntimeError("load: scripts loading scripts nest more than 50 deep (does \(path) load itself?)") }
+            let echo = interpreter.echo
+            interpreter.echo = nil
+            interpreter.hostState[loadDepthKey] = depth + 1
+            defer {
+                interpreter.echo = echo
+                interpreter.hostState[loadDepthKey] = depth
+            }
+            try interpreter.run(program)
+        }
+        return .nil
+    }
+
+    /// The `hostState` key counting nested `load`s.
+    static let loadDepthKey = "shell.loadDepth"
+
+    static let time = Command(
+        "time", topic: "shell", summary: "run a command and show how long it took",
+        help: "Everything after `time` is the command with its arguments; its value is passed on. `time { … }` times a block.",
+        example: "time fit m train epochs=10",
+        parameters: [.variadic("command", .any, "the command and its arguments")],
+        acceptsExtraKeywords: true
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        let parts = args.rest("command")
+        guard let first = parts.first else { throw RuntimeError("time needs a command to run, e.g. time fit m train epochs=1") }
+        switch first {
+        case .closure, .command, .native: break
+        default:
+            throw RuntimeError("time runs a command: write `time fit m train epochs=1` or `time { … }`, not a \(first.typeName)")
+        }
+        let interpreter = args.interpreter
+        let start = ProgressLine.now()
+        let result = try interpreter.call(first, Array(parts.dropFirst()), keywords: args.extraKeywords)
+        interpreter.output.write(interpreter.outputStyle.dim("time: " + formatDuration(ProgressLine.now() - start)) + "\n")
+        return result
+    }
+
+    static let history = Command(
+        "history", topic: "shell", summary: "show the entries typed at the prompt (kept in ~/.sps_history)",
+        help: "Entries persist across sessions in ~/.sps_history (or the file SPS_HISTORY names); a multi-line entry is one entry.",
+        example: "history 10",
+        parameters: [.positional("count", .integer, default: .number(20), "how many of the latest entries")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        guard let entries = (args.interpreter.hostState[ShellHooks.history] as? () -> [String])?() else {
+            throw RuntimeError("history is kept at the prompt only")
+        }
+        let count = max(0, try args.integer("count"))
+        let first = max(0, entries.count - count)
+        var out = ""
+        for i in first..<entries.count {
+            let number = String(i + 1)
+            let lines = entries[i].split(separator: "\n", omittingEmptySubsequences: false)
+            out += String(repeating: " ", count: max(0, 5 - number.count)) + number + "  " + lines[0] + "\n"
+            for line in lines.dropFirst() { out += "       " + line + "\n" }
+        }
+        args.interpreter.output.write(out)
+        return .nil
+    }
+
+    static let clear = Command(
+        "clear", topic: "shell", summary: "clear the terminal screen (Ctrl-L also works while typing)",
+        example: "clear"
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        if isatty(1) == 1 { args.interpreter.output.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+        return .nil
+    }
+
+    static let quit = Command(
+        "quit", topic: "shell", summary: "leave sps (also `exit`, or Ctrl-D on an empty line); in a script, stop it",
+        example: "quit"
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        args.interpreter.hostState[Session.quitKey] = true
+        args.interpreter.interrupt.request()
+        throw RuntimeError("quit")
+    }
+
+    /// `12.3 ms`, `1.234 s`, `2 min 5.1 s`.
+    static func formatDuration(_ seconds: Double) -> String {
+        if seconds < 1 { return Value.format((seconds * 1e4).rounded() / 10) + " ms" }
+        if seconds < 60 { return Value.format((seconds * 1e3).rounded() / 1e3) + " s" }
+        let minutes = Int(seconds / 60)
+        return "\(minutes) min " + Value.format(((seconds - Double(minutes) * 60) * 10).rounded() / 10) + " s"
+    }
+}
+
+// MARK: - record "session.sps"
+
+/// `record "session.sps"` / `record off`: the prompt's half of the `record` command (the other half records
+/// results inside `repeat`).
+enum SessionRecording {
+    /// Starts or stops the recording through the hook the REPL installed.
+    static func command(_ file: Value, interpreter: Interpreter) throws(RuntimeError) -> Value {
+        guard let hook = interpreter.hostState[ShellHooks.record] as? (String?) -> Result<String, RuntimeError> else {
+            throw RuntimeError("record \"file.sps\" records what is typed at the prompt; it works only there (inside repeat, use record name=value)")
+        }
+        let path: String?
+        switch file {
+        case .nil: path = nil
+        case .string(let s) where s == "off": path = nil
+        case .string(let s) where !s.contains(".") && !s.contains("/"):
+            throw RuntimeError("record: give the file as a string, e.g. record \"session.sps\" (record off stops)")
+        case .string(let s): path = s
+        default: throw RuntimeError("record: expected a file name such as \"session.sps\", or off, got \(file.typeName)")
+        }
+        let note = try hook(path).get()
+        interpreter.output.write(interpreter.outputStyle.note(note) + "\n")
+        return .nil
+    }
+}
+
+// MARK: - vars
+
+/// What `vars` shows for each variable: type, shape and memory.
+enum VariableSummary {
+    /// One variable's type, shape and approximate memory in bytes (nil when not meaningful).
+    static func describe(_ value: Value) -> (type: String, shape: String, bytes: Int?) {
+        switch value {
+        case .number: return ("number", "", 8)
+        case .bool: return ("bool", "", 1)
+        case .nil: return ("nil", "", nil)
+        case .string(let s): return ("string", "\(s.count) chars", s.utf8.count)
+        case .range(let r): return ("range", "\(r.count) items", 24)
+        case .list(let xs): return ("list", "\(xs.count) items", estimate(value, depth: 0))
+        case .record(let r): return ("record", "\(r.keys.count) fields", estimate(value, depth: 0))
+        case .closure(let c): return (c.proto.kind == .block ? "block" : "def", c.proto.signature, nil)
+        case .command(let c): return ("command", c.usage, nil)
+        case .tensor(let t): return ("tensor", Tensor.format(shape: t.shape), t.count * 4)
+        case .native(let o):
+            if let m = o as? ModelObject { return ("Model", "\(m.layer.parameterCount) parameters", m.layer.parameterCount * 8) }
+            if let d = o as? DatasetObject {
+                return ("Dataset", "\(d.data.count) rows × \(d.data.width) features", (d.data.features.count + d.data.target.count) * 4)
+            }
+            if let t = o as? TableObject {
+                let cells = t.table.columns.reduce(0) { $0 + $1.values.count }
+                return ("Table", "\(t.table.rowCount) rows × \(t.table.columns.count) columns", cells * 8)
+            }
+            if let l = o as? LoopObject {
+                return ("Loop", "epoch \(l.loop.epoch), step \(l.loop.step)", nil)
+            }
+            return (o.typeName, "", nil)
+        }
+    }
+
+    /// A rough size of nested lists and records (bounded so a huge list does not stall the prompt).
+    static func estimate(_ value: Value, depth: Int) -> Int {
+        switch value {
+        case .list(let xs):
+            guard depth < 8 else { return xs.count * 16 }
+            let sample = xs.prefix(1000).reduce(0) { $0 + estimate($1, depth: depth + 1) }
+            return xs.count <= 1000 ? sample + 16 * xs.count : sample * xs.count / 1000 + 16 * xs.count
+        case .record(let r):
+            guard depth < 8 else { return r.keys.count * 32 }
+            return r.values.reduce(0) { $0 + estimate($1, depth: depth + 1) } + r.keys.reduce(0) { $0 + 16 + $1.utf8.count }
+        default:
+            return describe(value).bytes ?? 16
+        }
+    }
+
+    /// `1.2 KB`, `3.4 MB`.
+    static func formatBytes(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var size = Double(bytes) / 1024
+        var unit = 0
+        while size >= 1024 && unit < units.count - 1 {
+            size /= 1024
+            unit += 1
+        }
+        return Value.format((size * 10).rounded() / 10) + " " + units[unit]
+    }
+
+    /// The `vars` table.
+    static func table(_ variables: [(String, Value)], style: TerminalStyle) -> String {
+        let shown = variables.filter { !$0.0.hasPrefix("_") }
+        guard !shown.isEmpty else { return "no variables yet\n" }
+        var rows = [["name", "type", "shape", "memory"]]
+        var total = 0
+        for (name, value) in shown {
+            let d = describe(value)
+            total += d.bytes ?? 0
+            rows.append([name, d.type, d.shape, d.bytes.map(formatBytes) ?? ""])
+        }
+        let text = HelpText.aligned(rows, indent: "")
+        var lines = text.split(separator: "\n").map(String.init)
+        lines[0] = style.header(lines[0])
+        return lines.joined(separator: "\n") + "\n" + style.dim("\(shown.count) variable\(shown.count == 1 ? "" : "s"), about \(formatBytes(total))") + "\n"
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import SPSLanguage
+import SPSTestSupport
+@testable import SPSShell
+
+@Suite("Help and the command reference")
+struct HelpDocsTests {
+    static func registry() -> CommandRegistry {
+        Session.standard(output: BufferSink(), errors: BufferSink()).interpreter.registry
+    }
+
+    /// `docs/commands.md` must match what the registry generates. Regenerate with
+    /// `RECORD_SNAPSHOTS=1 swift test --filter HelpDocsTests` or `sps --help-markdown > docs/commands.md`.
+    @Test func commandReferenceIsUpToDate() throws {
+        var url = URL(fileURLWithPath: "\(#filePath)")
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let path = url.appendingPathComponent("docs/commands.md").path
+        let generated = HelpText.markdown(HelpDocsTests.registry())
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try generated.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let committed = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        #expect(committed == generated, """
+            docs/commands.md is out of date with the command registry; regenerate it with \
+            `sps --help-markdown > docs/commands.md` (or RECORD_SNAPSHOTS=1 swift test --filter HelpDocsTests)
+            """)
+    }
+
+    @Test func everyCommandIsInTheReference() {
+        let registry = HelpDocsTests.registry()
+        let markdown = HelpText.markdown(registry)
+        for name in registry.commands.keys { #expect(markdown.contains("\n### \(name)\n"), "\(name)") }
+    }
+
+    @Test func everyCommandHasASummaryAndATopic() {
+        for command in HelpDocsTests.registry().commands.values {
+            #expect(!command.summary.isEmpty, "\(command.name)")
+            #expect(command.topic != "general", "\(command.name) has no topic")
+        }
+    }
+
+    @Test(arguments: ["fit", "help", "record", "time", "sqrt"])
+    func helpSnapshot(_ name: String) throws {
+        let text = try HelpText.lookup(name, in: HelpDocsTests.registry())
+        assertSnapshot(text, named: "help-\(name)")
+    }
+
+    @Test func helpOverviewSnapshot() {
+        let (s, out, _) = makeStandardSession()
+        _ = s.run("# Scales a value.\ndef scale x by=2 { x * by }\nhelp", name: "t")
+        // Only the shell topic and the defs: other topics grow as commands are added.
+        let text = out.text
+        let shell = text.firstRange(of: "\nshell\n").map { String(text[$0.lowerBound...]) } ?? text
+        let end = shell.dropFirst().firstRange(of: "\n\n").map { String(shell[..<$0.lowerBound]) } ?? shell
+        let defs = text.firstRange(of: "\nyour defs\n").map { String(text[$0.lowerBound...]) } ?? ""
+        assertSnapshot(end + "\n" + defs, named: "help-overview-shell-and-defs")
+    }
+}

@@ -1,0 +1,1 @@
+compose  # expect error: compose needs at least one augmentation

@@ -1,0 +1,1 @@
+scale x3  # expect error: scale is missing argument 'by'

@@ -1,0 +1,2 @@
+a = spurious n=4
+print (concat [a, a, a]).n  # expect: 12

@@ -1,0 +1,2 @@
+t = describe (spurious n=10)
+print (head t 2).n (head t).columns[0]  # expect: 2 column

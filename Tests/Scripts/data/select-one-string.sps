@@ -1,0 +1,2 @@
+d = spurious n=10
+print (select d "x2").features  # expect: ["x2"]

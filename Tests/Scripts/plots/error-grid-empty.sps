@@ -1,0 +1,1 @@
+grid  # expect error: grid needs at least one plot

@@ -1,0 +1,1 @@
+history  # expect error: history is kept at the prompt only

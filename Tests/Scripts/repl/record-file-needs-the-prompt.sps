@@ -1,0 +1,1 @@
+record "session.sps"  # expect error: record "file.sps" records what is typed at the prompt; it works only there

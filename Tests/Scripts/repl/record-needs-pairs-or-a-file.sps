@@ -1,0 +1,1 @@
+record  # expect error: record needs name=value pairs inside repeat
