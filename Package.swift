@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "SPSShellTests",
             dependencies: ["SPSShell", "SPSLanguage", "SPSTestSupport"],
-            exclude: []
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -123,7 +123,28 @@ enum Operators {
     }
 
     /// Deep equality (identity for closures, commands and native objects).
+    ///
+    /// Iterative, with its own work list: values nested hundreds of thousands deep (`x = [x]` in a loop) must not
+    /// overflow the stack.
     static func equal(_ x: Value, _ y: Value) -> Bool {
+        var pending: [(Value, Value)] = [(x, y)]
+        while let (a, b) = pending.popLast() {
+            switch (a, b) {
+            case (.list(let p), .list(let q)):
+                guard p.count == q.count else { return false }
+                for i in p.indices.reversed() { pending.append((p[i], q[i])) }
+            case (.record(let p), .record(let q)):
+                guard p.keys == q.keys else { return false }
+                pending.append(contentsOf: zip(p.values, q.values).reversed())
+            default:
+                if !shallowEqual(a, b) { return false }
+            }
+        }
+        return true
+    }
+
+    /// Equality of two values that are not both lists or both records.
+    static func shallowEqual(_ x: Value, _ y: Value) -> Bool {
         switch (x, y) {
         case (.number(let a), .number(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b

@@ -92,6 +92,16 @@ public struct Table: Sendable, Equatable {
         }
     }
 
+    /// The rows at `indices`, in that order.
+    public func select(rows indices: [Int]) -> Table {
+        Table(columns.map { column in
+            switch column.values {
+            case .numbers(let v): Column(column.name, numbers: indices.map { v[$0] })
+            case .strings(let v): Column(column.name, strings: indices.map { v[$0] })
+            }
+        })
+    }
+
     /// The rows in `range`.
     public func rows(_ range: Range<Int>) -> Table {
         Table(columns.map { column in

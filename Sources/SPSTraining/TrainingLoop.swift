@@ -73,6 +73,10 @@ public final class TrainingLoop {
                 batchSize: Int = 32, augmentation: Augmentation? = nil, shuffle: Bool = true, seed: UInt64 = 0) throws(TrainingError) {
         guard batchSize >= 1 else { throw .invalid("batch size must be an integer >= 1, got \(batchSize)") }
         guard data.count >= 1 else { throw .invalid("cannot train on an empty dataset") }
+        // NaN or Inf in the data (e.g. from a CSV) would only show up as "diverged at step 1": name the column.
+        if let bad = Self.nonFiniteColumn(data) {
+            throw .invalid("cannot train: column '\(bad.name)' has a non-finite value (\(bad.value)) in row \(bad.row + 1); drop or replace NaN and Inf first")
+        }
         self.model = model
         self.data = data
         self.loss = loss
@@ -205,4 +209,17 @@ public func predict(_ model: any Layer, _ features: Tensor, chunk: Int = 4096) t
 /// A metric of `model` on `data`.
 public func evaluate(_ model: any Layer, on data: Dataset, metric: Metric) throws(TensorError) -> Double {
     try metric.value(predict(model, data.features), data.target)
+}
+
+extension TrainingLoop {
+    /// The first NaN or infinite value of a dataset's features or target: its column, row and value.
+    static func nonFiniteColumn(_ data: Dataset) -> (name: String, row: Int, value: Float)? {
+        let width = data.features.shape.count > 1 ? data.features.shape[1] : 1
+        for (i, x) in data.features.storage.enumerated() where !x.isFinite {
+            let column = i % width
+            return (column < data.featureNames.count ? data.featureNames[column] : "feature \(column)", i / width, x)
+        }
+        for (i, y) in data.target.storage.enumerated() where !y.isFinite { return (data.targetName, i, y) }
+        return nil
+    }
 }

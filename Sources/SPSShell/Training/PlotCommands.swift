@@ -30,7 +30,7 @@ enum PlotCommands {
           plot line t x=epoch y=[train_loss, ood_rmse]   one line per y column (x: default epoch, else the row number)
           plot hist d x3 bins=30                 counts of a column's values (or: plot hist t, t a tensor)
           plot box t cols=[iid, ood]             one box per column (or: plot box [t1, t2] names=[a, b])
-          plot bar t x=param y=["true", "learned"]  grouped bars, one group per x value ("true" quoted: bare true is a bool)
+          plot bar t x=param y=[truth, learned]  grouped bars, one group per x value (e.g. compare output)
         The result is a plot value: echoed at the prompt (or printed: `print p`) it draws itself with Unicode,
         sized to the terminal (80 columns when unknown), in colour on a terminal unless NO_COLOR is set.
         `to="file.svg"` writes an SVG file instead (atomically) and prints where it went. `width=`/`height=` set the

@@ -5,7 +5,25 @@ import SPSTraining
 
 /// Commands for studies over seeds and settings: `repeat`, `record`, `summary`.
 enum StudyCommands {
-    static func all() -> [Command] { [repeatCommand, record, summary] }
+    static func all() -> [Command] { [repeatCommand, record, summary, filter] }
+
+    static let filter = Command(
+        "filter", topic: "studies", summary: "the rows of a table whose columns equal the given values",
+        example: "lin = filter results model=\"linear\" treatment=\"baseline\"\nmean lin.ood",
+        parameters: [.positional("table", .object("Table"), "the table")],
+        acceptsExtraKeywords: true
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        guard let table = (try args.value("table").object as? TableObject)?.table else { throw RuntimeError("filter needs a table") }
+        var conditions: [(Int, Table.Cell)] = []
+        for (name, value) in args.extraKeywords {
+            guard let index = table.columnNames.firstIndex(of: name) else {
+                throw RuntimeError("filter: no column '\(name)'\(Suggestions.hint(for: name, in: table.columnNames)); the columns are \(table.columnNames.joined(separator: ", "))")
+            }
+            conditions.append((index, try cell(value, name)))
+        }
+        let rows = (0..<table.rowCount).filter { r in conditions.allSatisfy { table.cell(row: r, column: $0.0) == $0.1 } }
+        return .table(table.select(rows: rows))
+    }
 
     /// One run of a study: a seed and the grid values bound inside the block.
     struct Job {
@@ -197,7 +215,7 @@ enum StudyCommands {
             let key = groupBy.compactMap { name in table.columnNames.firstIndex(of: name).map { table.cell(row: r, column: $0) } }
             if let g = groups.firstIndex(where: { $0.key == key }) { groups[g].rows.append(r) } else { groups.append((key, [r])) }
         }
-        var result = Table(groupBy.map { Table.Column($0, numbers: []) } + [Table.Column("column", strings: [])])
+        var result = Table([])  // columns come from the first row, with the type of its values
         for group in groups {
             for column in table.columns where !groupBy.contains(column.name) && column.name != "seed" {
                 guard case .numbers(let values) = column.values else { continue }

@@ -1,0 +1,5 @@
+# Bad input: data one row describe
+# expect: nan
+
+d = spurious n=1
+print (std d.y)

@@ -1,0 +1,4 @@
+# Bad input: divide mean of empty tensor
+# expect: nan
+
+print (mean (zeros 0))

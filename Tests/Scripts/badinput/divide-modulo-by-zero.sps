@@ -1,0 +1,4 @@
+# Bad input: divide modulo by zero
+# expect: nan
+
+print (5 % 0)

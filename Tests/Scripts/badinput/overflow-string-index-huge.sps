@@ -1,0 +1,4 @@
+# Bad input: overflow string index huge
+# expect error: string index must be an integer, got number 1e+300
+
+print "abc"[1e300]

@@ -1,0 +1,4 @@
+# Bad input: syntax assignment without target
+# expect error: expected an expression, found '='
+
+= 3

@@ -1,0 +1,4 @@
+# Bad input: syntax break in def
+# expect error: 'break' outside a loop
+
+def f { break }

@@ -1,0 +1,4 @@
+# Bad input: syntax only closers
+# expect error: unexpected ')' with no matching opening bracket
+
+)]}

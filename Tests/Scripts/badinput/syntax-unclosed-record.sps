@@ -1,0 +1,4 @@
+# Bad input: syntax unclosed record
+# expect error: expected ',' or '}' in the record, found end of input
+
+r = {a: 1, b: 2

@@ -1,0 +1,4 @@
+# Bad input: unknown command typo
+# expect error: unknown name 'pirnt'; did you mean 'print'?
+
+pirnt 1
