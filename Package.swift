@@ -33,8 +33,11 @@ let cOptimize: [CSetting] = [
     .unsafeFlags(["-O3", "-ffp-contract=off", "-fno-math-errno"] + (cpuFlags.isEmpty ? [] : ["-mavx2", "-mfma"])),
 ]
 
+/// The numeric, training and language modules are optimized in debug builds too: the test suite runs
+/// training loops, and unoptimized SIMD code is two orders of magnitude slower.
 let optimize: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
     .unsafeFlags(["-enforce-exclusivity=unchecked"] + cpuFlags),
 ]
 

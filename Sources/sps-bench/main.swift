@@ -109,7 +109,7 @@ func largeMLP() {
         let loop = try TrainingLoop(model: model, data: data, optimizer: optimizer, batchSize: 256, seed: 0)
         try loop.run(epochs: epochs)
         let seconds = now() - start
-        print(json(["benchmark": "large-mlp", "seconds": seconds, "samples_per_second": Double(rows * epochs) / seconds,
+        print(json(["benchmark": "large-mlp", "seconds": seconds, "samples_per_second": Double(rows * epochs) / seconds, "threads": threads,
                     "peak_rss_mb": peakRSSMegabytes(), "final_loss": Double(loop.lastLoss ?? .nan)]))
     } catch {
         print(json(["benchmark": "large-mlp", "error": "\(error)"]))
