@@ -209,7 +209,8 @@ struct CompletionTests {
 
     @Test func commandsAndVariables() {
         let c = completer("seed 0\nmodel_a = 1\nmodel_b = 2")
-        #expect(c.complete("fi").candidates == ["fit"])
+        #expect(c.complete("fi").candidates == ["filter", "fit"])
+        #expect(c.complete("fit").candidates == ["fit"])
         #expect(c.complete("print mod").candidates == ["model_a", "model_b"])
         #expect(c.complete("print mod").commonPrefix == "model_")
         #expect(c.complete("").candidates == [])
