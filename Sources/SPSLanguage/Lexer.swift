@@ -10,6 +10,8 @@ public struct Lexer {
     let end: Int
     var line: Int
     var lineStart: Int
+    /// The last column computed, to continue from (see `column(at:)`).
+    let columnCache = ColumnCache()
     var brackets: [UInt8] = []
     var sawSpace = true
     var tokens: [Token] = []
@@ -51,12 +53,22 @@ public struct Lexer {
     // MARK: - Helpers
 
     func column(at offset: Int) -> Int {
+        // Counting from the start of the line for every token is quadratic on a long line (a 100 000-character
+        // line took minutes); tokens come left to right, so continue from the last position asked about.
+        let cache = columnCache
         var c = 1
         var i = lineStart
+        if cache.lineStart == lineStart && cache.offset <= offset {
+            c = cache.column
+            i = cache.offset
+        }
         while i < offset && i < bytes.count {
             if bytes[i] & 0xC0 != 0x80 { c += 1 }
             i += 1
         }
+        cache.lineStart = lineStart
+        cache.offset = i
+        cache.column = c
         return c
     }
 
@@ -324,4 +336,11 @@ extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
+}
+
+/// The last column the lexer computed: where (line start, byte offset) and which column.
+final class ColumnCache {
+    var lineStart = -1
+    var offset = 0
+    var column = 1
 }

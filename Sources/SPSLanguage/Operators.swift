@@ -132,6 +132,9 @@ enum Operators {
             switch (a, b) {
             case (.list(let p), .list(let q)):
                 guard p.count == q.count else { return false }
+                // The same storage is the same list: without this, comparing a list that shares its parts
+                // (`x = [x, x]` in a loop) would take exponential time.
+                if p.withUnsafeBufferPointer({ a in q.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }) { continue }
                 for i in p.indices.reversed() { pending.append((p[i], q[i])) }
             case (.record(let p), .record(let q)):
                 guard p.keys == q.keys else { return false }

@@ -8,6 +8,8 @@
 public struct Parser {
     /// How deeply brackets and expressions may nest before the parser gives up with an error.
     public static let maxDepth = 200
+    /// The most syntax errors one parse reports.
+    public static let maxReportedErrors = 50
 
     enum Failure: Error { case recoverable, fatal }
 
@@ -31,8 +33,15 @@ public struct Parser {
         // A line the lexer already complained about gets no follow-on parser errors.
         let lexLines = Set(lexer.errors.map { $0.location.line })
         let parserErrors = parser.errors.filter { !lexLines.contains($0.location.line) }
-        let all = (lexer.errors + parserErrors).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        var all = (lexer.errors + parserErrors).sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
         if all.isEmpty { return .success(statements) }
+        // Binary or garbled input can have an error every few bytes; each is shown with its source line, so
+        // thousands of them (on one long line) would take quadratic time and bury the first, useful ones.
+        if all.count > Parser.maxReportedErrors {
+            let dropped = all.count - Parser.maxReportedErrors
+            all.removeLast(dropped + 1)
+            all.append(SyntaxError("too many syntax errors; \(dropped + 1) more not shown", at: all[all.count - 1].location))
+        }
         let eofOffset = file.bytes.count
         let onlyAtEnd = lexer.endedEarly && parser.errors.allSatisfy { $0.location.offset >= eofOffset }
             && lexer.errors.allSatisfy { $0.message == "unterminated string" }

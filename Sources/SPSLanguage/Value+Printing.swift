@@ -16,9 +16,12 @@ extension Value: CustomStringConvertible {
 
     /// Levels of nesting printed before `…`.
     static let maxPrintDepth = 64
+    /// Bytes printed before `…`: a list that contains itself many times over (`x = [x, x]` in a loop) shares its
+    /// storage, so it is small in memory but exponentially long in print.
+    static let maxPrintBytes = 1 << 20
 
     func write(to out: inout String, depth: Int) {
-        if depth > Value.maxPrintDepth {
+        if depth > Value.maxPrintDepth || out.utf8.count > Value.maxPrintBytes {
             out += "…"
             return
         }
@@ -31,6 +34,7 @@ extension Value: CustomStringConvertible {
             out += "["
             for (i, x) in xs.enumerated() {
                 if i > 0 { out += ", " }
+                if out.utf8.count > Value.maxPrintBytes { out += "…"; break }
                 x.write(to: &out, depth: depth + 1)
             }
             out += "]"
@@ -39,6 +43,7 @@ extension Value: CustomStringConvertible {
             out += "{"
             for (i, k) in r.keys.enumerated() {
                 if i > 0 { out += ", " }
+                if out.utf8.count > Value.maxPrintBytes { out += "…"; break }
                 out += k + ": "
                 r.values[i].write(to: &out, depth: depth + 1)
             }

@@ -12,6 +12,17 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 
 /// Whole-file writes that never leave a half-written or truncated file behind.
 public enum AtomicFile {
+    /// The system's words for a failed write ("File too large", "No space left on device") rather than
+    /// Foundation's generic "The operation could not be completed".
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+
     /// Writes `text` as UTF-8 to `path`: first to a temporary file in the same folder, then renamed over `path`.
     ///
     /// On any error the temporary file is removed and an existing file at `path` is left untouched.
@@ -30,7 +41,7 @@ public enum AtomicFile {
             try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw FileWriteError(path: path, reason: error.localizedDescription)
+            throw FileWriteError(path: path, reason: reason(error))
         }
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))

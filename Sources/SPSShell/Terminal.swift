@@ -113,6 +113,10 @@ public struct TrainingProgress: Sendable {
     public var step: Int
     /// The last batch loss.
     public var loss: Double?
+    /// Steps this command has taken so far.
+    public var done: Int = 0
+    /// Steps this command will take, when known (a bar and an estimate of the time left are shown then).
+    public var total: Int?
 }
 
 /// A one-line progress display on a terminal (standard error) for long-running training.
@@ -152,9 +156,18 @@ public final class ProgressLine: @unchecked Sendable {
         guard t - started >= 0.5, t - lastDraw >= 0.1 else { return }
         lastDraw = t
         let p = progress()
-        var text = "epoch \(p.epoch)  step \(p.step)"
+        var text = ""
+        let elapsed = t - started
+        if let total = p.total, total > 0 {
+            let fraction = min(1, Double(p.done) / Double(total))
+            let cells = 20, filled = Int(fraction * Double(cells))
+            text += String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled)
+            text += " \(Int(fraction * 100))%  "
+            if fraction > 0 { text += "eta \(Int((elapsed / fraction - elapsed).rounded()))s  " }
+        }
+        text += "epoch \(p.epoch)  step \(p.step)"
         if let loss = p.loss { text += "  loss \(formatLoss(loss))" }
-        text += "  \(Int(t - started))s  (Ctrl-C stops)"
+        text += "  \(Int(elapsed))s  (Ctrl-C stops)"
         let width = TerminalSize.columns ?? 80
         if text.count > width - 1 { text = String(text.prefix(width - 1)) }
         write("\r\u{1B}[2K" + style.dim(text))

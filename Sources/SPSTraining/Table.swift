@@ -169,8 +169,8 @@ extension Table: CustomStringConvertible {
     }
 }
 
-/// Formats a table number: integers plainly, others with 4 significant decimals, NaN as "NaN".
-func formatCell(_ x: Double) -> String {
+/// Formats a number for tables and summaries: integers plainly, others with 4 decimals (or scientific), NaN as "NaN".
+public func formatCell(_ x: Double) -> String {
     if x.isNaN { return "NaN" }
     if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
     if x == x.rounded() && abs(x) < 1e15 { return String(Int64(x)) }

@@ -108,6 +108,16 @@ public final class TrainingLoop {
     /// Whether the current epoch is part-way through.
     public var isMidEpoch: Bool { position > 0 }
 
+    /// Optimizer steps in one epoch (the last batch may be partial).
+    public var stepsPerEpoch: Int { (data.count + batchSize - 1) / batchSize }
+
+    /// Steps still to take to finish `epochs` more epochs (the current partial epoch counts as one).
+    public func stepsRemaining(epochs: Int) -> Int {
+        guard epochs > 0 else { return 0 }
+        let doneInEpoch = (position + batchSize - 1) / batchSize
+        return epochs * stepsPerEpoch - doneInEpoch
+    }
+
     /// Takes one optimizer step on the next batch and returns its loss.
     @discardableResult
     public func takeStep() throws(TrainingError) -> Float {

@@ -89,7 +89,7 @@ enum LoopCommands {
         let l = try loopArgument(args)
         let n = try args.integer("n")
         guard n >= 0 else { throw RuntimeError("n must be >= 0, got \(n)") }
-        try l.advance(args.interpreter) { (stop: () -> Bool) throws(TrainingError) in
+        try l.advance(args.interpreter, steps: n) { (stop: () -> Bool) throws(TrainingError) in
             for _ in 0..<n where !stop() { try l.loop.takeStep() }
         }
         return l.loop.lastLoss.map { .number(Double($0)) } ?? .nil
@@ -103,7 +103,7 @@ enum LoopCommands {
         let l = try loopArgument(args)
         let n = try args.integer("n")
         guard n >= 0 else { throw RuntimeError("n must be >= 0, got \(n)") }
-        try l.advance(args.interpreter) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
+        try l.advance(args.interpreter, steps: l.loop.stepsRemaining(epochs: n)) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
         return .nil
     }
 
@@ -115,7 +115,7 @@ enum LoopCommands {
         let l = try loopArgument(args)
         let n = try args.integer("epochs")
         guard n >= 0 else { throw RuntimeError("epochs must be >= 0, got \(n)") }
-        try l.advance(args.interpreter) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
+        try l.advance(args.interpreter, steps: l.loop.stepsRemaining(epochs: n)) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
         return .nil
     }
 
@@ -145,7 +145,14 @@ enum LoopCommands {
         let l = try makeLoop(args)
         let n = try args.integer("epochs")
         guard n >= 0 else { throw RuntimeError("epochs must be >= 0, got \(n)") }
-        try l.advance(args.interpreter) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
+        do throws(RuntimeError) {
+            try l.advance(args.interpreter, steps: l.loop.stepsRemaining(epochs: n)) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
+        } catch {
+            guard error.isInterrupt else { throw error }
+            // Keep the loop: `l = fit …` still binds it, and `run l epochs=…` resumes where Ctrl-C stopped it.
+            // The interrupt stays requested, so a script still stops before its next statement.
+            args.interpreter.output.write("fit: \(error.message) with `run`\n")
+        }
         return .native(l)
     }
 }

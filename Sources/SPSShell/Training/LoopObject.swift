@@ -29,9 +29,9 @@ final class LoopObject: NativeObject {
 
     var description: String {
         var text = "Loop: epoch \(loop.epoch), step \(loop.step), lr \(formatNumber(loop.learningRate))"
-        if let loss = loop.lastLoss { text += ", last batch loss \(formatNumber(Double(loss)))" }
+        if let loss = loop.lastLoss { text += ", last batch loss \(formatCell(Double(loss)))" }
         if loop.isMidEpoch { text += " (mid-epoch)" }
-        return text + "\n  model: \(model.layer.description.split(separator: "\n").first ?? "")"
+        return text + "\n  model: \(model.summary)"
             + "\n  \(loop.data.count) rows, batch \(loop.batchSize), loss \(loop.loss.name), \(loop.optimizer.summary)"
             + (loop.schedule.map { ", \($0)" } ?? "") + (loop.augmentation.map { ", aug: \($0.augmentation)" } ?? "")
     }
@@ -78,17 +78,21 @@ final class LoopObject: NativeObject {
 
     /// Runs `body`, turning training errors (divergence, shapes) and interrupts into runtime errors that say
     /// where the loop stopped; the loop's state stays consistent and it can be resumed.
-    func advance(_ interpreter: Interpreter, _ body: (_ shouldStop: () -> Bool) throws(TrainingError) -> Void) throws(RuntimeError) {
+    ///
+    /// `steps` is how many optimizer steps the command will take, when known, for the progress bar.
+    func advance(_ interpreter: Interpreter, steps: Int? = nil, _ body: (_ shouldStop: () -> Bool) throws(TrainingError) -> Void) throws(RuntimeError) {
         let interrupt = interpreter.interrupt
         // The shell's progress line (on a terminal only): updated between batches, erased when the work ends.
         let progress = interpreter.hostState[ProgressLine.hostKey] as? ProgressLine
         progress?.begin()
         defer { progress?.clear() }
         let loop = self.loop
+        let firstStep = loop.step
         do {
             try body {
                 progress?.update(TrainingProgress(epoch: loop.epoch + (loop.isMidEpoch ? 1 : 0), step: loop.step,
-                                                  loss: loop.lastLoss.map(Double.init)))
+                                                  loss: loop.lastLoss.map(Double.init),
+                                                  done: loop.step - firstStep, total: steps))
                 return interrupt.isRequested
             }
         } catch {

@@ -10,6 +10,14 @@ final class ModelObject: NativeObject {
     var typeName: String { "Model" }
     var description: String { layer.description }
 
+    /// One line: `Linear(3 => 1)` or `Chain(3 => 64 => 64 => 1, relu)`, with the parameter count.
+    var summary: String {
+        guard let chain = layer as? Sequential else { return layer.description }
+        let sizes = linears.map(\.inputSize) + [linears.last?.outputSize ?? 0]
+        let activations = Set(chain.layers.compactMap { ($0 as? Activation)?.description })
+        return "Chain(\(sizes.map(String.init).joined(separator: " => "))\(activations.isEmpty ? "" : ", " + activations.sorted().joined(separator: ", ")))  # \(layer.parameterCount) parameters"
+    }
+
     var linears: [Linear] {
         if let linear = layer as? Linear { return [linear] }
         return (layer as? Sequential)?.layers.compactMap { $0 as? Linear } ?? []
