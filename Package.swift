@@ -88,6 +88,11 @@ let package = Package(
             swiftSettings: optimize
         ),
 
+        // MARK: - Fuzzing (scripts/fuzz builds these with -sanitize=fuzzer,address -DFUZZING; a normal build
+        // gives tools that replay inputs given as files)
+        .executableTarget(name: "fuzz-parse", dependencies: ["SPSShell", "SPSLanguage"], path: "Sources/fuzz-parse"),
+        .executableTarget(name: "fuzz-run", dependencies: ["SPSShell", "SPSLanguage"], path: "Sources/fuzz-run"),
+
         // MARK: - Tests
         .target(
             name: "SPSTestSupport",

@@ -137,6 +137,9 @@ public final class Interpreter {
             if interrupt.isRequested { throw .interrupted(at: program.statements[i].location) }
             _ = try node.exec(frame)
         }
+        // A command may stop early on Ctrl-C and still return (fit returns its loop, so `l = fit …` binds it);
+        // the run still ends as interrupted.
+        if interrupt.isRequested, let last = program.statements.last { throw .interrupted(at: last.location) }
     }
 
     /// Parses, compiles and runs source text; syntax errors come back as `SyntaxErrors`, runtime ones as
