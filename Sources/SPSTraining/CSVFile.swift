@@ -97,6 +97,24 @@ public enum CSVFile {
             if let env = data.environment { fields.append(String(env[i])) }
             text += fields.joined(separator: ",") + "\n"
         }
+        try writeAtomically(text, path: path)
+    }
+
+    /// Writes a table as CSV (header, then rows; text quoted where needed), atomically.
+    public static func write(_ table: Table, path: String) throws(DataError) {
+        var lines = [table.columnNames.map(quote).joined(separator: ",")]
+        for r in 0..<table.rowCount {
+            lines.append(table.columns.indices.map { c in
+                switch table.cell(row: r, column: c) {
+                case .number(let x): "\(x)"
+                case .string(let s): quote(s)
+                }
+            }.joined(separator: ","))
+        }
+        try writeAtomically(lines.joined(separator: "\n") + "\n", path: path)
+    }
+
+    static func writeAtomically(_ text: String, path: String) throws(DataError) {
         do {
             try AtomicFile.write(text, to: path)
         } catch {

@@ -25,11 +25,4 @@ public final class Parameter {
     public func zeroGradient() {
         gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
-
-    /// An independent copy (value and gradient).
-    public func copy() -> Parameter {
-        let result = Parameter(name: name, value: value)
-        result.gradient = gradient
-        return result
-    }
 }

@@ -149,6 +149,14 @@ import SPSTestSupport
         #expect(throws: DataError.self) { try ModelFile.decode(Data("{\"format\": \"other\"}".utf8)) }
     }
 
+    @Test func tablesWriteAsQuotedCSV() throws {
+        let path = temporaryPath("table.csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let table = Table([Table.Column("name", strings: ["a, b", "say \"hi\""]), Table.Column("x", numbers: [1, 2.5])])
+        try CSVFile.write(table, path: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "name,x\n\"a, b\",1.0\n\"say \"\"hi\"\"\",2.5\n")
+    }
+
     @Test func tablesPrintAlignedAndTruncated() {
         var table = Table([Table.Column("epoch", numbers: [1, 2]), Table.Column("loss", numbers: [0.51234, 12.5])])
         table.append(row: [("epoch", .number(3)), ("loss", .number(.nan)), ("note", .string("late"))])

@@ -124,15 +124,8 @@ import SPSTestSupport
             let data = SpuriousGenerator(factor: .constant(factor)).generate(rows: 50_000, rng: &rng)
             let x3 = try data.features.column(2).storage.map(Double.init), y = data.target.storage.map(Double.init)
             let expected = (6 / factor) / (6 * (6 / (factor * factor) + 9)).squareRoot()
-            #expect(abs(correlation(x3, y) - expected) < 0.005, "factor \(factor)")
+            #expect(abs(SPSTraining.correlation(x3, y) - expected) < 0.005, "factor \(factor)")
         }
-    }
-
-    func correlation(_ a: [Double], _ b: [Double]) -> Double {
-        let n = Double(a.count), ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-        var sab = 0.0, saa = 0.0, sbb = 0.0
-        for (x, y) in zip(a, b) { sab += (x - ma) * (y - mb); saa += (x - ma) * (x - ma); sbb += (y - mb) * (y - mb) }
-        return sab / (saa * sbb).squareRoot()
     }
 }
 

@@ -37,6 +37,18 @@ extension Arguments {
         throw RuntimeError("argument '\(name)' of \(command.name) must be a number or a distribution (normal, uniform, …), got \(value.typeName)")
     }
 
+    /// A list of metric names (`rmse`, `mae`, `mse`, `r2`), each checked with a did-you-mean.
+    func metrics(_ name: String) throws(RuntimeError) -> [Metric] {
+        var result: [Metric] = []
+        for text in try names(name) {
+            guard let metric = Metric(rawValue: text) else {
+                throw RuntimeError("unknown metric '\(text)'\(Suggestions.hint(for: text, in: Metric.allCases.map(\.rawValue)))")
+            }
+            result.append(metric)
+        }
+        return result
+    }
+
     /// An optional number parameter.
     func optionalNumber(_ name: String) throws(RuntimeError) -> Double? {
         guard let value = self[name], !value.isNil else { return nil }

@@ -45,11 +45,7 @@ enum LoopCommands {
                 sets.append((args.interpreter.variableName(of: object) ?? "set\(index + 1)", object.data))
             }
         }
-        var metrics: [Metric] = []
-        for name in try args.names("metric") {
-            guard let metric = Metric(rawValue: name) else { throw RuntimeError("unknown metric '\(name)'\(Suggestions.hint(for: name, in: Metric.allCases.map(\.rawValue)))") }
-            metrics.append(metric)
-        }
+        let metrics = try args.metrics("metric")
         if let first = model.linears.first, first.inputSize != data.width {
             throw RuntimeError("the model takes \(first.inputSize) inputs but the data has \(data.width) features (\(data.featureNames.joined(separator: ", ")))")
         }

@@ -73,7 +73,7 @@ enum ModelCommands {
             switch value.object {
             case let data as DatasetObject: try CSVFile.write(data.data, path: path)
             case let model as ModelObject: try ModelFile.save(model.layer, path: path)
-            case let table as TableObject: try AtomicFile.write(table.table.csv(), to: path)
+            case let table as TableObject: try CSVFile.write(table.table, path: path)
             default: throw RuntimeError("save writes a dataset, a table or a model, got \(value.typeName)")
             }
         } catch let error as RuntimeError {
@@ -192,13 +192,7 @@ enum ModelCommands {
         let m = try model(args)
         let sets = try args.value("sets")
         let setValues = sets.elements ?? [sets]
-        var metricList: [Metric] = []
-        for name in try args.names("metric") {
-            guard let metric = Metric(rawValue: name) else {
-                throw RuntimeError("unknown metric '\(name)'\(Suggestions.hint(for: name, in: Metric.allCases.map(\.rawValue)))")
-            }
-            metricList.append(metric)
-        }
+        let metricList = try args.metrics("metric")
         var labels: [String] = [], columns: [[Double]] = Array(repeating: [], count: metricList.count)
         for (index, value) in setValues.enumerated() {
             guard let object = value.object as? DatasetObject else { throw RuntimeError("eval: set \(index + 1) is a \(value.typeName), not a dataset") }
@@ -278,21 +272,5 @@ enum ModelCommands {
         return .table(Table([Table.Column("param", strings: names), Table.Column("truth", numbers: trueValues),
                              Table.Column("learned", numbers: learned),
                              Table.Column("difference", numbers: zip(learned, trueValues).map { $0 - $1 })]))
-    }
-}
-
-extension Table {
-    /// The table as CSV text (header, then rows).
-    func csv() -> String {
-        var lines = [columnNames.joined(separator: ",")]
-        for r in 0..<rowCount {
-            lines.append(columns.indices.map { c in
-                switch cell(row: r, column: c) {
-                case .number(let x): "\(x)"
-                case .string(let s): s.contains(",") ? "\"\(s)\"" : s
-                }
-            }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 }
