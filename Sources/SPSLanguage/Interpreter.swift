@@ -1,4 +1,9 @@
 import SPSNumeric
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs compiled sps code. One interpreter per session; instantiate as many as needed (each is independent and
 /// confined to the thread that uses it). `isolatedCopy()` gives a copy of the globals for parallel runs.
@@ -9,6 +14,7 @@ public final class Interpreter {
     static let stackCapacity = 1 << 20
 
     let stack: UnsafeMutablePointer<Value>
+    let stackIsMapped: Bool
     var sp = 0
     var initializedSlots = 0
     var depth = 0
@@ -21,6 +27,11 @@ public final class Interpreter {
     public var output: any OutputSink
     /// Checked between loop iterations and calls; set it to stop running code.
     public let interrupt: InterruptFlag
+    /// Loop iterations and `def` calls this interpreter may still run; when it is used up, running code stops with
+    /// an error. Unlimited unless a host sets it (the fuzzer gives every input a budget).
+    public var stepsRemaining = Int.max
+    /// The last nested value whose depth was checked (see `Limits.checkNesting`).
+    let nestingCache = NestingCache()
     /// Command documentation: built-ins and the user's `def`s.
     public let registry: CommandRegistry
     /// Called with the value of each top-level expression statement when set (REPL and echo mode).
@@ -36,7 +47,7 @@ public final class Interpreter {
 
     /// Creates an interpreter with the core built-ins registered.
     public init(output: any OutputSink = BufferSink(), interrupt: InterruptFlag = InterruptFlag()) {
-        self.stack = .allocate(capacity: Interpreter.stackCapacity)
+        (self.stack, self.stackIsMapped) = Interpreter.allocateStack()
         self.globals = Globals()
         self.output = output
         self.interrupt = interrupt
@@ -46,12 +57,13 @@ public final class Interpreter {
     }
 
     init(copying other: Interpreter) {
-        self.stack = .allocate(capacity: Interpreter.stackCapacity)
+        (self.stack, self.stackIsMapped) = Interpreter.allocateStack()
         self.globals = other.globals.isolatedCopy()
         self.output = other.output
         self.interrupt = other.interrupt
         self.registry = other.registry
         self.echo = nil
+        self.stepsRemaining = other.stepsRemaining
         self.seed = other.seed
         self.random = other.random
         emptyCells.initialize(to: nil)
@@ -59,7 +71,7 @@ public final class Interpreter {
 
     deinit {
         stack.deinitialize(count: initializedSlots)
-        stack.deallocate()
+        Interpreter.deallocateStack(stack, mapped: stackIsMapped)
         emptyCells.deinitialize(count: 1)
         emptyCells.deallocate()
     }
@@ -115,6 +127,16 @@ public final class Interpreter {
         let (proto, nodes) = compiler.compileChunk(statements, file: file)
         if !compiler.errors.isEmpty { return .failure(SyntaxErrors(errors: compiler.errors, isIncomplete: false)) }
         return .success(Program(proto: proto, nodes: nodes, statements: statements, file: file))
+    }
+
+    /// The check between loop iterations and before calls: stops on an interrupt or when the step budget is used up.
+    @inline(__always) func checkpoint(at location: SourceLocation?) throws(RuntimeError) {
+        if interrupt.isRequested { throw .interrupted(at: location) }
+        stepsRemaining &-= 1
+        if stepsRemaining < 0 {
+            stepsRemaining = 0
+            throw RuntimeError("step budget used up (loop iterations and calls); the run was stopped", at: location)
+        }
     }
 
     /// Runs a compiled program's top-level statements in order, calling `before` with each statement first.
@@ -184,6 +206,26 @@ public final class Interpreter {
     }
 
     // MARK: - Frames
+
+    /// Reserves address space for the value stack; pages are only committed as slots are first used, so an idle
+    /// interpreter (every `repeat` run gets one) costs nothing and no allocator fills or poisons 24 MiB up front.
+    static func allocateStack() -> (UnsafeMutablePointer<Value>, mapped: Bool) {
+        let bytes = stackCapacity * MemoryLayout<Value>.stride
+        #if canImport(Glibc)
+        let flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE
+        #else
+        let flags = MAP_PRIVATE | MAP_ANON
+        #endif
+        if let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, flags, -1, 0), raw != MAP_FAILED {
+            return (raw.bindMemory(to: Value.self, capacity: stackCapacity), true)
+        }
+        return (.allocate(capacity: stackCapacity), false)  // no mapping: the allocator's memory works the same
+    }
+
+    /// Returns the value stack's memory (its slots must already be deinitialized).
+    static func deallocateStack(_ stack: UnsafeMutablePointer<Value>, mapped: Bool) {
+        if mapped { munmap(stack, stackCapacity * MemoryLayout<Value>.stride) } else { stack.deallocate() }
+    }
 
     func reserve(_ count: Int, at location: SourceLocation?) throws(RuntimeError) {
         let needed = sp + count
@@ -256,6 +298,7 @@ public final class Interpreter {
                 given[i] = true
             }
             try finishArguments(proto, frame, given, at: location)
+            try checkpoint(at: location)
             let flow = try execute(proto.body, frame)
             inspect?(frame)
             if flow == .returnValue {

@@ -11,6 +11,65 @@ public enum Limits {
     public static let maxTensorElements = 100_000_000
     /// The widest field or precision a `format` directive may ask for.
     public static let maxFormatWidth = 10_000
+    /// The deepest lists and records may nest. Printing, comparing, copying and freeing a value all walk it, and
+    /// freeing recurses once per level: a bound keeps that within any thread's stack (even a sanitizer build's).
+    public static let maxNesting = 10_000
+
+    /// Throws unless `value` nests at most `maxNesting - extra` levels deep (`extra` for a value about to be put
+    /// inside `extra` more containers). `cache` remembers the last value checked, so a loop that wraps a value
+    /// one more level each time (`x = [x]`) checks in constant time.
+    public static func checkNesting(_ value: Value, extra: Int = 0, _ what: @autoclosure () -> String,
+                                    cache: NestingCache? = nil, at location: SourceLocation? = nil) throws(RuntimeError) {
+        let limit = maxNesting - extra
+        let depth = nestingDepth(of: value, atMost: limit, cache: cache)
+        guard depth <= limit else {
+            throw RuntimeError("\(what()) would nest lists or records more than \(maxNesting) levels deep", at: location)
+        }
+        cache?.remember(value, depth: depth)
+    }
+
+    /// How deeply lists and records nest in `value` (0 for anything else), or `limit + 1` if deeper than `limit`.
+    ///
+    /// Walks only the containers, without recursion; a list or record shared by several parents is walked once per
+    /// depth it is reached at (so `x = [x, x]` sixty times is 60 steps, not 2^60), and the cached value is not
+    /// walked again.
+    public static func nestingDepth(of value: Value, atMost limit: Int, cache: NestingCache? = nil) -> Int {
+        // Most lists hold no containers: answer those without allocating a worklist.
+        guard let top = value.containedValues else { return 0 }
+        guard containsContainer(top) else { return 1 }
+        var deepest = 1
+        var reached: [UnsafeRawPointer: Int] = [:]
+        var pending: [(items: [Value], depth: Int)] = [(top, 1)]
+        while let (items, depth) = pending.popLast() {
+            for item in items {
+                guard let inner = item.containedValues else { continue }
+                let identity = NestingCache.identity(of: inner)
+                if let cache, let identity, identity == cache.identity {
+                    deepest = max(deepest, depth + cache.depth)
+                } else {
+                    deepest = max(deepest, depth + 1)
+                    if let identity, containsContainer(inner) {
+                        if let seen = reached[identity], seen >= depth + 1 { continue }
+                        reached[identity] = depth + 1
+                        pending.append((inner, depth + 1))
+                    }
+                }
+                if deepest > limit { return limit + 1 }
+            }
+        }
+        return min(deepest, limit + 1)
+    }
+
+    /// True when some element is a list or a record (a plain loop: this runs on every nested assignment).
+    @inline(__always) static func containsContainer(_ items: [Value]) -> Bool {
+        for i in items.indices {
+            switch items[i] {
+            case .list, .record: return true
+            default: continue
+            }
+        }
+        return false
+    }
 
     /// Throws unless a list of `count` elements may be made.
     public static func checkList(_ count: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
@@ -44,5 +103,29 @@ public enum Limits {
             p = r
         }
         return p
+    }
+}
+
+/// The last list or record whose nesting was checked, with its depth: kept alive here so its storage's address
+/// cannot be reused while it identifies the cached value. One per interpreter (not shared between threads).
+public final class NestingCache {
+    private var value: Value = .nil
+    private(set) var identity: UnsafeRawPointer?
+    private(set) var depth = 0
+
+    /// An empty cache.
+    public init() {}
+
+    /// The address of an array's storage: the same for copies that share it, distinct between live arrays.
+    /// Nil for an empty array (which may share a global empty storage and holds nothing anyway).
+    static func identity(of items: [Value]) -> UnsafeRawPointer? {
+        items.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
+    }
+
+    func remember(_ value: Value, depth: Int) {
+        guard let items = value.containedValues, depth > 1 else { return }
+        self.value = value
+        identity = Self.identity(of: items)
+        self.depth = depth
     }
 }

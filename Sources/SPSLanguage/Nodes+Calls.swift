@@ -144,7 +144,7 @@ final class CallNode: ExprNode {
                 }
                 try ip.finishArguments(proto, frame, given, at: loc)
             }
-            if ip.interrupt.isRequested { throw .interrupted(at: loc) }
+            try ip.checkpoint(at: loc)
             for s in proto.body {
                 let flow = try s.exec(frame)
                 if flow == .returnValue {
@@ -238,7 +238,10 @@ extension Interpreter {
         var args = Arguments(command: cmd, values: values, interpreter: self, location: loc)
         args.extraKeywords = extras
         do throws(RuntimeError) {
-            return try cmd.body(&args)
+            let result = try cmd.body(&args)
+            // Commands build lists from their arguments (zip, append …): the one place their results pass through.
+            if result.isContainer { try Limits.checkNesting(result, "the result of \(cmd.name)", cache: nestingCache) }
+            return result
         } catch {
             throw loc.map { error.located($0) } ?? error
         }

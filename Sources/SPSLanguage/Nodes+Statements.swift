@@ -268,9 +268,9 @@ final class WhileNode: StmtNode {
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        let interrupt = f.ip.interrupt
+        let ip = f.ip
         while try condition.evalBool(f) {
-            if interrupt.isRequested { throw .interrupted(at: loc) }
+            try ip.checkpoint(at: loc)
             switch try runBody(body, f) {
             case .breakLoop: return .normal
             case .returnValue: return .returnValue
@@ -301,8 +301,8 @@ final class ForNode: StmtNode {
     }
 
     /// Runs one iteration; returns false to leave the loop (with the flow to pass on in `exit`).
-    @inline(__always) func iterate(_ f: Frame, _ v: Value, _ interrupt: InterruptFlag, _ exit: inout Flow) throws(RuntimeError) -> Bool {
-        if interrupt.isRequested { throw .interrupted(at: loc) }
+    @inline(__always) func iterate(_ f: Frame, _ v: Value, _ ip: Interpreter, _ exit: inout Flow) throws(RuntimeError) -> Bool {
+        try ip.checkpoint(at: loc)
         bind(f, v)
         switch try runBody(body, f) {
         case .breakLoop: exit = .normal; return false
@@ -313,24 +313,24 @@ final class ForNode: StmtNode {
 
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
         let seq = try sequence.eval(f)
-        let interrupt = f.ip.interrupt
+        let ip = f.ip
         var exit = Flow.normal
         switch seq {
         case .range(let r):
             var i = r.lower
             let end = r.end
             while i < end {
-                if try !iterate(f, .number(Double(i)), interrupt, &exit) { return exit }
+                if try !iterate(f, .number(Double(i)), ip, &exit) { return exit }
                 i += 1
             }
         case .list(let xs):
-            for x in xs where try !iterate(f, x, interrupt, &exit) { return exit }
+            for x in xs where try !iterate(f, x, ip, &exit) { return exit }
         case .string(let s):
-            for ch in s where try !iterate(f, .string(String(ch)), interrupt, &exit) { return exit }
+            for ch in s where try !iterate(f, .string(String(ch)), ip, &exit) { return exit }
         case .record(let r):
-            for k in r.keys where try !iterate(f, .string(k), interrupt, &exit) { return exit }
+            for k in r.keys where try !iterate(f, .string(k), ip, &exit) { return exit }
         case .tensor(let t):
-            for v in Operators.tensorItems(t) where try !iterate(f, v, interrupt, &exit) { return exit }
+            for v in Operators.tensorItems(t) where try !iterate(f, v, ip, &exit) { return exit }
         default:
             throw RuntimeError("cannot loop over a \(seq.typeName); use a list, a range, a string, a record or a tensor", at: sequence.loc)
         }

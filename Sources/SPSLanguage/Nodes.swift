@@ -94,8 +94,15 @@ final class ListNode: ExprNode {
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         var out: [Value] = []
         out.reserveCapacity(items.count)
-        for i in items { out.append(try i.eval(f)) }
-        return .list(out)
+        var nested = false
+        for i in items {
+            let v = try i.eval(f)
+            nested = nested || v.isContainer
+            out.append(v)
+        }
+        let list = Value.list(out)
+        if nested { try Limits.checkNesting(list, "this list", cache: f.ip.nestingCache, at: loc) }
+        return list
     }
 }
 
@@ -109,8 +116,15 @@ final class RecordNode: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         var fields: [(String, Value)] = []
-        for (k, v) in zip(keys, values) { fields.append((k, try v.eval(f))) }
-        return .record(Record(fields))
+        var nested = false
+        for (k, v) in zip(keys, values) {
+            let x = try v.eval(f)
+            nested = nested || x.isContainer
+            fields.append((k, x))
+        }
+        let record = Value.record(Record(fields))
+        if nested { try Limits.checkNesting(record, "this record", cache: f.ip.nestingCache, at: loc) }
+        return record
     }
 }
 

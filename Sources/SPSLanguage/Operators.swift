@@ -215,6 +215,7 @@ enum Operators {
                           at loc: SourceLocation) throws(RuntimeError) {
         switch container {
         case .record(var r):
+            if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", cache: ip.nestingCache, at: loc) }
             container = .nil
             r[name] = value
             container = .record(r)
@@ -285,6 +286,7 @@ enum Operators {
     /// Sets `container[indices] = value` in place.
     static func setIndex(_ container: inout Value, _ idx: [Value], _ value: Value, _ ip: Interpreter,
                          at loc: SourceLocation) throws(RuntimeError) {
+        if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", cache: ip.nestingCache, at: loc) }
         switch container {
         case .list(var xs):
             guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }

@@ -47,6 +47,21 @@ public enum Value: @unchecked Sendable {
     public var object: (any NativeObject)? { if case .native(let o) = self { o } else { nil } }
     /// True for `nil`.
     public var isNil: Bool { if case .nil = self { true } else { false } }
+    /// The elements of a list or the field values of a record; nil for anything else.
+    public var containedValues: [Value]? {
+        switch self {
+        case .list(let xs): xs
+        case .record(let r): r.values
+        default: nil
+        }
+    }
+    /// True for a list or a record: the values other values nest in.
+    public var isContainer: Bool {
+        switch self {
+        case .list, .record: true
+        default: false
+        }
+    }
 
     /// The number as an `Int` if it is integral and in range.
     public var integer: Int? {

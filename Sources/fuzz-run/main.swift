@@ -1,5 +1,6 @@
 // fuzz-run: a libFuzzer target that runs each input as a script in the full standard session (the language's
 // built-ins plus the whole training library), with budgets:
+//   * steps — the interpreter stops after `FuzzBudget.steps` loop iterations and calls;
 //   * time — a watchdog requests the session's interrupt after `FuzzBudget.milliseconds`;
 //   * output — a sink that keeps at most `FuzzBudget.outputBytes` and then requests the interrupt;
 //   * memory — the language's own allocation guards, plus libFuzzer's `-rss_limit_mb` / `-malloc_limit_mb`.
@@ -12,8 +13,10 @@ import SPSShell
 
 /// The budgets one input runs under.
 enum FuzzBudget {
-    /// Wall time before the watchdog interrupts the run.
-    static let milliseconds = 200
+    /// Loop iterations and calls before the interpreter stops the run (deterministic, so findings replay).
+    static let steps = 50_000
+    /// Wall time before the watchdog interrupts the run (native work such as training has no steps).
+    static let milliseconds = 150
     /// Output kept per input; more interrupts the run.
     static let outputBytes = 1 << 20
 }
@@ -31,23 +34,53 @@ final class CappedSink: OutputSink, @unchecked Sendable {
     }
 }
 
-/// Runs one input as a script; returns what it printed and reported.
+/// Interrupts an input that runs past `FuzzBudget.milliseconds`: one long-lived thread, armed and disarmed per
+/// input without allocating (libFuzzer runs a full leak check after every input whose mallocs and frees differ).
+final class Watchdog: @unchecked Sendable {
+    private let armed = DispatchSemaphore(value: 0)
+    private let disarmed = DispatchSemaphore(value: 0)
+    private var flag: InterruptFlag?
+
+    init() {
+        Thread { [self] in
+            while true {
+                armed.wait()
+                let watched = flag  // written before `armed` was signalled
+                if disarmed.wait(timeout: .now() + .milliseconds(FuzzBudget.milliseconds)) == .timedOut {
+                    watched?.request()
+                    disarmed.wait()
+                }
+            }
+        }.start()
+    }
+
+    /// Runs `work` with `flag` requested after the time budget.
+    func watch<T>(_ flag: InterruptFlag, _ work: () -> T) -> T {
+        self.flag = flag
+        armed.signal()
+        defer { disarmed.signal() }
+        return work()
+    }
+}
+
+let watchdog = Watchdog()
+
+/// The one big-stack thread every input runs on: starting a 256 MiB thread per input (and AddressSanitizer
+/// clearing its shadow) used to take most of each execution.
+let worker = BigStack.Worker()
+
+/// Runs one input as a script in a fresh session; returns what it printed and reported.
 @discardableResult
 func runOne(_ text: String) -> (output: String, errors: String, outcome: RunOutcome) {
-    let interrupt = InterruptFlag()
-    let out = CappedSink(interrupt: interrupt), err = CappedSink(interrupt: interrupt)
-    var session: Session? = Session.standard(output: out, errors: err, interrupt: interrupt)
-    let done = DispatchSemaphore(value: 0)
-    let watchdog = Thread {
-        if done.wait(timeout: .now() + .milliseconds(FuzzBudget.milliseconds)) == .timedOut { interrupt.request() }
+    worker.run {
+        let interrupt = InterruptFlag()
+        let out = CappedSink(interrupt: interrupt), err = CappedSink(interrupt: interrupt)
+        let session = Session.standard(output: out, errors: err, interrupt: interrupt)
+        session.interpreter.stepsRemaining = FuzzBudget.steps
+        // The session is released here, on the big stack: freeing a list nested 100 000 deep recurses per level.
+        let outcome = watchdog.watch(interrupt) { session.run(text, name: "fuzz.sps") }
+        return (out.text, err.text, outcome)
     }
-    watchdog.start()
-    let outcome = session?.run(text, name: "fuzz.sps") ?? .success
-    done.signal()
-    // Free the session's values on a big stack too: releasing a list nested 100 000 deep recurses once per level
-    // (found by fuzz-run: a stack overflow on the main thread when the session was dropped here).
-    BigStack.run { session = nil }
-    return (out.text, err.text, outcome)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -119,13 +119,48 @@ struct RobustnessLimitTests {
         #expect(err.text.contains("nesting too deep"))
     }
 
-    @Test("a deeply nested value built at run time prints, compares and is freed without a crash")
+    @Test("a value nested as deep as allowed prints, compares and is freed; one level more is an error")
     func deepValue() {
-        let (s, out, _) = standardSession()
-        #expect(s.run("x = []\nfor i in range 200000 { x = [x] }\nprint ((len (str x)) > 0) (x == x)\nx = 0\nprint \"freed\"", name: "deep.sps") == .success)
+        let (s, out, err) = standardSession()
+        let deepest = Limits.maxNesting - 1  // wraps around the innermost []
+        #expect(s.run("x = []\nfor i in range \(deepest) { x = [x] }\nprint ((len (str x)) > 0) (x == x)\nx = 0\nprint \"freed\"", name: "deep.sps") == .success)
         #expect(out.text == "true true\nfreed\n")
+        for build in ["x = []\nfor i in range 200000 { x = [x] }",
+                      "r = {a: 0}\nfor i in range 200000 { r = {a: r} }",
+                      "x = []\nfor i in range 200000 { y = [0]\ny[0] = x\nx = y }",
+                      "x = {a: 0}\nfor i in range 200000 { y = {a: 0}\ny.a = x\nx = y }",
+                      "x = []\nfor i in range 200000 { x = append [] x }"] {
+            #expect(s.run(build, name: "deeper.sps") == .runtimeError, "\(build)")
+            #expect(err.text.contains("more than \(Limits.maxNesting) levels deep"), "\(build): \(err.text)")
+        }
+        // The session keeps the deepest value that was allowed, and frees it when the session goes.
         #expect(s.run("print \"alive\"", name: "next.sps") == .success)
         #expect(out.text.hasSuffix("alive\n"))
+    }
+
+    @Test("nesting depth counts lists and records and stops at the bound")
+    func nestingDepth() {
+        var v = Value.number(1)
+        #expect(Limits.nestingDepth(of: v, atMost: 10) == 0)
+        v = .list([.number(1), .list([.record(Record([("a", .list([]))]))])])
+        #expect(Limits.nestingDepth(of: v, atMost: 10) == 4)
+        #expect(Limits.nestingDepth(of: v, atMost: 2) == 3)
+        #expect(Limits.nestingDepth(of: .list(Array(repeating: .number(0), count: 1000)), atMost: 10) == 1)
+    }
+
+    @Test("a step budget stops loops and recursion deterministically; without one nothing is counted")
+    func stepBudget() {
+        let (s, out, err) = standardSession()
+        s.interpreter.stepsRemaining = 1000
+        #expect(s.run("n = 0\nwhile true { n += 1 }", name: "steps.sps") == .runtimeError)
+        #expect(err.text.contains("step budget used up"), "\(err.text)")
+        #expect(s.run("print n", name: "n.sps") == .success)
+        #expect(out.text == "1000\n")
+        s.interpreter.stepsRemaining = 1000
+        #expect(s.run("def f n { return f (n + 1) }\nf 0", name: "steps.sps") == .runtimeError)
+        s.interpreter.stepsRemaining = 1000
+        #expect(s.run("for i in range 999 { }\nprint \"fits\"", name: "steps.sps") == .success)
+        #expect(out.text.hasSuffix("fits\n"))
     }
 
     @Test("a list that shares its parts (exponentially long in print) prints and compares in bounded time")

@@ -80,6 +80,18 @@ struct SessionTests {
         #expect(s.interpreter.registry.commands["double"]?.summary == "Twice x.")
     }
 
+    @Test func bigStackRunsNestedWorkInPlaceAndWorkerRunsInTurn() {
+        #expect(!BigStack.isOnBigStack)
+        let nested = BigStack.run { (BigStack.isOnBigStack, BigStack.run { BigStack.isOnBigStack }) }
+        #expect(nested == (true, true))
+        let worker = BigStack.Worker()
+        let results = (0..<100).map { i in worker.run { BigStack.isOnBigStack ? i * 2 : -1 } }
+        #expect(results == (0..<100).map { $0 * 2 })
+        let (s, out, _) = makeSession()
+        #expect(worker.run { s.run("def d n { if n == 0 { return 0 }; return 1 + d (n - 1) }\nprint (d 9999)", name: "t") } == .success)
+        #expect(out.text == "9999\n")
+    }
+
     @Test func deepRecursionRunsOnTheBigStack() {
         let (s, out, _) = makeSession()
         #expect(s.run("def d n { if n == 0 { return 0 }; return 1 + d (n - 1) }\nprint (d 9999)", name: "t") == .success)
