@@ -141,7 +141,15 @@ public final class LibeditLineReader: LineReader {
             for old in existing where old != entry { _ = sps_history_enter(h, old) }
         }
         _ = sps_history_enter(h, entry)
-        if let path = historyPath { _ = sps_history_save(h, path) }
+        if let path = historyPath { Self.saveHistory(h, to: path) }
+    }
+
+    /// Saves the history after every entry (a killed session loses nothing already entered), atomically: libedit
+    /// rewrites the file from the start, so it writes a temporary file that then replaces the old one.
+    static func saveHistory(_ h: OpaquePointer, to path: String) {
+        let temporary = path + ".tmp-\(getpid())"
+        if sps_history_save(h, temporary) >= 0, rename(temporary, path) == 0 { return }
+        unlink(temporary)
     }
 
     public var historyEntries: [String] {

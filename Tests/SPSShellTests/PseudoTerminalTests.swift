@@ -70,7 +70,41 @@ struct PseudoTerminalTests {
         second.type("quit\r")
         #expect(second.waitForExit() == 0)
     }
+
+    @Test("kill -9 loses nothing already entered: history and the record transcript are on disk after each entry",
+          .enabled(if: PseudoTerminalTests.available, "needs the sps binary and a pseudo-terminal"))
+    func killedSessionKeepsHistoryAndTranscript() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sps-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let history = folder.appendingPathComponent("history").path
+        let transcript = folder.appendingPathComponent("session.sps").path
+        let binary = try #require(PseudoTerminalTests.binary)
+
+        let shell = try Terminal(binary, environment: ["SPS_HISTORY=\(history)", "NO_COLOR=1", "TERM=xterm", "LANG=C.UTF-8"])
+        try shell.waitFor("sps> ")
+        shell.type("record \"\(transcript)\"\r")
+        try shell.waitFor("sps> ", after: "recording to")
+        shell.type("first_value = 20\r")
+        try shell.waitFor("sps> ", after: "first_value = 20")
+        shell.type("second_value = first_value + 1\r")
+        try shell.waitFor("sps> ", after: "second_value = first_value + 1")
+        shell.type("print (second_value * 2)\r")
+        try shell.waitFor("42\r\n")
+        try shell.waitFor("sps> ", after: "42")
+        kill(shell.pid, SIGKILL)
+
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        for entry in ["first_value = 20", "second_value = first_value + 1", "print (second_value * 2)"] {
+            #expect(saved.contains(entry.replacingOccurrences(of: " ", with: "\\040")) || saved.contains(entry), "history lacks \(entry):\n\(saved)")
+        }
+        let recorded = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(recorded.hasSuffix("first_value = 20\nsecond_value = first_value + 1\nprint (second_value * 2)\n"), "\(recorded)")
+        // No temporary files are left next to the history.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["history", "session.sps"])
+    }
 }
+
 
 /// A process on a pseudo-terminal, with everything it has written so far.
 final class Terminal {
