@@ -14,9 +14,9 @@ import SPSShell
 /// The budgets one input runs under.
 enum FuzzBudget {
     /// Loop iterations and calls before the interpreter stops the run (deterministic, so findings replay).
-    static let steps = 50_000
+    static let steps = 20_000
     /// Wall time before the watchdog interrupts the run (native work such as training has no steps).
-    static let milliseconds = 150
+    static let milliseconds = 40
     /// Output kept per input; more interrupts the run.
     static let outputBytes = 1 << 20
 }

@@ -142,7 +142,10 @@ final class Terminal {
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, 0x80)  // POSIX_SPAWN_SETSID (glibc, hidden behind _GNU_SOURCE)
         let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = (environment + ["HOME=/nonexistent"]).map { strdup($0) } + [nil]
+        // Sanitizer settings and PATH pass through: scripts/test-asan's leak suppressions name functions, which
+        // needs the symbolizer found on PATH.
+        let sanitizers = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") || $0.key == "PATH" }.map { "\($0.key)=\($0.value)" }
+        let envp: [UnsafeMutablePointer<CChar>?] = (environment + sanitizers + ["HOME=/nonexistent"]).map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
         let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
