@@ -41,6 +41,15 @@ let optimize: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"] + cpuFlags),
 ]
 
+/// The language and the shell keep Swift's bounds and overflow checks in release builds: they handle whatever
+/// users type, and a slip there must stop with a message, not read past an array (the fuzzer found one such
+/// slip, which -Ounchecked had turned into a 139 TB allocation request).
+let optimizeChecked: [SwiftSetting] = [
+    .unsafeFlags(["-O", "-wmo"], .when(configuration: .release)),
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"] + cpuFlags),
+]
+
 let package = Package(
     name: "sps",
     products: [
@@ -71,12 +80,12 @@ let package = Package(
         // MARK: - Public modules
         .target(name: "SPSNumeric", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: optimize),
         .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels", "SwiftCSV"], swiftSettings: optimize),
-        .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimize),
+        .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimizeChecked),
         .target(name: "SPSPlot", dependencies: ["SPSNumeric"]),
         .target(
             name: "SPSShell",
             dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric", "SPSPlot", "CEditline"],
-            swiftSettings: optimize
+            swiftSettings: optimizeChecked
         ),
         .executableTarget(
             name: "sps",

@@ -90,6 +90,9 @@ enum StudyCommands {
                 gridNames.append(name)
                 combinations = combinations.flatMap { combo in options.map { combo + [(name, $0)] } }
             } else if case .range(let r) = value {
+                // (found by fuzz-run: an empty range made no runs, and the "every run failed" check then read
+                // the first of no failures)
+                guard r.count > 0 else { throw RuntimeError("repeat: \(name) has no values to try (\(value.repr) is empty)") }
                 gridNames.append(name)
                 combinations = combinations.flatMap { combo in r.map { combo + [(name, .number(Double($0)))] } }
             } else {
@@ -149,8 +152,8 @@ enum StudyCommands {
         let completed = outcomes.filter(\.ran).count
         if completed < jobs.count {
             interpreter.output.write("repeat: interrupted; \(completed) of \(jobs.count) runs completed\n")
-        } else if failures.count == jobs.count {
-            throw RuntimeError("repeat: every run failed; the first: \(failures[0])")
+        } else if let first = failures.first, failures.count == jobs.count {
+            throw RuntimeError("repeat: every run failed; the first: \(first)")
         }
         return .table(table)
     }
