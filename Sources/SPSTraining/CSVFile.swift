@@ -10,15 +10,16 @@ public enum CSVFile {
     /// non-numeric field is an error naming its line. An `environment`/`env` column, if present and named as
     /// `environmentColumn`, becomes the row's environment tag instead of a feature.
     public static func read(path: String, target: String?, environmentColumn: String? = nil) throws(DataError) -> Dataset {
-        let text: String
         try checkReadable(path)
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
+        guard let bytes = FileBytes.read(path) else {
+            let code = errno
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            let reason = !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "it could not be read as UTF-8 text"
+            let reason = !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : String(cString: strerror(code)).lowercased()
             throw DataError("cannot read '\(path)': \(reason)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw DataError("cannot read '\(path)': it could not be read as UTF-8 text")
         }
         return try parse(text, target: target, environmentColumn: environmentColumn, source: path)
     }
