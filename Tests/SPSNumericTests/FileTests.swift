@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import SPSNumeric
+
+@Suite("Files")
+struct FileTests {
+    /// A fresh path in the temporary folder.
+    static func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("sps-file-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test("whole files read back byte for byte: empty, small, larger than one chunk")
+    func readsAnySize() throws {
+        for size in [0, 1, 65_535, 65_536, 200_001] {
+            let path = Self.temporaryPath("bytes")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(FileBytes.read(path) == bytes, "size \(size)")
+        }
+    }
+
+    @Test("text must be UTF-8; a missing file or a folder reads as nil")
+    func textAndFailures() throws {
+        let path = Self.temporaryPath("text")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("x1,y\n1,2 — ok\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(FileBytes.readText(path) == "x1,y\n1,2 — ok\n")
+        try Data([0x61, 0xFF, 0x62]).write(to: URL(fileURLWithPath: path))
+        #expect(FileBytes.read(path) == [0x61, 0xFF, 0x62])
+        #expect(FileBytes.readText(path) == nil)
+        #expect(FileBytes.read(Self.temporaryPath("missing")) == nil)
+        #expect(FileBytes.read(FileManager.default.temporaryDirectory.path) == nil)
+    }
+
+    @Test("a failed atomic write leaves no temporary file and the old contents")
+    func atomicWriteIntoMissingFolder() {
+        let path = Self.temporaryPath("missing-folder") + "/file.txt"
+        #expect(throws: FileWriteError.self) { try AtomicFile.write("text", to: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
