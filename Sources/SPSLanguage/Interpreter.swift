@@ -30,6 +30,8 @@ public final class Interpreter {
     /// Loop iterations and `def` calls this interpreter may still run; when it is used up, running code stops with
     /// an error. Unlimited unless a host sets it (the fuzzer gives every input a budget).
     public var stepsRemaining = Int.max
+    /// For an isolated copy: what was copied from the original, so a value reached again maps to the same copy.
+    var isolation: Isolation?
     /// The last nested value whose depth was checked (see `Limits.checkNesting`).
     let nestingCache = NestingCache()
     /// Command documentation: built-ins and the user's `def`s.
@@ -58,7 +60,9 @@ public final class Interpreter {
 
     init(copying other: Interpreter) {
         (self.stack, self.stackIsMapped) = Interpreter.allocateStack()
-        self.globals = other.globals.isolatedCopy()
+        let isolation = Isolation()
+        self.isolation = isolation
+        self.globals = other.globals.isolatedCopy(isolation)
         self.output = other.output
         self.interrupt = other.interrupt
         self.registry = other.registry
@@ -81,10 +85,9 @@ public final class Interpreter {
     public func isolatedCopy() -> Interpreter { Interpreter(copying: self) }
 
     /// A value to run in an isolated copy: a def or block with its own copies of the variables it captured
-    /// (globals are already copied by `isolatedCopy()`); other values as they are.
+    /// (globals are already copied by `isolatedCopy()`), models and other native objects copied wherever they sit.
     public func isolatedCopy(of value: Value) -> Value {
-        if case .closure(let c) = value { return .closure(c.isolatedCopy()) }
-        return value
+        (isolation ?? Isolation()).copy(value)
     }
 
     // MARK: - Commands and globals

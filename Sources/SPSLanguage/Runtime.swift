@@ -64,11 +64,9 @@ public final class Closure: @unchecked Sendable {
         self.upvalues = upvalues
     }
 
-    /// The same code with its own copies of the captured variables, so that running it on another thread (a
-    /// `repeat` run) neither races with nor changes the variables of the original.
-    public func isolatedCopy() -> Closure {
-        Closure(proto: proto, upvalues: upvalues.map { Cell($0.value) })
-    }
+    /// The same code with its own copies of the captured variables (and of the models and closures in them), so
+    /// that running it on another thread (a `repeat` run) neither races with nor changes the original's.
+    public func isolatedCopy() -> Closure { Isolation().copy(self) }
 }
 
 /// What a statement tells the statement list around it.
@@ -155,13 +153,13 @@ public final class Globals {
     /// Names of defined globals.
     var definedNames: [String] { names.indices.filter { defined[$0] }.map { names[$0] } }
 
-    /// A copy with the same slots; native objects are copied when they offer an isolated copy.
-    func isolatedCopy() -> Globals {
+    /// A copy with the same slots; native objects and closures, also inside lists and records, are copied through
+    /// `isolation` (see `Isolation`).
+    func isolatedCopy(_ isolation: Isolation) -> Globals {
         let g = Globals()
         for (i, name) in names.enumerated() {
             let s = g.slot(name)
-            var v = values[i]
-            if case .native(let o) = v, let c = o.isolatedCopy() { v = .native(c) }
+            let v = isBuiltin[i] ? values[i] : isolation.copy(values[i])
             g.values[s] = v
             g.defined[s] = defined[i]
             g.isBuiltin[s] = isBuiltin[i]
