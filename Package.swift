@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "SPSLanguageTests", dependencies: ["SPSLanguage", "SPSNumeric", "SPSTestSupport"]),
         .testTarget(
             name: "SPSShellTests",
-            dependencies: ["SPSShell", "SPSLanguage", "SPSTestSupport"],
+            dependencies: ["SPSShell", "SPSLanguage", "SPSTraining", "SPSTestSupport"],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SPSLanguage
+import SPSTraining
 @testable import SPSShell
 
 #if canImport(FoundationXML)
@@ -35,18 +36,6 @@ private func dataScalar(_ session: Session, _ name: String) -> Double {
     dataColumn(session, name).first ?? .nan
 }
 
-/// Pearson correlation.
-private func dataPearson(_ a: [Double], _ b: [Double]) -> Double {
-    let n = Double(a.count)
-    let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-    var sab = 0.0, saa = 0.0, sbb = 0.0
-    for (x, y) in zip(a, b) {
-        sab += (x - ma) * (y - mb)
-        saa += (x - ma) * (x - ma)
-        sbb += (y - mb) * (y - mb)
-    }
-    return sab / (saa * sbb).squareRoot()
-}
 
 /// The correlation of x3 with y in the case study: y has variance a² + b² + σy², x3 = y/f + N(0, σ3).
 private func closedFormCorrelation(factor f: Double) -> Double {
@@ -68,8 +57,8 @@ struct DataCommandTests {
             """)
         let expected = closedFormCorrelation(factor: factor)
         // The sampling error of a correlation near 0.95 with n = 20000 is about (1 - r²)/sqrt(n) < 0.001.
-        #expect(abs(dataPearson(dataColumn(s, "ax3"), dataColumn(s, "ay")) - expected) < 0.005)
-        #expect(abs(dataPearson(dataColumn(s, "dx3"), dataColumn(s, "dy")) - expected) < 0.005)
+        #expect(abs(correlation(dataColumn(s, "ax3"), dataColumn(s, "ay")) - expected) < 0.005)
+        #expect(abs(correlation(dataColumn(s, "dx3"), dataColumn(s, "dy")) - expected) < 0.005)
     }
 
     @Test("per-row factor draws cover their range")
@@ -101,7 +90,7 @@ struct DataCommandTests {
         guard case .list(let features)? = s.interpreter.global("features") else { Issue.record("no features"); return }
         #expect(features.compactMap(\.string) == ["x"])
         // cov(x, y) = 2, var x = 2, var y = 5.
-        #expect(abs(dataPearson(dataColumn(s, "x"), dataColumn(s, "y")) - 2 / (2.0 * 5).squareRoot()) < 0.02)
+        #expect(abs(correlation(dataColumn(s, "x"), dataColumn(s, "y")) - 2 / (2.0 * 5).squareRoot()) < 0.02)
     }
 
     @Test("parameters drawn in an scm block take one value per environment")
@@ -169,7 +158,7 @@ struct DataCommandTests {
             ax3 = a.x3; dx3 = d.x3; y = d.y
             """)
         #expect(dataColumn(s, "ax3").sorted() == dataColumn(s, "dx3").sorted())
-        #expect(abs(dataPearson(dataColumn(s, "ax3"), dataColumn(s, "y"))) < 0.05)
+        #expect(abs(correlation(dataColumn(s, "ax3"), dataColumn(s, "y"))) < 0.05)
     }
 
     @Test("dropout zeroes about rate of the rows; p= applies it to about p of the batches")

@@ -34,7 +34,7 @@ struct PseudoTerminalTests {
         defer { try? FileManager.default.removeItem(atPath: history) }
         let binary = try #require(PseudoTerminalTests.binary)
 
-        let first = try Terminal(binary, environment: ["SPS_HISTORY=\(history)", "NO_COLOR=1", "TERM=xterm", "LANG=C.UTF-8"])
+        let first = try Terminal.shell(binary, history: history)
         try first.waitFor("sps> ")
         first.type("total_count = 41\r")
         try first.waitFor("sps> ", after: "total_count = 41")
@@ -59,7 +59,7 @@ struct PseudoTerminalTests {
         #expect(first.waitForExit() == 0)
 
         // A new session recalls the history with the up arrow.
-        let second = try Terminal(binary, environment: ["SPS_HISTORY=\(history)", "NO_COLOR=1", "TERM=xterm", "LANG=C.UTF-8"])
+        let second = try Terminal.shell(binary, history: history)
         try second.waitFor("sps> ")
         second.type("total_count = 5\r")
         try second.waitFor("sps> ", after: "total_count = 5")
@@ -81,7 +81,7 @@ struct PseudoTerminalTests {
         let transcript = folder.appendingPathComponent("session.sps").path
         let binary = try #require(PseudoTerminalTests.binary)
 
-        let shell = try Terminal(binary, environment: ["SPS_HISTORY=\(history)", "NO_COLOR=1", "TERM=xterm", "LANG=C.UTF-8"])
+        let shell = try Terminal.shell(binary, history: history)
         try shell.waitFor("sps> ")
         shell.type("record \"\(transcript)\"\r")
         try shell.waitFor("sps> ", after: "recording to")
@@ -155,6 +155,11 @@ final class Terminal {
         }
         self.master = master
         self.pid = pid
+    }
+
+    /// `sps` at its prompt, keeping history in `history`, without colour, in a UTF-8 xterm.
+    static func shell(_ binary: String, history: String) throws -> Terminal {
+        try Terminal(binary, environment: ["SPS_HISTORY=\(history)", "NO_COLOR=1", "TERM=xterm", "LANG=C.UTF-8"])
     }
 
     deinit {
