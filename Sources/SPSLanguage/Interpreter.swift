@@ -32,6 +32,13 @@ public final class Interpreter {
     public var stepsRemaining = Int.max
     /// For an isolated copy: what was copied from the original, so a value reached again maps to the same copy.
     var isolation: Isolation?
+    /// Every captured variable alive in this session and its isolated copies (see `CycleCollector`).
+    public let cellRegistry: CellRegistry
+    /// The number of live cells at which the next cycle collection runs; never for an isolated copy, whose
+    /// siblings may be running on other threads.
+    var nextCollection: Int
+    /// The fewest live cells that start a cycle collection.
+    static let minimumCollection = 4096
     /// The last nested value whose depth was checked (see `Limits.checkNesting`).
     let nestingCache = NestingCache()
     /// Command documentation: built-ins and the user's `def`s.
@@ -54,14 +61,18 @@ public final class Interpreter {
         self.output = output
         self.interrupt = interrupt
         self.registry = CommandRegistry()
+        self.cellRegistry = CellRegistry()
+        self.nextCollection = Interpreter.minimumCollection
         emptyCells.initialize(to: nil)
         Builtins.registerAll(in: self)
     }
 
     init(copying other: Interpreter) {
         (self.stack, self.stackIsMapped) = Interpreter.allocateStack()
-        let isolation = Isolation()
+        let isolation = Isolation(registry: other.cellRegistry)
         self.isolation = isolation
+        self.cellRegistry = other.cellRegistry
+        self.nextCollection = Int.max
         self.globals = other.globals.isolatedCopy(isolation)
         self.output = other.output
         self.interrupt = other.interrupt
@@ -74,6 +85,14 @@ public final class Interpreter {
     }
 
     deinit {
+        if isolation == nil {
+            // The session is over: drop its variables, then free the cycles only they kept reachable. (Cycles an
+            // isolated copy made are collected by its original, which outlives it.)
+            globals.releaseValues()
+            hostState = [:]
+            returnValue = .nil
+            collectCycles()
+        }
         stack.deinitialize(count: initializedSlots)
         Interpreter.deallocateStack(stack, mapped: stackIsMapped)
         emptyCells.deinitialize(count: 1)
@@ -87,7 +106,18 @@ public final class Interpreter {
     /// A value to run in an isolated copy: a def or block with its own copies of the variables it captured
     /// (globals are already copied by `isolatedCopy()`), models and other native objects copied wherever they sit.
     public func isolatedCopy(of value: Value) -> Value {
-        (isolation ?? Isolation()).copy(value)
+        (isolation ?? Isolation(registry: cellRegistry)).copy(value)
+    }
+
+    /// Frees reference cycles that nothing can reach any more (a def that captured a variable holding the def
+    /// itself, …); returns how many captured variables it emptied. It runs by itself as the number of captured
+    /// variables grows and when the interpreter is destroyed. An isolated copy never collects (its original does).
+    @discardableResult public func collectCycles() -> Int {
+        guard isolation == nil else { return 0 }
+        nestingCache.clear()  // only a cache, and it may hold the last garbage list checked
+        let emptied = CycleCollector.collect(cellRegistry)
+        nextCollection = max(Interpreter.minimumCollection, 2 * cellRegistry.count)
+        return emptied
     }
 
     // MARK: - Commands and globals
@@ -140,6 +170,7 @@ public final class Interpreter {
             stepsRemaining = 0
             throw RuntimeError("step budget used up (loop iterations and calls); the run was stopped", at: location)
         }
+        if cellRegistry.count >= nextCollection { collectCycles() }
     }
 
     /// Runs a compiled program's top-level statements in order, calling `before` with each statement first.
@@ -326,7 +357,7 @@ public final class Interpreter {
         }
         if proto.cellCount > 0 {
             for (i, c) in proto.parameterCells.enumerated() {
-                if let c { frame.cells[c] = Cell(frame.fp[i]) }
+                if let c { frame.cells[c] = Cell(frame.fp[i], in: cellRegistry) }
             }
         }
     }

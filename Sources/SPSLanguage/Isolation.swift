@@ -9,8 +9,10 @@ public final class Isolation {
     private var natives: [ObjectIdentifier: any NativeObject] = [:]
     private var closures: [ObjectIdentifier: Closure] = [:]
 
-    /// An isolation with nothing copied yet.
-    public init() {}
+    private let registry: CellRegistry
+
+    /// An isolation with nothing copied yet, whose new cells are listed in `registry`.
+    public init(registry: CellRegistry) { self.registry = registry }
 
     /// The value as the isolated run sees it.
     public func copy(_ value: Value) -> Value {
@@ -38,7 +40,7 @@ public final class Isolation {
     public func copy(_ closure: Closure) -> Closure {
         let id = ObjectIdentifier(closure)
         if let done = closures[id] { return done }
-        let cells = closure.upvalues.map { _ in Cell(.nil) }
+        let cells = closure.upvalues.map { _ in Cell(.nil, in: registry) }
         let copied = Closure(proto: closure.proto, upvalues: cells)
         closures[id] = copied  // before the cells: a def that captured itself refers to its copy
         for (cell, original) in zip(cells, closure.upvalues) { cell.value = copy(original.value) }

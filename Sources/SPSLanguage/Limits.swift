@@ -122,6 +122,13 @@ public final class NestingCache {
         items.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
     }
 
+    /// Forgets the remembered value (which it keeps alive, so that its address is not reused meanwhile).
+    func clear() {
+        value = .nil
+        identity = nil
+        depth = 0
+    }
+
     func remember(_ value: Value, depth: Int) {
         guard let items = value.containedValues, depth > 1 else { return }
         self.value = value

@@ -135,7 +135,7 @@ indirect enum LValue {
     func assign(_ f: Frame, _ v: Value) throws(RuntimeError) {
         switch self {
         case .variable(.declareCell(let i), _):
-            f.cells[i] = Cell(v)
+            f.cells[i] = Cell(v, in: f.ip.cellRegistry)
             return
         case .variable(.global(let s, _), _):
             let g = f.ip.globals
@@ -159,7 +159,7 @@ indirect enum LValue {
                 guard let c = f.cells[i] else {
                     var v: Value = .nil
                     try body(&v)
-                    f.cells[i] = Cell(v)
+                    f.cells[i] = Cell(v, in: f.ip.cellRegistry)
                     return
                 }
                 try body(&c.value)
@@ -295,7 +295,7 @@ final class ForNode: StmtNode {
     @inline(__always) func bind(_ f: Frame, _ v: Value) {
         switch variable {
         case .local(let s): f.fp[s] = v
-        case .declareCell(let i), .cell(let i): f.cells[i] = Cell(v)
+        case .declareCell(let i), .cell(let i): f.cells[i] = Cell(v, in: f.ip.cellRegistry)
         default: break
         }
     }
@@ -370,8 +370,14 @@ final class DefNode: StmtNode {
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        let c = try closure.eval(f)
-        try target.assign(f, c)
+        if case .variable(.declareCell(let i), _) = target {
+            // The name exists before the closure is made, so a def inside another def can call itself.
+            let cell = Cell(.nil, in: f.ip.cellRegistry)
+            f.cells[i] = cell
+            cell.value = try closure.eval(f)
+        } else {
+            try target.assign(f, try closure.eval(f))
+        }
         if topLevel { f.ip.registry.addUserDef(closure.proto) }
         return .normal
     }

@@ -49,9 +49,22 @@ public final class FunctionProto: @unchecked Sendable {
 }
 
 /// A variable shared between a frame and the closures that captured it.
+///
+/// Cells are the only objects that can close a reference cycle, so each one is listed in its session's
+/// `CellRegistry` while it lives (see `CycleCollector`).
 public final class Cell {
     var value: Value
-    init(_ value: Value) { self.value = value }
+    let registry: CellRegistry
+    /// Where the registry lists this cell (maintained by the registry).
+    var registrySlot = 0
+
+    init(_ value: Value, in registry: CellRegistry) {
+        self.value = value
+        self.registry = registry
+        registry.add(self)
+    }
+
+    deinit { registry.remove(self) }
 }
 
 /// A `def` or block together with the variables it captured.
@@ -63,10 +76,6 @@ public final class Closure: @unchecked Sendable {
         self.proto = proto
         self.upvalues = upvalues
     }
-
-    /// The same code with its own copies of the captured variables (and of the models and closures in them), so
-    /// that running it on another thread (a `repeat` run) neither races with nor changes the original's.
-    public func isolatedCopy() -> Closure { Isolation().copy(self) }
 }
 
 /// What a statement tells the statement list around it.
@@ -148,6 +157,11 @@ public final class Globals {
     func get(_ name: String) -> Value? {
         guard let s = slots[name], defined[s] else { return nil }
         return values[s]
+    }
+
+    /// Sets every variable to `nil` (when the session ends), releasing what they held.
+    func releaseValues() {
+        for i in names.indices { values[i] = .nil }
     }
 
     /// Names of defined globals.

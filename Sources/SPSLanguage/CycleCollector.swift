@@ -1,0 +1,206 @@
+import Synchronization
+
+/// Every live captured variable (`Cell`) of one session and of its isolated `repeat` copies: where the cycle
+/// collector starts looking for garbage.
+///
+/// Reference counting frees everything except cycles, and in this language every cycle passes through a cell: a
+/// closure holds its captured cells, and a cell can hold the closure (or a list or record holding it), as in
+/// `def pair { v = 0; def set x { v = p }; [set] }`. Lists and records are values and cannot contain themselves.
+/// So the cells are the only objects the collector needs to know; cells add and remove themselves here.
+public final class CellRegistry: Sendable {
+    /// A cell's address, unretained: the cell removes itself before it is freed.
+    private struct Entry: @unchecked Sendable {
+        let cell: Unmanaged<Cell>
+    }
+    private struct State: ~Copyable {
+        var cells: [Entry] = []
+    }
+    private let state = Mutex(State())
+    private let live = Atomic<Int>(0)
+
+    /// An empty registry.
+    public init() {}
+
+    /// How many cells are alive.
+    public var count: Int { live.load(ordering: .relaxed) }
+
+    func add(_ cell: Cell) {
+        let entry = Entry(cell: Unmanaged.passUnretained(cell))
+        state.withLock { state in
+            entry.cell._withUnsafeGuaranteedRef { $0.registrySlot = state.cells.count }
+            state.cells.append(entry)
+        }
+        live.add(1, ordering: .relaxed)
+    }
+
+    func remove(_ cell: Cell) {
+        state.withLock { state in
+            let slot = cell.registrySlot
+            let last = state.cells.removeLast()
+            if slot < state.cells.count {
+                state.cells[slot] = last
+                last.cell._withUnsafeGuaranteedRef { $0.registrySlot = slot }
+            }
+        }
+        live.subtract(1, ordering: .relaxed)
+    }
+
+    /// The cells' addresses, unretained: valid while no cell is freed (the collector runs on the only thread
+    /// that uses the session, see `CycleCollector`).
+    func snapshot() -> [UnsafeMutableRawPointer] {
+        state.withLock { state in state.cells.map { $0.cell.toOpaque() } }
+    }
+}
+
+/// The strong reference count of a Swift object (the runtime's own count, without the retain a call would add).
+@_silgen_name("swift_retainCount")
+private func swiftRetainCount(_ object: UnsafeMutableRawPointer) -> Int
+
+/// Finds cells that only garbage refers to and empties them, which frees the cycles they were part of.
+///
+/// The method is trial deletion, as in CPython's collector. Starting from every registered cell it builds the graph
+/// of what the cells hold: closures, their arrays of captured cells, and the arrays inside lists and records. For
+/// each object it subtracts the references found inside this graph from the object's reference count. Whatever
+/// keeps a positive count is referred to from outside (a global, a local variable of a running call, a model or
+/// loop holding a block, the host), so it and everything it reaches stays. The rest is unreachable: its cells are
+/// emptied. Nothing needs to list roots, so an owner the collector does not know about can only keep garbage alive,
+/// never lose a live value.
+///
+/// It must run on the thread that uses the session while nothing else touches the session's values (the
+/// interpreter runs it at a checkpoint, never inside a `repeat` run, and when it is destroyed).
+struct CycleCollector {
+    private enum Kind { case cell, closure, cellArray, valueArray }
+
+    private var nodeOf: [UnsafeMutableRawPointer: Int] = [:]
+    private var addresses: [UnsafeMutableRawPointer] = []
+    private var kinds: [Kind] = []
+    /// The references between nodes, one entry per reference: `edgeFrom[i]` refers to `edgeTo[i]`.
+    private var edgeFrom: [Int32] = []
+    private var edgeTo: [Int32] = []
+    /// Containers discovered but not yet looked into; they are held (retained) only until the graph is built.
+    private var pendingCells: [Cell] = []
+    private var pendingClosures: [Closure] = []
+    private var pendingArrays: [(node: Int, values: [Value])] = []
+
+    /// Empties the cells of unreachable cycles among `registry`'s cells; returns how many it emptied.
+    static func collect(_ registry: CellRegistry) -> Int {
+        var collector = CycleCollector()
+        collector.buildGraph(from: registry.snapshot())
+        guard let garbage = collector.unreachableCells() else { return 0 }
+        // Hold every doomed cell before emptying any: emptying one may free a closure whose cells are also doomed.
+        let doomed = garbage.map { Unmanaged<Cell>.fromOpaque($0).takeUnretainedValue() }
+        for cell in doomed { cell.value = .nil }
+        return doomed.count
+    }
+
+    private mutating func node(_ address: UnsafeMutableRawPointer, _ kind: Kind) -> (Int, isNew: Bool) {
+        if let n = nodeOf[address] { return (n, false) }
+        let n = addresses.count
+        nodeOf[address] = n
+        addresses.append(address)
+        kinds.append(kind)
+        return (n, true)
+    }
+
+    private mutating func addEdge(from: Int, to: Int) {
+        edgeFrom.append(Int32(truncatingIfNeeded: from))
+        edgeTo.append(Int32(truncatingIfNeeded: to))
+    }
+
+    private mutating func buildGraph(from cells: [UnsafeMutableRawPointer]) {
+        nodeOf.reserveCapacity(cells.count * 4)
+        addresses.reserveCapacity(cells.count * 4)
+        kinds.reserveCapacity(cells.count * 4)
+        edgeFrom.reserveCapacity(cells.count * 4)
+        edgeTo.reserveCapacity(cells.count * 4)
+        for address in cells {
+            let (_, isNew) = node(address, .cell)
+            if isNew { pendingCells.append(Unmanaged<Cell>.fromOpaque(address).takeUnretainedValue()) }
+        }
+        while true {
+            if let cell = pendingCells.popLast() {
+                let from = node(Unmanaged.passUnretained(cell).toOpaque(), .cell).0
+                addEdge(from: from, to: cell.value)
+            } else if let closure = pendingClosures.popLast() {
+                let from = node(Unmanaged.passUnretained(closure).toOpaque(), .closure).0
+                let upvalues = closure.upvalues
+                if upvalues.isEmpty { continue }
+                let (array, isNew) = node(CycleCollector.address(of: upvalues), .cellArray)
+                addEdge(from: from, to: array)
+                guard isNew else { continue }
+                for cell in upvalues {
+                    let (target, isNewCell) = node(Unmanaged.passUnretained(cell).toOpaque(), .cell)
+                    addEdge(from: array, to: target)
+                    if isNewCell { pendingCells.append(cell) }
+                }
+            } else if let (array, values) = pendingArrays.popLast() {
+                for value in values { addEdge(from: array, to: value) }
+            } else {
+                break
+            }
+        }
+    }
+
+    /// Records the reference `value` holds (if it is to a closure, or to a list's or record's array) as an edge.
+    private mutating func addEdge(from: Int, to value: Value) {
+        switch value {
+        case .closure(let closure):
+            let (target, isNew) = node(Unmanaged.passUnretained(closure).toOpaque(), .closure)
+            addEdge(from: from, to: target)
+            if isNew { pendingClosures.append(closure) }
+        case .list(let items):
+            addArrayEdge(from: from, items)
+        case .record(let record):
+            addArrayEdge(from: from, record.values)
+        default:
+            break  // numbers, strings, tensors hold no values; commands and native objects are opaque owners
+        }
+    }
+
+    private mutating func addArrayEdge(from: Int, _ values: [Value]) {
+        guard values.contains(where: CycleCollector.mayReachCell) else { return }  // cannot be part of a cycle
+        let (array, isNew) = node(CycleCollector.address(of: values), .valueArray)
+        addEdge(from: from, to: array)
+        if isNew { pendingArrays.append((array, values)) }
+    }
+
+    /// False for values that can hold no reference to a cell.
+    private static func mayReachCell(_ value: Value) -> Bool {
+        switch value {
+        case .closure, .list, .record: return true
+        default: return false
+        }
+    }
+
+    /// The heap object holding an array's elements (its identity; several array values may share it).
+    private static func address<T>(of array: [T]) -> UnsafeMutableRawPointer {
+        unsafeBitCast(array, to: UnsafeMutableRawPointer.self)
+    }
+
+    /// The cells nothing outside the graph reaches, or nil if the counts do not add up (then nothing is touched).
+    private func unreachableCells() -> [UnsafeMutableRawPointer]? {
+        var external = addresses.map { swiftRetainCount($0) }
+        for t in edgeTo { external[Int(t)] -= 1 }
+        // A negative count would mean a reference counted here that the runtime does not hold: collect nothing.
+        if external.contains(where: { $0 < 0 }) { return nil }
+        // The edges grouped by source node (a counting sort), to walk from what is reached.
+        var first = [Int](repeating: 0, count: addresses.count + 1)
+        for f in edgeFrom { first[Int(f) + 1] += 1 }
+        for n in addresses.indices { first[n + 1] += first[n] }
+        var targets = [Int32](repeating: 0, count: edgeTo.count)
+        var next = first
+        for (f, t) in zip(edgeFrom, edgeTo) {
+            targets[next[Int(f)]] = t
+            next[Int(f)] += 1
+        }
+        var reached = external.map { $0 > 0 }
+        var stack = reached.indices.filter { reached[$0] }
+        while let n = stack.popLast() {
+            for t in targets[first[n]..<first[n + 1]] where !reached[Int(t)] {
+                reached[Int(t)] = true
+                stack.append(Int(t))
+            }
+        }
+        return addresses.indices.compactMap { kinds[$0] == .cell && !reached[$0] ? addresses[$0] : nil }
+    }
+}

@@ -1,0 +1,133 @@
+import Testing
+@testable import SPSLanguage
+
+/// A host object that keeps a value the collector cannot see into (like a model holding a callback block).
+private final class Holder: NativeObject {
+    let held: Value
+    init(_ held: Value) { self.held = held }
+    var typeName: String { "Holder" }
+    var description: String { "Holder" }
+    func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
+        name == "held" ? held : nil
+    }
+}
+
+/// An interpreter with `hold v` (wraps v in a Holder) and `collect` (runs the cycle collector, returns how many
+/// cells it emptied) for the tests.
+private func interpreter(_ out: BufferSink = BufferSink()) -> Interpreter {
+    let ip = Interpreter(output: out)
+    ip.register(Command("hold", summary: "wraps a value", parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
+        .native(Holder(args["value"] ?? .nil))
+    })
+    ip.register(Command("collect", summary: "collects cycles") { args throws(RuntimeError) in
+        .number(Double(args.interpreter.collectCycles()))
+    })
+    return ip
+}
+
+/// `pair` makes a getter and a setter sharing one captured variable; `cycle` stores the pair in that variable, so
+/// closure → cell → list → closure.
+private let definitions = """
+    def pair { v = 0; def set x { v = x }; def get { v }; [set, get] }
+    def cycle { p = pair(); p[0](p); p }
+
+    """
+
+@Suite("Cycle collector")
+struct CycleCollectorTests {
+    @Test func sessionEndFreesTheFuzzerReproducer() throws {
+        var ip: Interpreter? = interpreter()
+        let registry = try #require(ip?.cellRegistry)
+        try ip?.run(SourceFile(name: "t", text: "def pair { v = 0; def set x { v = p }; [set] }\np = pair(); p[0](42)"))
+        #expect(registry.count == 1)
+        ip = nil
+        #expect(registry.count == 0)
+    }
+
+    @Test func unreachableCyclesAreCollectedWhileRunning() throws {
+        let out = BufferSink()
+        let ip = interpreter(out)
+        try ip.run(SourceFile(name: "t", text: definitions + "for i in 0..<20000 { cycle() }\nprint (collect())"))
+        // Collections ran by themselves as cells piled up; only the cycles made since the last one were left.
+        #expect(ip.cellRegistry.count == 0)
+        let lastCollected = try #require(Int(out.text.split(separator: "\n").last ?? ""))
+        #expect(lastCollected > 0 && lastCollected < 2 * Interpreter.minimumCollection)
+    }
+
+    @Test func cyclesReachableFromAGlobalStay() throws {
+        let out = BufferSink()
+        let ip = interpreter(out)
+        try ip.run(SourceFile(name: "t", text: definitions + "keep = cycle()\nprint (collect())\nprint (len (keep[1]()))"))
+        #expect(out.text == "0\n2\n")
+        #expect(ip.cellRegistry.count == 1)
+    }
+
+    @Test func cyclesInsideListsAndRecordsStay() throws {
+        let out = BufferSink()
+        let ip = interpreter(out)
+        try ip.run(SourceFile(name: "t", text: definitions + """
+            keep = {deep: [[1, cycle()]]}
+            print (collect())
+            print (type ((keep.deep[0][1][1]())[0]))
+            """))
+        #expect(out.text == "0\ndef\n")
+    }
+
+    @Test func cyclesHeldOnlyByAHostObjectStay() throws {
+        let out = BufferSink()
+        let ip = interpreter(out)
+        // The collector cannot look inside a Holder; the reference it holds must still count.
+        try ip.run(SourceFile(name: "t", text: definitions + "h = hold (cycle())\nprint (collect())\nprint (len (h.held[1]()))"))
+        #expect(out.text == "0\n2\n")
+    }
+
+    @Test func cyclesHeldOnlyByARunningCallStay() throws {
+        let out = BufferSink()
+        let ip = interpreter(out)
+        // `v` holds a block that captured `v`: only the running frame of f refers to it while collect runs.
+        try ip.run(SourceFile(name: "t", text: "def f { v = 0; v = { v }; n = collect(); [n, type (v())] }\nprint (f())"))
+        #expect(out.text == "[0, \"block\"]\n")
+    }
+
+    @Test func cyclesHeldOnlyByTheHostStay() throws {
+        let ip = interpreter()
+        try ip.run(SourceFile(name: "t", text: definitions + "keep = cycle()"))
+        let kept = try #require(ip.global("keep"))
+        ip.setGlobal("keep", .nil)
+        #expect(ip.collectCycles() == 0)
+        guard case .list(let pair) = kept else {
+            Issue.record("not a list")
+            return
+        }
+        #expect(try ip.call(pair[1]).containedValues?.count == 2)
+        ip.setGlobal("keep", .nil)
+    }
+
+    @Test func droppedCyclesAreCollectedOnceUnreachable() throws {
+        let out = BufferSink()
+        let ip = interpreter(out)
+        try ip.run(SourceFile(name: "t", text: definitions + "keep = [cycle(), cycle()]\nprint (collect())\nkeep = 0\nprint (collect())"))
+        #expect(out.text == "0\n2\n")
+        #expect(ip.cellRegistry.count == 0)
+    }
+
+    @Test func aDefThatCapturedItselfIsCollected() throws {
+        let ip = interpreter()
+        // A recursive local def captures the variable that holds it: the smallest cycle there is.
+        try ip.run(SourceFile(name: "t", text: "def outer { def fact n { if n < 2 { return 1 }; return n * fact(n - 1) }; fact 5 }\nx = outer()"))
+        #expect(ip.global("x")?.number == 120)
+        #expect(ip.collectCycles() == 1)
+        #expect(ip.cellRegistry.count == 0)
+    }
+
+    @Test func isolatedCopiesShareTheRegistryAndNeverCollect() throws {
+        let ip = interpreter()
+        try ip.run(SourceFile(name: "t", text: definitions + "b = { cycle(); 1 }"))
+        let copy = ip.isolatedCopy()
+        let block = try #require(copy.global("b"))
+        _ = try copy.call(copy.isolatedCopy(of: block))
+        #expect(copy.collectCycles() == 0)
+        #expect(ip.cellRegistry.count == 1)
+        #expect(ip.collectCycles() == 1)
+    }
+}
