@@ -71,15 +71,17 @@ private func swiftRetainCount(_ object: UnsafeMutableRawPointer) -> Int
 struct CycleCollector {
     private enum Kind { case cell, closure, cellArray, valueArray }
 
-    private var nodeOf: [UnsafeMutableRawPointer: Int] = [:]
+    private var nodeOf = AddressTable()
     private var addresses: [UnsafeMutableRawPointer] = []
     private var kinds: [Kind] = []
     /// The references between nodes, one entry per reference: `edgeFrom[i]` refers to `edgeTo[i]`.
     private var edgeFrom: [Int32] = []
     private var edgeTo: [Int32] = []
-    /// Containers discovered but not yet looked into; they are held (retained) only until the graph is built.
-    private var pendingCells: [Cell] = []
-    private var pendingClosures: [Closure] = []
+    /// Cells and closures discovered but not yet looked into, by node. Unretained: nothing is freed while the graph
+    /// is built.
+    private var pendingCells: [Int] = []
+    private var pendingClosures: [Int] = []
+    /// Arrays discovered but not yet looked into (held only until the graph is built).
     private var pendingArrays: [(node: Int, values: [Value])] = []
 
     /// Empties the cells of unreachable cycles among `registry`'s cells; returns how many it emptied.
@@ -94,12 +96,17 @@ struct CycleCollector {
     }
 
     private mutating func node(_ address: UnsafeMutableRawPointer, _ kind: Kind) -> (Int, isNew: Bool) {
-        if let n = nodeOf[address] { return (n, false) }
-        let n = addresses.count
-        nodeOf[address] = n
-        addresses.append(address)
-        kinds.append(kind)
-        return (n, true)
+        let (n, isNew) = nodeOf.index(of: address, next: addresses.count)
+        if isNew {
+            addresses.append(address)
+            kinds.append(kind)
+            switch kind {
+            case .cell: pendingCells.append(n)
+            case .closure: pendingClosures.append(n)
+            case .cellArray, .valueArray: break
+            }
+        }
+        return (n, isNew)
     }
 
     private mutating func addEdge(from: Int, to: Int) {
@@ -108,30 +115,20 @@ struct CycleCollector {
     }
 
     private mutating func buildGraph(from cells: [UnsafeMutableRawPointer]) {
-        nodeOf.reserveCapacity(cells.count * 4)
+        nodeOf.reserve(cells.count * 4)
         addresses.reserveCapacity(cells.count * 4)
         kinds.reserveCapacity(cells.count * 4)
         edgeFrom.reserveCapacity(cells.count * 4)
         edgeTo.reserveCapacity(cells.count * 4)
-        for address in cells {
-            let (_, isNew) = node(address, .cell)
-            if isNew { pendingCells.append(Unmanaged<Cell>.fromOpaque(address).takeUnretainedValue()) }
-        }
+        for address in cells { _ = node(address, .cell) }
         while true {
-            if let cell = pendingCells.popLast() {
-                let from = node(Unmanaged.passUnretained(cell).toOpaque(), .cell).0
-                addEdge(from: from, to: cell.value)
-            } else if let closure = pendingClosures.popLast() {
-                let from = node(Unmanaged.passUnretained(closure).toOpaque(), .closure).0
-                let upvalues = closure.upvalues
-                if upvalues.isEmpty { continue }
-                let (array, isNew) = node(CycleCollector.address(of: upvalues), .cellArray)
-                addEdge(from: from, to: array)
-                guard isNew else { continue }
-                for cell in upvalues {
-                    let (target, isNewCell) = node(Unmanaged.passUnretained(cell).toOpaque(), .cell)
-                    addEdge(from: array, to: target)
-                    if isNewCell { pendingCells.append(cell) }
+            if let from = pendingCells.popLast() {
+                Unmanaged<Cell>.fromOpaque(addresses[from])._withUnsafeGuaranteedRef { cell in
+                    addEdge(from: from, to: cell.value)
+                }
+            } else if let from = pendingClosures.popLast() {
+                Unmanaged<Closure>.fromOpaque(addresses[from])._withUnsafeGuaranteedRef { closure in
+                    addUpvalueEdges(from: from, closure.upvalues)
                 }
             } else if let (array, values) = pendingArrays.popLast() {
                 for value in values { addEdge(from: array, to: value) }
@@ -141,13 +138,22 @@ struct CycleCollector {
         }
     }
 
+    /// Records a closure's reference to its array of captured cells, and that array's references to the cells.
+    private mutating func addUpvalueEdges(from closure: Int, _ upvalues: [Cell]) {
+        if upvalues.isEmpty { return }
+        let (array, isNew) = node(CycleCollector.address(of: upvalues), .cellArray)
+        addEdge(from: closure, to: array)
+        guard isNew else { return }
+        for cell in upvalues {
+            addEdge(from: array, to: node(Unmanaged.passUnretained(cell).toOpaque(), .cell).0)
+        }
+    }
+
     /// Records the reference `value` holds (if it is to a closure, or to a list's or record's array) as an edge.
     private mutating func addEdge(from: Int, to value: Value) {
         switch value {
         case .closure(let closure):
-            let (target, isNew) = node(Unmanaged.passUnretained(closure).toOpaque(), .closure)
-            addEdge(from: from, to: target)
-            if isNew { pendingClosures.append(closure) }
+            addEdge(from: from, to: node(Unmanaged.passUnretained(closure).toOpaque(), .closure).0)
         case .list(let items):
             addArrayEdge(from: from, items)
         case .record(let record):
@@ -202,5 +208,54 @@ struct CycleCollector {
             }
         }
         return addresses.indices.compactMap { kinds[$0] == .cell && !reached[$0] ? addresses[$0] : nil }
+    }
+}
+
+/// A hash table from object addresses to node numbers (open addressing; much cheaper than hashing pointers with
+/// `Hasher` for the collector's tens of thousands of lookups).
+private struct AddressTable {
+    private var keys: [UInt] = []
+    private var values: [Int32] = []
+    private var count = 0
+    private var shift = 64
+
+    /// Makes room for `capacity` entries without growing.
+    mutating func reserve(_ capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        if size > keys.count { rehash(size) }
+    }
+
+    /// The number stored for `address`, or `next` stored as its number if it has none yet.
+    mutating func index(of address: UnsafeMutableRawPointer, next: Int) -> (Int, isNew: Bool) {
+        if (count + 1) * 2 > keys.count { rehash(max(16, keys.count * 2)) }
+        let key = UInt(bitPattern: address)
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt(shift))
+        while true {
+            let k = keys[slot]
+            if k == key { return (Int(values[slot]), false) }
+            if k == 0 {
+                keys[slot] = key
+                values[slot] = Int32(truncatingIfNeeded: next)
+                count += 1
+                return (next, true)
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func rehash(_ size: Int) {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        shift = 64 - size.trailingZeroBitCount
+        let mask = size - 1
+        for (k, v) in zip(oldKeys, oldValues) where k != 0 {
+            var slot = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> UInt(shift))
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = k
+            values[slot] = v
+        }
     }
 }
