@@ -59,7 +59,7 @@ private func swiftRetainCount(_ object: UnsafeMutableRawPointer) -> Int
 /// Finds cells that only garbage refers to and empties them, which frees the cycles they were part of.
 ///
 /// The method is trial deletion, as in CPython's collector. Starting from every registered cell it builds the graph
-/// of what the cells hold: closures, their arrays of captured cells, and the arrays inside lists and records. For
+/// of what the cells hold: closures, the cells they captured, and the arrays inside lists and records. For
 /// each object it subtracts the references found inside this graph from the object's reference count. Whatever
 /// keeps a positive count is referred to from outside (a global, a local variable of a running call, a model or
 /// loop holding a block, the host), so it and everything it reaches stays. The rest is unreachable: its cells are
@@ -69,9 +69,11 @@ private func swiftRetainCount(_ object: UnsafeMutableRawPointer) -> Int
 /// It must run on the thread that uses the session while nothing else touches the session's values (the
 /// interpreter runs it at a checkpoint, never inside a `repeat` run, and when it is destroyed).
 struct CycleCollector {
-    private enum Kind { case cell, closure, cellArray, valueArray }
+    private enum Kind { case cell, closure, valueArray }
 
     private var nodeOf = AddressTable()
+    /// Nodes 0..<registeredCells are the registry's cells, each at its `registrySlot`.
+    private var registeredCells = 0
     private var addresses: [UnsafeMutableRawPointer] = []
     private var kinds: [Kind] = []
     /// The references between nodes, one entry per reference: `edgeFrom[i]` refers to `edgeTo[i]`.
@@ -96,6 +98,11 @@ struct CycleCollector {
     }
 
     private mutating func node(_ address: UnsafeMutableRawPointer, _ kind: Kind) -> (Int, isNew: Bool) {
+        // A registered cell is node number `registrySlot` (the snapshot's order): no hashing needed.
+        if kind == .cell {
+            let slot = Unmanaged<Cell>.fromOpaque(address)._withUnsafeGuaranteedRef { $0.registrySlot }
+            if slot >= 0 && slot < registeredCells && addresses[slot] == address { return (slot, false) }
+        }
         let (n, isNew) = nodeOf.index(of: address, next: addresses.count)
         if isNew {
             addresses.append(address)
@@ -103,7 +110,7 @@ struct CycleCollector {
             switch kind {
             case .cell: pendingCells.append(n)
             case .closure: pendingClosures.append(n)
-            case .cellArray, .valueArray: break
+            case .valueArray: break
             }
         }
         return (n, isNew)
@@ -120,7 +127,10 @@ struct CycleCollector {
         kinds.reserveCapacity(cells.count * 4)
         edgeFrom.reserveCapacity(cells.count * 4)
         edgeTo.reserveCapacity(cells.count * 4)
-        for address in cells { _ = node(address, .cell) }
+        addresses.append(contentsOf: cells)
+        kinds.append(contentsOf: repeatElement(.cell, count: cells.count))
+        pendingCells.append(contentsOf: cells.indices)
+        registeredCells = cells.count
         while true {
             if let from = pendingCells.popLast() {
                 Unmanaged<Cell>.fromOpaque(addresses[from])._withUnsafeGuaranteedRef { cell in
@@ -128,7 +138,7 @@ struct CycleCollector {
                 }
             } else if let from = pendingClosures.popLast() {
                 Unmanaged<Closure>.fromOpaque(addresses[from])._withUnsafeGuaranteedRef { closure in
-                    addUpvalueEdges(from: from, closure.upvalues)
+                    addUpvalueEdges(from: from, closure.capturedCells)
                 }
             } else if let (array, values) = pendingArrays.popLast() {
                 for value in values { addEdge(from: array, to: value) }
@@ -138,14 +148,10 @@ struct CycleCollector {
         }
     }
 
-    /// Records a closure's reference to its array of captured cells, and that array's references to the cells.
-    private mutating func addUpvalueEdges(from closure: Int, _ upvalues: [Cell]) {
-        if upvalues.isEmpty { return }
-        let (array, isNew) = node(CycleCollector.address(of: upvalues), .cellArray)
-        addEdge(from: closure, to: array)
-        guard isNew else { return }
-        for cell in upvalues {
-            addEdge(from: array, to: node(Unmanaged.passUnretained(cell).toOpaque(), .cell).0)
+    /// Records a closure's references to the cells it captured (it owns that memory alone, see `Closure`).
+    private mutating func addUpvalueEdges(from closure: Int, _ cells: UnsafeBufferPointer<Cell>) {
+        for cell in cells {
+            addEdge(from: closure, to: node(Unmanaged.passUnretained(cell).toOpaque(), .cell).0)
         }
     }
 

@@ -40,10 +40,10 @@ public final class Isolation {
     public func copy(_ closure: Closure) -> Closure {
         let id = ObjectIdentifier(closure)
         if let done = closures[id] { return done }
-        let cells = closure.upvalues.map { _ in Cell(.nil, in: registry) }
+        let cells = closure.capturedCells.map { _ in Cell(.nil, in: registry) }
         let copied = Closure(proto: closure.proto, upvalues: cells)
         closures[id] = copied  // before the cells: a def that captured itself refers to its copy
-        for (cell, original) in zip(cells, closure.upvalues) { cell.value = copy(original.value) }
+        for (cell, original) in zip(cells, closure.capturedCells) { cell.value = copy(original.value) }
         return copied
     }
 

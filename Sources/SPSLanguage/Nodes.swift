@@ -174,17 +174,22 @@ final class ClosureNode: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        var upvalues: [Cell] = []
-        upvalues.reserveCapacity(proto.captures.count)
-        for c in proto.captures {
+        let count = proto.captures.count
+        if count == 0 { return .closure(Closure(proto: proto, adopting: Closure.noCells, count: 0)) }
+        let cells = UnsafeMutablePointer<Cell>.allocate(capacity: count)
+        for (k, c) in proto.captures.enumerated() {
             switch c {
             case .cell(let i):
-                guard let cell = f.cells[i] else { throw RuntimeError("internal error: captured variable missing", at: loc) }
-                upvalues.append(cell)
-            case .upvalue(let i): upvalues.append(f.closure.upvalues[i])
+                guard let cell = f.cells[i] else {
+                    cells.deinitialize(count: k)
+                    cells.deallocate()
+                    throw RuntimeError("internal error: captured variable missing", at: loc)
+                }
+                (cells + k).initialize(to: cell)
+            case .upvalue(let i): (cells + k).initialize(to: f.closure.upvalues[i])
             }
         }
-        return .closure(Closure(proto: proto, upvalues: upvalues))
+        return .closure(Closure(proto: proto, adopting: cells, count: count))
     }
 }
 

@@ -71,11 +71,41 @@ public final class Cell {
 public final class Closure: @unchecked Sendable {
     /// The compiled code.
     public let proto: FunctionProto
-    let upvalues: [Cell]
-    init(proto: FunctionProto, upvalues: [Cell]) {
+    /// The captured cells, in `proto.captures` order. The closure owns this memory alone (no other closure or
+    /// array shares it), so the cycle collector can count these references as the closure's own.
+    let upvalues: UnsafeMutablePointer<Cell>
+    /// How many cells `upvalues` holds.
+    let upvalueCount: Int
+    /// Where closures that capture nothing point (never read).
+    nonisolated(unsafe) static let noCells = UnsafeMutablePointer<Cell>.allocate(capacity: 1)
+
+    /// A closure capturing copies of the references in `cells`.
+    init(proto: FunctionProto, upvalues cells: [Cell]) {
         self.proto = proto
-        self.upvalues = upvalues
+        upvalueCount = cells.count
+        if cells.isEmpty {
+            upvalues = Closure.noCells
+        } else {
+            upvalues = .allocate(capacity: cells.count)
+            upvalues.initialize(from: cells, count: cells.count)
+        }
     }
+
+    /// A closure that takes over `count` initialized cells at `cells` (allocated for it; `noCells` when 0).
+    init(proto: FunctionProto, adopting cells: UnsafeMutablePointer<Cell>, count: Int) {
+        self.proto = proto
+        upvalues = cells
+        upvalueCount = count
+    }
+
+    deinit {
+        guard upvalueCount > 0 else { return }
+        upvalues.deinitialize(count: upvalueCount)
+        upvalues.deallocate()
+    }
+
+    /// The captured cells.
+    var capturedCells: UnsafeBufferPointer<Cell> { UnsafeBufferPointer(start: upvalues, count: upvalueCount) }
 }
 
 /// What a statement tells the statement list around it.

@@ -105,7 +105,11 @@ public final class Session {
     }
 
     /// Parses, compiles and runs source text on a large-stack thread, reporting errors to `errorOutput`.
+    ///
+    /// A stop request (Ctrl-C) made before the call is forgotten; one made from the moment it starts, even while
+    /// the text is still being parsed, stops the run.
     public func run(_ text: String, name: String, echo: EchoMode = .none) -> RunOutcome {
+        interpreter.interrupt.clear()
         let file = SourceFile(name: name, text: text)
         return BigStack.run { runHere(file, echo: echo) }
     }
@@ -137,7 +141,6 @@ public final class Session {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             out.write(lines.enumerated().map { ($0.offset == 0 ? prompt : "...  ") + $0.element }.joined(separator: "\n") + "\n")
         } : nil
-        interpreter.interrupt.clear()
         lastError = nil
         do throws(RuntimeError) {
             try interpreter.run(program, before: stepper.map { step in { stmt in before?(stmt); step(stmt) } } ?? before)

@@ -47,8 +47,10 @@ final class Watchdog: @unchecked Sendable {
                 armed.wait()
                 let watched = flag  // written before `armed` was signalled
                 if disarmed.wait(timeout: .now() + .milliseconds(FuzzBudget.milliseconds)) == .timedOut {
-                    watched?.request()
-                    disarmed.wait()
+                    // Keep asking until the input ends: one request could be lost to code that clears the flag.
+                    // (The session used to clear it after parsing; an input whose parse outlasted the budget then
+                    // ran with no time limit and was reported as an 11 s timeout.)
+                    repeat { watched?.request() } while disarmed.wait(timeout: .now() + .milliseconds(10)) == .timedOut
                 }
             }
         }.start()
