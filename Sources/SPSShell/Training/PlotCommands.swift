@@ -140,6 +140,10 @@ enum PlotCommands {
         var series: [Series] = []
         if let by = try optionalString("by", args) {
             let groups = try source.labels(by)
+            // (found by fuzz-run: a record's columns can differ in length, and grouping indexed past the shorter)
+            guard groups.count == xs.count && xs.count == ys.count else {
+                throw RuntimeError("plot scatter: to group by \(by), the columns must have the same length; \(x) has \(xs.count) values, \(y) \(ys.count) and \(by) \(groups.count)")
+            }
             var order: [String] = []
             var members: [String: [Int]] = [:]
             for (i, label) in groups.enumerated() {
