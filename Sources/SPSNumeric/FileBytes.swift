@@ -15,6 +15,11 @@ public enum FileBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        return read(descriptor: fd)
+    }
+
+    /// Everything left to read from an open file descriptor (a file, a pipe, standard input), or nil on a read error.
+    public static func read(descriptor fd: Int32) -> [UInt8]? {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -26,10 +31,5 @@ public enum FileBytes {
             }
             bytes.append(contentsOf: chunk[..<count])
         }
-    }
-
-    /// The file as UTF-8 text, or nil when it cannot be read or is not valid UTF-8.
-    public static func readText(_ path: String) -> String? {
-        read(path).flatMap { String(validating: $0, as: UTF8.self) }
     }
 }

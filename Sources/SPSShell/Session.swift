@@ -1,4 +1,5 @@
 import SPSLanguage
+import SPSNumeric
 
 /// A set of native commands to bind into a session (the training core provides one).
 ///
@@ -156,35 +157,13 @@ public final class Session {
 
 /// Reads whole files (without Foundation).
 public enum SourceReader {
+    /// A script's text (bytes that are not UTF-8 become U+FFFD).
     static func read(_ path: String) -> String? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
-            if n < chunk.count { break }
-        }
-        if ferror(f) != 0 { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+        FileBytes.read(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Reads all of standard input.
     public static func readStandardInput() -> String {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { buf in Glibc.read(0, buf.baseAddress, buf.count) }
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: FileBytes.read(descriptor: 0) ?? [], as: UTF8.self)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

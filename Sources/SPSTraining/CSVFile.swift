@@ -10,14 +10,7 @@ public enum CSVFile {
     /// non-numeric field is an error naming its line. An `environment`/`env` column, if present and named as
     /// `environmentColumn`, becomes the row's environment tag instead of a feature.
     public static func read(path: String, target: String?, environmentColumn: String? = nil) throws(DataError) -> Dataset {
-        try checkReadable(path)
-        guard let bytes = FileBytes.read(path) else {
-            let code = errno
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            let reason = !exists ? "no such file" : isFolder.boolValue ? "it is a folder" : String(cString: strerror(code)).lowercased()
-            throw DataError("cannot read '\(path)': \(reason)")
-        }
+        let bytes = try readDataFile(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DataError("cannot read '\(path)': it could not be read as UTF-8 text")
         }
@@ -154,6 +147,17 @@ public enum CSVFile {
 
 /// The largest data or model file sps reads (a guard against devices such as /dev/zero and runaway files).
 public let maxReadableFileBytes = 2 << 30
+
+/// The bytes of a data or model file, checked first by `checkReadable`; an error says why it cannot be read.
+func readDataFile(_ path: String) throws(DataError) -> [UInt8] {
+    try checkReadable(path)
+    guard let bytes = FileBytes.read(path) else {
+        let code = errno
+        let reason = code == ENOENT ? "no such file" : code == EISDIR ? "it is a folder" : String(cString: strerror(code)).lowercased()
+        throw DataError("cannot read '\(path)': \(reason)")
+    }
+    return bytes
+}
 
 /// Throws unless `path` is a regular file of a size sps can hold in memory; missing files and folders pass (their
 /// readers report them).

@@ -57,13 +57,7 @@ public enum ModelFile {
 
     /// Reads a model written by `save`; a single linear layer comes back as `Linear`, anything else as `Sequential`.
     public static func load(path: String) throws(DataError) -> any Layer {
-        try checkReadable(path)
-        guard let bytes = FileBytes.read(path) else {
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            throw DataError("cannot read '\(path)': \(!exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "permission denied")")
-        }
-        return try decode(Data(bytes), source: path)
+        return try decode(Data(try readDataFile(path)), source: path)
     }
 
     /// Rebuilds a model from JSON, checking every size.

@@ -25,6 +25,14 @@ private func interpreter(_ out: BufferSink = BufferSink()) -> Interpreter {
     return ip
 }
 
+/// Runs `script` in a fresh test interpreter; returns the interpreter and what the script printed.
+private func run(_ script: String) throws -> (Interpreter, String) {
+    let out = BufferSink()
+    let ip = interpreter(out)
+    try ip.run(SourceFile(name: "t", text: script))
+    return (ip, out.text)
+}
+
 /// `pair` makes a getter and a setter sharing one captured variable; `cycle` stores the pair in that variable, so
 /// closure → cell → list → closure.
 private let definitions = """
@@ -45,53 +53,42 @@ struct CycleCollectorTests {
     }
 
     @Test func unreachableCyclesAreCollectedWhileRunning() throws {
-        let out = BufferSink()
-        let ip = interpreter(out)
-        try ip.run(SourceFile(name: "t", text: definitions + "for i in 0..<20000 { cycle() }\nprint (collect())"))
+        let (ip, printed) = try run(definitions + "for i in 0..<20000 { cycle() }\nprint (collect())")
         // Collections ran by themselves as cells piled up; only the cycles made since the last one were left.
         #expect(ip.cellRegistry.count == 0)
-        let lastCollected = try #require(Int(out.text.split(separator: "\n").last ?? ""))
+        let lastCollected = try #require(Int(printed.split(separator: "\n").last ?? ""))
         #expect(lastCollected > 0 && lastCollected < 2 * Interpreter.minimumCollection)
     }
 
     @Test func cyclesReachableFromAGlobalStay() throws {
-        let out = BufferSink()
-        let ip = interpreter(out)
-        try ip.run(SourceFile(name: "t", text: definitions + "keep = cycle()\nprint (collect())\nprint (len (keep[1]()))"))
-        #expect(out.text == "0\n2\n")
+        let (ip, printed) = try run(definitions + "keep = cycle()\nprint (collect())\nprint (len (keep[1]()))")
+        #expect(printed == "0\n2\n")
         #expect(ip.cellRegistry.count == 1)
     }
 
     @Test func cyclesInsideListsAndRecordsStay() throws {
-        let out = BufferSink()
-        let ip = interpreter(out)
-        try ip.run(SourceFile(name: "t", text: definitions + """
+        let (_, printed) = try run(definitions + """
             keep = {deep: [[1, cycle()]]}
             print (collect())
             print (type ((keep.deep[0][1][1]())[0]))
-            """))
-        #expect(out.text == "0\ndef\n")
+            """)
+        #expect(printed == "0\ndef\n")
     }
 
     @Test func cyclesHeldOnlyByAHostObjectStay() throws {
-        let out = BufferSink()
-        let ip = interpreter(out)
         // The collector cannot look inside a Holder; the reference it holds must still count.
-        try ip.run(SourceFile(name: "t", text: definitions + "h = hold (cycle())\nprint (collect())\nprint (len (h.held[1]()))"))
-        #expect(out.text == "0\n2\n")
+        let (_, printed) = try run(definitions + "h = hold (cycle())\nprint (collect())\nprint (len (h.held[1]()))")
+        #expect(printed == "0\n2\n")
     }
 
     @Test func cyclesHeldOnlyByARunningCallStay() throws {
-        let out = BufferSink()
-        let ip = interpreter(out)
         // `v` holds a block that captured `v`: only the running frame of f refers to it while collect runs.
-        try ip.run(SourceFile(name: "t", text: "def f { v = 0; v = { v }; n = collect(); [n, type (v())] }\nprint (f())"))
-        #expect(out.text == "[0, \"block\"]\n")
+        let (_, printed) = try run("def f { v = 0; v = { v }; n = collect(); [n, type (v())] }\nprint (f())")
+        #expect(printed == "[0, \"block\"]\n")
     }
 
     @Test func cyclesHeldOnlyByTheHostStay() throws {
-        let ip = interpreter()
-        try ip.run(SourceFile(name: "t", text: definitions + "keep = cycle()"))
+        let (ip, _) = try run(definitions + "keep = cycle()")
         let kept = try #require(ip.global("keep"))
         ip.setGlobal("keep", .nil)
         #expect(ip.collectCycles() == 0)
@@ -100,29 +97,24 @@ struct CycleCollectorTests {
             return
         }
         #expect(try ip.call(pair[1]).containedValues?.count == 2)
-        ip.setGlobal("keep", .nil)
     }
 
     @Test func droppedCyclesAreCollectedOnceUnreachable() throws {
-        let out = BufferSink()
-        let ip = interpreter(out)
-        try ip.run(SourceFile(name: "t", text: definitions + "keep = [cycle(), cycle()]\nprint (collect())\nkeep = 0\nprint (collect())"))
-        #expect(out.text == "0\n2\n")
+        let (ip, printed) = try run(definitions + "keep = [cycle(), cycle()]\nprint (collect())\nkeep = 0\nprint (collect())")
+        #expect(printed == "0\n2\n")
         #expect(ip.cellRegistry.count == 0)
     }
 
     @Test func aDefThatCapturedItselfIsCollected() throws {
-        let ip = interpreter()
         // A recursive local def captures the variable that holds it: the smallest cycle there is.
-        try ip.run(SourceFile(name: "t", text: "def outer { def fact n { if n < 2 { return 1 }; return n * fact(n - 1) }; fact 5 }\nx = outer()"))
+        let (ip, _) = try run("def outer { def fact n { if n < 2 { return 1 }; return n * fact(n - 1) }; fact 5 }\nx = outer()")
         #expect(ip.global("x")?.number == 120)
         #expect(ip.collectCycles() == 1)
         #expect(ip.cellRegistry.count == 0)
     }
 
     @Test func isolatedCopiesShareTheRegistryAndNeverCollect() throws {
-        let ip = interpreter()
-        try ip.run(SourceFile(name: "t", text: definitions + "b = { cycle(); 1 }"))
+        let (ip, _) = try run(definitions + "b = { cycle(); 1 }")
         let copy = ip.isolatedCopy()
         let block = try #require(copy.global("b"))
         _ = try copy.call(copy.isolatedCopy(of: block))
