@@ -8,7 +8,8 @@
 //   SPSTraining            layers, losses, optimizers, schedules, metrics, data, the training loop
 //   SPSLanguage            lexer, parser, interpreter (uses SPSNumeric, never SPSTraining)
 //   SPSPlot                terminal (Unicode) and SVG rendering of plots from plain data
-//   SPSShell               binds the language to the training core; the REPL and script runner
+//   SPSBindings            binds the language to the training core: host objects, their commands, the session context
+//   SPSShell               the REPL and script runner: prompt, help, plots, classroom commands
 //   sps                    the executable
 //   sps-bench              the native benchmark driver used by benchmarks/run
 import PackageDescription
@@ -83,13 +84,18 @@ let package = Package(
         .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimizeChecked),
         .target(name: "SPSPlot", dependencies: ["SPSNumeric"]),
         .target(
+            name: "SPSBindings",
+            dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric"],
+            swiftSettings: optimizeChecked
+        ),
+        .target(
             name: "SPSShell",
-            dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric", "SPSPlot", "CEditline"],
+            dependencies: ["SPSBindings", "SPSLanguage", "SPSTraining", "SPSNumeric", "SPSPlot", "CEditline"],
             swiftSettings: optimizeChecked
         ),
         .executableTarget(
             name: "sps",
-            dependencies: ["SPSShell", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SPSShell", "SPSBindings", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "sps-bench",
@@ -99,13 +105,13 @@ let package = Package(
 
         // MARK: - Fuzzing (scripts/fuzz builds these with -sanitize=fuzzer,address -DFUZZING; a normal build
         // gives tools that replay inputs given as files)
-        .executableTarget(name: "fuzz-parse", dependencies: ["SPSShell", "SPSLanguage"], path: "Sources/fuzz-parse"),
-        .executableTarget(name: "fuzz-run", dependencies: ["SPSShell", "SPSLanguage"], path: "Sources/fuzz-run"),
+        .executableTarget(name: "fuzz-parse", dependencies: ["SPSShell", "SPSBindings", "SPSLanguage"], path: "Sources/fuzz-parse"),
+        .executableTarget(name: "fuzz-run", dependencies: ["SPSShell", "SPSBindings", "SPSLanguage"], path: "Sources/fuzz-run"),
 
         // MARK: - Tests
         .target(
             name: "SPSTestSupport",
-            dependencies: ["SPSShell", "SPSLanguage", "SPSNumeric"],
+            dependencies: ["SPSShell", "SPSBindings", "SPSLanguage", "SPSNumeric"],
             path: "Sources/SPSTestSupport"
         ),
         .testTarget(name: "SPSNumericTests", dependencies: ["SPSNumeric", "SPSTestSupport"]),
@@ -118,7 +124,7 @@ let package = Package(
         .testTarget(name: "SPSLanguageTests", dependencies: ["SPSLanguage", "SPSNumeric", "SPSTestSupport"]),
         .testTarget(
             name: "SPSShellTests",
-            dependencies: ["SPSShell", "SPSLanguage", "SPSTraining", "SPSTestSupport"],
+            dependencies: ["SPSShell", "SPSBindings", "SPSLanguage", "SPSTraining", "SPSTestSupport"],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -25,6 +25,15 @@ public final class CommandRegistry: @unchecked Sendable {
     /// Creates an empty registry.
     public init() {}
 
+    /// A registry for an isolated run: the same native commands, its own table of defs (a run's `def` or `load`
+    /// must not change what the session or another run sees).
+    public func isolatedCopy() -> CommandRegistry {
+        let copy = CommandRegistry()
+        copy.commands = commands
+        copy.userDefs = userDefs
+        return copy
+    }
+
     /// Adds (or replaces) a native command.
     public func add(_ command: Command) { commands[command.name] = command }
 

@@ -51,8 +51,9 @@ public final class Interpreter {
     }
     /// The stream for the language's own random built-ins (`randn`, `rand`).
     public var random = RandomStream(seed: 0, purpose: .user)
-    /// Host-defined state (e.g. what a `repeat` run has recorded), keyed by the host.
-    public var hostState: [String: Any] = [:]
+    /// The host's state for its commands (streams, what a `repeat` run recorded, hooks); a run's copy starts with
+    /// the host's `isolatedCopy()` of it.
+    public var host: (any HostContext)?
 
     /// Creates an interpreter with the core built-ins registered.
     public init(output: any OutputSink = BufferSink(), interrupt: InterruptFlag = InterruptFlag()) {
@@ -76,7 +77,8 @@ public final class Interpreter {
         self.globals = other.globals.isolatedCopy(isolation)
         self.output = other.output
         self.interrupt = other.interrupt
-        self.registry = other.registry
+        self.registry = other.registry.isolatedCopy()
+        self.host = other.host?.isolatedCopy()
         self.echo = nil
         self.stepsRemaining = other.stepsRemaining
         self.seed = other.seed
@@ -89,7 +91,7 @@ public final class Interpreter {
             // The session is over: drop its variables, then free the cycles only they kept reachable. (Cycles an
             // isolated copy made are collected by its original, which outlives it.)
             globals.releaseValues()
-            hostState = [:]
+            host = nil
             returnValue = .nil
             collectCycles()
         }
@@ -99,8 +101,9 @@ public final class Interpreter {
         emptyCells.deallocate()
     }
 
-    /// An interpreter with a copy of this one's globals, sharing output, interrupt flag and command registry:
-    /// for running a block in isolation (e.g. on another thread). Run it on one thread at a time.
+    /// An interpreter for running a block in isolation (e.g. on another thread): copies of the globals (each value
+    /// by its isolation policy), of the user's defs and of the host's context; it shares the output, the interrupt
+    /// flag and the native commands. Run it on one thread at a time.
     public func isolatedCopy() -> Interpreter { Interpreter(copying: self) }
 
     /// A value to run in an isolated copy: a def or block with its own copies of the variables it captured

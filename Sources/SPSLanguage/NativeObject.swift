@@ -1,8 +1,8 @@
 /// An object the host exposes to the language: a model, a dataset, a training loop, a table …
 ///
-/// Conform a class and return it as `Value.native(obj)` from a command. Every requirement has a default, so an
-/// object can start with just `typeName` and `description` and grow members, indexing and calling later.
-/// Members the object lists in `memberNames` are what "did you mean" suggests from.
+/// Conform a class and return it as `Value.native(obj)` from a command. Every requirement but `isolation` has a
+/// default, so an object can start with `typeName`, `description` and its isolation policy and grow members,
+/// indexing and calling later. Members the object lists in `memberNames` are what "did you mean" suggests from.
 public protocol NativeObject: AnyObject {
     /// The type name shown in errors and `vars` (`Linear`, `Dataset`, `Loop`).
     var typeName: String { get }
@@ -20,9 +20,13 @@ public protocol NativeObject: AnyObject {
     func setIndex(_ indices: [Value], to value: Value, in interpreter: Interpreter) throws(RuntimeError)
     /// Applying the object to arguments (`m x`: a model predicting); nil when the object cannot be applied.
     func call(_ arguments: [Value], keywords: [(String, Value)], in interpreter: Interpreter) throws(RuntimeError) -> Value?
-    /// A copy that shares no mutable state, for isolated runs (`repeat`); `nil` means the object is immutable and
-    /// can be shared.
-    func isolatedCopy() -> (any NativeObject)?
+    /// What a `repeat` run does with this object when the run starts from a copy of the session: share it, copy
+    /// it, or refuse it. Required, with no default: every kind of object decides (see `IsolationPolicy`).
+    var isolation: IsolationPolicy { get }
+    /// The shape `vars` shows (`4 parameters`, `2000 rows × 3 features`); empty when there is none.
+    var shape: String { get }
+    /// About how much memory the object holds, in bytes, for `vars`; nil when not meaningful.
+    var byteSize: Int? { get }
 }
 
 extension NativeObject {
@@ -36,7 +40,8 @@ extension NativeObject {
         throw RuntimeError("a \(typeName) does not support assignment to an index")
     }
     public func call(_ arguments: [Value], keywords: [(String, Value)], in interpreter: Interpreter) throws(RuntimeError) -> Value? { nil }
-    public func isolatedCopy() -> (any NativeObject)? { nil }
+    public var shape: String { "" }
+    public var byteSize: Int? { nil }
 }
 
 /// Receives everything the language prints. The host decides where it goes (a terminal, a buffer in tests).

@@ -224,6 +224,7 @@ extension Interpreter {
             // An explicit nil for an optional parameter means "not given" (`aug=nil` passes no augmentation).
             if p.isOptional, p.defaultValue == nil, case .nil? = values[i] { values[i] = nil; continue }
             if let v = values[i] {
+                if case .native(let refused as RefusedObject) = v { throw RuntimeError(refused.message, at: loc) }
                 if !p.type.accepts(v) && !(p.isVariadic && (v.elements ?? []).allSatisfy { p.type.accepts($0) }) {
                     throw RuntimeError("argument '\(p.name)' of \(cmd.name) must be \(Interpreter.article(p.type.description)), got \(v.typeName) \(Interpreter.short(v))", at: loc)
                 }

@@ -1,3 +1,4 @@
+import Synchronization
 import COpenBLAS
 
 /// Matrix-product kernels: register-blocked SIMD code for the small products of mini-batch training, and
@@ -16,9 +17,31 @@ public enum Kernels {
         m * n * k >= blasThreshold && n >= blasMinimumWidth && k >= blasMinimumWidth
     }
 
-    /// Sets how many threads OpenBLAS may use (1 when runs are already parallel).
+    /// Sets how many threads OpenBLAS may use (1 when runs are already parallel). For the process as a whole:
+    /// code that runs beside other work uses `withSingleThreadedBLAS` instead.
     public static func setBLASThreads(_ count: Int) {
         openblas_set_num_threads(Int32(count))
+    }
+
+    /// How many callers are inside `withSingleThreadedBLAS`, and the thread count to restore after the last.
+    private static let singleThreaded = Mutex<(users: Int, restore: Int)>((0, 0))
+
+    /// Runs `body` with OpenBLAS on one thread (parallel runs are the parallelism), restoring the thread count
+    /// only when the last of any overlapping or nested callers finishes: a `repeat` inside a run, or two at once,
+    /// never changes what another is running with.
+    public static func withSingleThreadedBLAS<T, E: Error>(restoring count: Int, _ body: () throws(E) -> T) throws(E) -> T {
+        singleThreaded.withLock { state in
+            if state.users == 0 { openblas_set_num_threads(1) }
+            state.users += 1
+            state.restore = count
+        }
+        defer {
+            singleThreaded.withLock { state in
+                state.users -= 1
+                if state.users == 0 { openblas_set_num_threads(Int32(state.restore)) }
+            }
+        }
+        return try body()
     }
 
     /// `C = op(A) · op(B)` (or `C += …` when `accumulate`), all row-major with leading dimensions.

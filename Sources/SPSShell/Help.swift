@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 
 /// The text `help` shows and the generated `docs/commands.md`, both made from the command registry.

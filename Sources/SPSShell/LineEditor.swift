@@ -1,3 +1,4 @@
+import SPSBindings
 import CEditline
 import SPSLanguage
 

@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 
 #if canImport(Glibc)
@@ -148,8 +149,8 @@ public final class REPL {
 
     func installHooks() {
         let reader = self.reader
-        session.interpreter.hostState[ShellHooks.history] = { [weak reader] () -> [String] in reader?.historyEntries ?? [] }
-        session.interpreter.hostState[ShellHooks.record] = { [weak self] (path: String?) -> Result<String, RuntimeError> in
+        session.interpreter.context.history = { [weak reader] () -> [String] in reader?.historyEntries ?? [] }
+        session.interpreter.context.recordSession = { [weak self] (path: String?) -> Result<String, RuntimeError> in
             guard let self else { return .failure(RuntimeError("record works only at the prompt")) }
             return self.setRecording(path)
         }

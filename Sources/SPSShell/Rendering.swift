@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 
 /// Formats diagnostics the one greppable way: `file:line:col: error: message`, the source line, a caret under

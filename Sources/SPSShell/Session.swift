@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 import SPSNumeric
 
@@ -56,13 +57,11 @@ public final class Session {
     /// Colours for output (echoed numbers, help headers); commands read it from the interpreter.
     public var outputStyle: TerminalStyle {
         get { interpreter.outputStyle }
-        set { interpreter.hostState[TerminalStyle.hostKey] = newValue }
+        set { interpreter.context.style = newValue }
     }
 
-    /// The `hostState` key `quit` sets.
-    static let quitKey = "shell.quit"
     /// True once `quit` has run: the prompt or the script stops.
-    public var quitRequested: Bool { (interpreter.hostState[Session.quitKey] as? Bool) ?? false }
+    public var quitRequested: Bool { interpreter.context.quitRequested }
 
     /// Called before each top-level statement of a run (after its transcript line): `sps --step` waits here for a
     /// key. To stop the run, request the interrupt and set `quit`.
@@ -71,6 +70,7 @@ public final class Session {
     /// Creates a session printing to `output` and reporting errors to `errors`.
     public init(output: any OutputSink, errors: any OutputSink, interrupt: InterruptFlag = InterruptFlag()) {
         self.interpreter = Interpreter(output: output, interrupt: interrupt)
+        DisplayWidth.columns = { TerminalSize.columns }
         self.errorOutput = errors
     }
 

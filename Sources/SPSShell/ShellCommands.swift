@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 import SPSNumeric
 import SPSTraining
@@ -16,15 +17,6 @@ public struct ShellLibrary: CommandLibrary {
     public func register(in session: Session) {
         session.register(ShellCommands.all())
     }
-}
-
-/// The keys under which the REPL leaves hooks in `Interpreter.hostState` for the shell commands.
-public enum ShellHooks {
-    /// `() -> [String]`: the history entries, oldest first.
-    public static let history = "shell.history"
-    /// `(String?) -> Result<String, RuntimeError>`: starts (a path) or stops (nil) the session recording; the
-    /// success value is a note to show.
-    public static let record = "shell.record"
 }
 
 enum ShellCommands {
@@ -67,22 +59,19 @@ enum ShellCommands {
         case .failure(let errors):
             throw RuntimeError("load: \(path) has syntax errors:\n" + DiagnosticRenderer.render(errors))
         case .success(let program):
-            let depth = (interpreter.hostState[loadDepthKey] as? Int) ?? 0
+            let depth = interpreter.context.loadDepth
             guard depth < 50 else { throw RuntimeError("load: scripts loading scripts nest more than 50 deep (does \(path) load itself?)") }
             let echo = interpreter.echo
             interpreter.echo = nil
-            interpreter.hostState[loadDepthKey] = depth + 1
+            interpreter.context.loadDepth = depth + 1
             defer {
                 interpreter.echo = echo
-                interpreter.hostState[loadDepthKey] = depth
+                interpreter.context.loadDepth = depth
             }
             try interpreter.run(program)
         }
         return .nil
     }
-
-    /// The `hostState` key counting nested `load`s.
-    static let loadDepthKey = "shell.loadDepth"
 
     static let time = Command(
         "time", topic: "shell", summary: "run a command and show how long it took",
@@ -111,7 +100,7 @@ enum ShellCommands {
         example: "history 10",
         parameters: [.positional("count", .integer, default: .number(20), "how many of the latest entries")]
     ) { (args: inout Arguments) throws(RuntimeError) in
-        guard let entries = (args.interpreter.hostState[ShellHooks.history] as? () -> [String])?() else {
+        guard let entries = args.interpreter.context.history?() else {
             throw RuntimeError("history is kept at the prompt only")
         }
         let count = max(0, try args.integer("count"))
@@ -139,7 +128,7 @@ enum ShellCommands {
         "quit", topic: "shell", summary: "leave sps (also `exit`, or Ctrl-D on an empty line); in a script, stop it",
         example: "quit"
     ) { (args: inout Arguments) throws(RuntimeError) in
-        args.interpreter.hostState[Session.quitKey] = true
+        args.interpreter.context.quitRequested = true
         args.interpreter.interrupt.request()
         throw RuntimeError("quit")
     }
@@ -150,31 +139,6 @@ enum ShellCommands {
         if seconds < 60 { return Value.format((seconds * 1e3).rounded() / 1e3) + " s" }
         let minutes = Int(seconds / 60)
         return "\(minutes) min " + Value.format(((seconds - Double(minutes) * 60) * 10).rounded() / 10) + " s"
-    }
-}
-
-// MARK: - record "session.sps"
-
-/// `record "session.sps"` / `record off`: the prompt's half of the `record` command (the other half records
-/// results inside `repeat`).
-enum SessionRecording {
-    /// Starts or stops the recording through the hook the REPL installed.
-    static func command(_ file: Value, interpreter: Interpreter) throws(RuntimeError) -> Value {
-        guard let hook = interpreter.hostState[ShellHooks.record] as? (String?) -> Result<String, RuntimeError> else {
-            throw RuntimeError("record \"file.sps\" records what is typed at the prompt; it works only there (inside repeat, use record name=value)")
-        }
-        let path: String?
-        switch file {
-        case .nil: path = nil
-        case .string(let s) where s == "off": path = nil
-        case .string(let s) where !s.contains(".") && !s.contains("/"):
-            throw RuntimeError("record: give the file as a string, e.g. record \"session.sps\" (record off stops)")
-        case .string(let s): path = s
-        default: throw RuntimeError("record: expected a file name such as \"session.sps\", or off, got \(file.typeName)")
-        }
-        let note = try hook(path).get()
-        interpreter.output.write(interpreter.outputStyle.note(note) + "\n")
-        return .nil
     }
 }
 
@@ -196,18 +160,7 @@ enum VariableSummary {
         case .command(let c): return ("command", c.usage, nil)
         case .tensor(let t): return ("tensor", Tensor.format(shape: t.shape), t.count * 4)
         case .native(let o):
-            if let m = o as? ModelObject { return ("Model", "\(m.layer.parameterCount) parameters", m.layer.parameterCount * 8) }
-            if let d = o as? DatasetObject {
-                return ("Dataset", "\(d.data.count) rows × \(d.data.width) features", (d.data.features.count + d.data.target.count) * 4)
-            }
-            if let t = o as? TableObject {
-                let cells = t.table.columns.reduce(0) { $0 + $1.values.count }
-                return ("Table", "\(t.table.rowCount) rows × \(t.table.columns.count) columns", cells * 8)
-            }
-            if let l = o as? LoopObject {
-                return ("Loop", "epoch \(l.loop.epoch), step \(l.loop.step)", nil)
-            }
-            return (o.typeName, "", nil)
+            return (o.typeName, o.shape, o.byteSize)
         }
     }
 

@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 
 #if canImport(Glibc)

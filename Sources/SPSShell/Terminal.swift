@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 import Synchronization
 
@@ -6,62 +7,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-// MARK: - Colour
-
-/// ANSI colour for a terminal: the prompt, errors, numbers and headers. Plain text when disabled.
-public struct TerminalStyle: Sendable, Equatable {
-    /// True when escape codes are written.
-    public var enabled: Bool
-
-    /// Creates a style; `enabled: false` writes plain text.
-    public init(enabled: Bool) { self.enabled = enabled }
-
-    /// No colour.
-    public static let plain = TerminalStyle(enabled: false)
-
-    /// Colour when `descriptor` is a terminal, `NO_COLOR` is unset (or empty) and `TERM` is not `dumb`.
-    public static func detect(descriptor: Int32) -> TerminalStyle {
-        guard isatty(descriptor) == 1 else { return .plain }
-        if let raw = getenv("NO_COLOR"), raw.pointee != 0 { return .plain }
-        if let raw = getenv("TERM"), String(cString: raw) == "dumb" { return .plain }
-        return TerminalStyle(enabled: true)
-    }
-
-    func paint(_ text: String, _ code: String) -> String {
-        enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
-    /// The prompt: bold green.
-    public func prompt(_ text: String) -> String { paint(text, "1;32") }
-    /// The word `error` and other failures: bold red.
-    public func error(_ text: String) -> String { paint(text, "1;31") }
-    /// Notes (interrupted, recording): yellow.
-    public func note(_ text: String) -> String { paint(text, "33") }
-    /// Numbers the prompt echoes: cyan.
-    public func number(_ text: String) -> String { paint(text, "36") }
-    /// Headers in help and tables: bold.
-    public func header(_ text: String) -> String { paint(text, "1") }
-    /// Secondary text (hints, units): dim.
-    public func dim(_ text: String) -> String { paint(text, "2") }
-
-    /// Colours the `error:` of each diagnostic line (`file:line:col: error: message`).
-    public func diagnostics(_ text: String) -> String {
-        guard enabled else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard !line.hasPrefix(" "), let r = line.firstRange(of: "error:") else { return String(line) }
-            return String(line[..<r.lowerBound]) + error("error:") + String(line[r.upperBound...])
-        }.joined(separator: "\n")
-    }
-
-    /// The `hostState` key under which a session keeps its output style (for commands like `help`).
-    static let hostKey = "shell.style"
-}
-
-extension Interpreter {
-    /// The colours for this session's output (plain unless the shell set them).
-    var outputStyle: TerminalStyle { (hostState[TerminalStyle.hostKey] as? TerminalStyle) ?? .plain }
-}
 
 // MARK: - Ctrl-C
 
@@ -105,27 +50,11 @@ public enum InterruptHandler {
 
 // MARK: - Progress
 
-/// What a long command reports to the progress line.
-public struct TrainingProgress: Sendable {
-    /// The epoch being run (1-based while mid-epoch).
-    public var epoch: Int
-    /// Optimizer steps so far.
-    public var step: Int
-    /// The last batch loss.
-    public var loss: Double?
-    /// Steps this command has taken so far.
-    public var done: Int = 0
-    /// Steps this command will take, when known (a bar and an estimate of the time left are shown then).
-    public var total: Int?
-}
-
 /// A one-line progress display on a terminal (standard error) for long-running training.
 ///
 /// The training loop calls `update` between batches; the line appears once the work has run for half a second,
 /// is redrawn at most every 100 ms, and is erased when the work ends or before other output is written.
-public final class ProgressLine: @unchecked Sendable {
-    /// The `hostState` key the training loop looks the progress line up by.
-    public static let hostKey = "shell.progress"
+public final class ProgressLine: ProgressReporter, @unchecked Sendable {
     let style: TerminalStyle
     var started: Double = 0
     var lastDraw: Double = 0
@@ -246,5 +175,26 @@ public final class KeyReader {
             if n < 0 && errno == EINTR { continue }
             return nil
         }
+    }
+}
+
+// MARK: - Size
+
+/// Terminal size for printing tables and plots: COLUMNS/LINES when set, else 80×24 (never truncate in pipes).
+enum TerminalSize {
+    static var columns: Int? {
+        if let text = getenvString("COLUMNS"), let n = Int(text), n >= 20 { return n }
+        return isatty(1) != 0 ? queryColumns() : nil
+    }
+
+    static func queryColumns() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col >= 20 { return Int(size.ws_col) }
+        return 80
+    }
+
+    static func getenvString(_ name: String) -> String? {
+        guard let raw = getenv(name) else { return nil }
+        return String(cString: raw)
     }
 }

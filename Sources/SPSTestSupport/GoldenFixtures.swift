@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 import SPSShell
 
@@ -7,6 +8,8 @@ public final class TestCounter: NativeObject {
     var value: Double
     init(_ value: Double) { self.value = value }
     public var typeName: String { "Counter" }
+    /// A counter changes: each run counts with its own copy.
+    public var isolation: IsolationPolicy { .copied { _ in TestCounter(self.value) } }
     public var description: String { "Counter(\(Value.format(value)))" }
     public var memberNames: [String] { ["value", "name"] }
     public func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {

@@ -5,6 +5,7 @@
 // Built by `scripts/fuzz` with `-sanitize=fuzzer,address -DFUZZING`, libFuzzer's driver calls
 // `LLVMFuzzerTestOneInput` for each input. A normal build (no `FUZZING`) is a replay tool instead:
 // `fuzz-parse FILE…` runs each file through the same function and reports that it survived.
+import SPSBindings
 import Foundation
 import SPSLanguage
 import SPSShell

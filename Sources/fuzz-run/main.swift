@@ -7,6 +7,7 @@
 //
 // Built by `scripts/fuzz` with `-sanitize=fuzzer,address -DFUZZING`. A normal build (no
 // `FUZZING`) is a replay tool: `fuzz-run FILE…` runs each file the same way and prints its output and errors.
+import SPSBindings
 import Dispatch
 import SPSLanguage
 import SPSShell

@@ -1,3 +1,4 @@
+import SPSBindings
 import ArgumentParser
 import class SPSLanguage.BufferSink
 import protocol SPSLanguage.OutputSink
@@ -56,7 +57,7 @@ struct SPS: ParsableCommand {
         let session = Session.standard(output: output, errors: errors, interrupt: InterruptHandler.flag)
         session.outputStyle = outputStyle
         session.errorStyle = errorStyle
-        if let progress { session.interpreter.hostState[ProgressLine.hostKey] = progress }
+        if let progress { session.interpreter.context.progress = progress }
         if step { Stepper.install(in: session, style: outputStyle) }
 
         let mode: EchoMode = echo || step ? .transcript : .none
@@ -122,7 +123,7 @@ enum Stepper {
                     continuing = true
                     return
                 case nil, UInt8(ascii: "q"), UInt8(ascii: "Q"), 3, 4:
-                    interpreter.hostState["shell.quit"] = true
+                    interpreter.context.quitRequested = true
                     interpreter.interrupt.request()
                     return
                 default:
@@ -131,7 +132,7 @@ enum Stepper {
             }
         }
         session.stepper = { _ in wait("  ⏎ run · c run to the end · q quit") }
-        interpreter.hostState["classroom.pause"] = { () -> Void in wait("  (paused) ⏎ go on · c run to the end · q quit") }
+        interpreter.context.pause = { () -> Void in wait("  (paused) ⏎ go on · c run to the end · q quit") }
     }
 }
 

@@ -7,6 +7,7 @@ private final class Holder: NativeObject {
     init(_ held: Value) { self.held = held }
     var typeName: String { "Holder" }
     var description: String { "Holder" }
+    var isolation: IsolationPolicy { .immutable }
     func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
         name == "held" ? held : nil
     }

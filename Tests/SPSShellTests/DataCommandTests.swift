@@ -1,3 +1,4 @@
+@testable import SPSBindings
 import Foundation
 import Testing
 import SPSLanguage

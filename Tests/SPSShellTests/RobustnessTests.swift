@@ -1,3 +1,4 @@
+@testable import SPSBindings
 import Foundation
 import Synchronization
 import Testing

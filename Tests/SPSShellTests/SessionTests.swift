@@ -1,3 +1,4 @@
+@testable import SPSBindings
 import Testing
 import SPSLanguage
 @testable import SPSShell

@@ -1,11 +1,9 @@
+import SPSBindings
 import SPSLanguage
 
 /// Commands for narrated scripts a class steps through: `say` and `pause`.
 enum ClassroomCommands {
     static func all() -> [Command] { [say, pause] }
-
-    /// The hook a stepping host (`sps --step`) installs so `pause` waits for the reader.
-    static let pauseHookKey = "classroom.pause"
 
     static let say = Command(
         "say", topic: "classroom", summary: "print a line of narration, set off from the output around it",
@@ -22,7 +20,7 @@ enum ClassroomCommands {
         "pause", topic: "classroom", summary: "in a stepped walkthrough (sps --step), wait for the reader; elsewhere nothing",
         example: "say \"Look at the weight on x3.\"\npause"
     ) { (args: inout Arguments) throws(RuntimeError) in
-        if let hook = args.interpreter.hostState[pauseHookKey] as? () -> Void { hook() }
+        args.interpreter.context.pause?()
         return .nil
     }
 }

@@ -26,6 +26,12 @@ final class LoopObject: NativeObject {
     }
 
     var typeName: String { "Loop" }
+    /// A loop's position, optimizer state and model belong to one line of training; parallel runs cannot share
+    /// it, and a copy would train a model the run cannot name.
+    var isolation: IsolationPolicy {
+        .refused("a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)")
+    }
+    var shape: String { "epoch \(loop.epoch), step \(loop.step)" }
 
     var description: String {
         var text = "Loop: epoch \(loop.epoch), step \(loop.step), lr \(formatNumber(loop.learningRate))"
@@ -83,7 +89,7 @@ final class LoopObject: NativeObject {
     func advance(_ interpreter: Interpreter, steps: Int? = nil, _ body: (_ shouldStop: () -> Bool) throws(TrainingError) -> Void) throws(RuntimeError) {
         let interrupt = interpreter.interrupt
         // The shell's progress line (on a terminal only): updated between batches, erased when the work ends.
-        let progress = interpreter.hostState[ProgressLine.hostKey] as? ProgressLine
+        let progress = interpreter.context.progress
         progress?.begin()
         defer { progress?.clear() }
         let loop = self.loop

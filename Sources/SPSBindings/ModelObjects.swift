@@ -8,6 +8,10 @@ final class ModelObject: NativeObject {
     init(_ layer: any Layer) { self.layer = layer }
 
     var typeName: String { "Model" }
+    /// Training changes the weights: each run trains its own copy.
+    var isolation: IsolationPolicy { .copied { _ in ModelObject(self.layer.copy()) } }
+    var shape: String { "\(layer.parameterCount) parameters" }
+    var byteSize: Int? { layer.parameterCount * 8 }
     var description: String { layer.description }
 
     /// One line: `Linear(3 => 1)` or `Chain(3 => 64 => 64 => 1, relu)`, with the parameter count.
@@ -81,7 +85,6 @@ final class ModelObject: NativeObject {
         do { return .tensor(try predict(layer, input)) } catch { throw RuntimeError(error.message) }
     }
 
-    func isolatedCopy() -> (any NativeObject)? { ModelObject(layer.copy()) }
 }
 
 /// An optimizer's kind and settings; a loop makes the optimizer itself over its model's parameters.
@@ -117,6 +120,8 @@ final class OptimizerObject: NativeObject {
     }
 
     var typeName: String { "Optimizer" }
+    /// Settings only (a loop makes its own optimizer state from them): runs share it.
+    var isolation: IsolationPolicy { .immutable }
     var description: String {
         let decay = weightDecay != 0 ? " weight_decay=\(formatNumber(weightDecay))" : ""
         switch kind {
@@ -136,8 +141,10 @@ final class ScheduleObject: NativeObject {
     let schedule: Schedule
     init(_ schedule: Schedule) { self.schedule = schedule }
     var typeName: String { "Schedule" }
+    /// Settings only (each loop keeps its own copy): runs share it.
+    var isolation: IsolationPolicy { .immutable }
     var description: String { schedule.description }
 }
 
 /// Formats a number the way the language prints it.
-func formatNumber(_ x: Double) -> String { Value.number(x).description }
+package func formatNumber(_ x: Double) -> String { Value.number(x).description }

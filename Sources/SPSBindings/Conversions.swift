@@ -5,23 +5,23 @@ import SPSTraining
 /// Turning training-core values into language values and back.
 extension Value {
     /// A table as a language value.
-    static func table(_ table: Table) -> Value { .native(TableObject(table)) }
+    package static func table(_ table: Table) -> Value { .native(TableObject(table)) }
 
     /// A dataset as a language value.
-    static func dataset(_ data: Dataset) -> Value { .native(DatasetObject(data)) }
+    package static func dataset(_ data: Dataset) -> Value { .native(DatasetObject(data)) }
 
     /// The dataset inside a value, or nil.
-    var dataset: Dataset? { (object as? DatasetObject)?.data }
+    package var dataset: Dataset? { (object as? DatasetObject)?.data }
 }
 
 extension RuntimeError {
     /// Wraps an error from the training core or numeric module with its message.
-    init(_ error: some CustomStringConvertible) { self.init(error.description) }
+    package init(_ error: some CustomStringConvertible) { self.init(error.description) }
 }
 
 extension Arguments {
     /// A dataset parameter.
-    func dataset(_ name: String) throws(RuntimeError) -> Dataset {
+    package func dataset(_ name: String) throws(RuntimeError) -> Dataset {
         let value = try value(name)
         guard let data = value.dataset else {
             throw RuntimeError("argument '\(name)' of \(command.name) must be a dataset, got \(value.typeName)")
@@ -30,7 +30,7 @@ extension Arguments {
     }
 
     /// A number or distribution parameter (a number is a constant).
-    func distribution(_ name: String) throws(RuntimeError) -> Distribution {
+    package func distribution(_ name: String) throws(RuntimeError) -> Distribution {
         let value = try value(name)
         if let n = value.number { return .constant(n) }
         if let d = value.object as? DistributionObject { return d.distribution }
@@ -38,7 +38,7 @@ extension Arguments {
     }
 
     /// A list of metric names (`rmse`, `mae`, `mse`, `r2`), each checked with a did-you-mean.
-    func metrics(_ name: String) throws(RuntimeError) -> [Metric] {
+    package func metrics(_ name: String) throws(RuntimeError) -> [Metric] {
         var result: [Metric] = []
         for text in try names(name) {
             guard let metric = Metric(rawValue: text) else {
@@ -50,41 +50,25 @@ extension Arguments {
     }
 
     /// An optional number parameter.
-    func optionalNumber(_ name: String) throws(RuntimeError) -> Double? {
+    package func optionalNumber(_ name: String) throws(RuntimeError) -> Double? {
         guard let value = self[name], !value.isNil else { return nil }
         return try number(name)
     }
 }
 
 /// The parameter type of "a number or a distribution drawn per row".
-let numberOrDistribution = ParameterType.oneOf([.number, .object("Distribution")])
+package let numberOrDistribution = ParameterType.oneOf([.number, .object("Distribution")])
 
-/// Terminal size for printing tables and plots: COLUMNS/LINES when set, else 80×24 (never truncate in pipes).
-enum TerminalSize {
-    static var columns: Int? {
-        if let text = getenvString("COLUMNS"), let n = Int(text), n >= 20 { return n }
-        return isatty(1) != 0 ? queryColumns() : nil
-    }
-
-    static func queryColumns() -> Int {
-        var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col >= 20 { return Int(size.ws_col) }
-        return 80
-    }
-
-    static func getenvString(_ name: String) -> String? {
-        guard let raw = getenv(name) else { return nil }
-        return String(cString: raw)
-    }
+/// How wide printed tables may be, in columns: the shell reports its terminal's width; nil (no limit) by default,
+/// so pipes and tests never truncate.
+public enum DisplayWidth {
+    /// Asked each time a table prints.
+    nonisolated(unsafe) public static var columns: () -> Int? = { nil }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Runs training-core code, turning its errors (tensor, data, configuration, training) into runtime errors with
 /// the same message.
-func converting<T>(_ body: () throws -> T) throws(RuntimeError) -> T {
+package func converting<T>(_ body: () throws -> T) throws(RuntimeError) -> T {
     do {
         return try body()
     } catch let error as RuntimeError {

@@ -1,3 +1,4 @@
+import SPSBindings
 import SPSLanguage
 import SPSNumeric
 import SPSPlot
@@ -395,6 +396,8 @@ final class PlotObject: NativeObject {
     }
 
     var typeName: String { "Plot" }
+    /// A finished drawing: runs share it.
+    var isolation: IsolationPolicy { .immutable }
 
     /// The terminal drawing, in colour when stdout is a terminal and NO_COLOR is unset.
     var description: String { render(color: Self.useColor) }

@@ -1,11 +1,12 @@
+import SPSBindings
 import SPSLanguage
 
-/// The training core's commands: data, models, optimizers, loops, evaluation, studies and plots.
+/// The training core's commands (from the bindings) with the shell's plot and classroom commands.
 public struct TrainingLibrary: CommandLibrary {
     public init() {}
 
     public func register(in session: Session) {
-        session.register(DataCommands.all() + ModelCommands.all() + LoopCommands.all() + StudyCommands.all() + ClassroomCommands.all() + PlotCommands.all())
+        session.register(TrainingCommands.all() + PlotCommands.all() + ClassroomCommands.all())
     }
 }
 

@@ -111,27 +111,30 @@ enum StudyCommands {
         }
         let outcomes = jobs.map { _ in Outcome() }
         let bodyBox = Handoff(body)
-        let threads = try args.optionalNumber("threads").map { max(1, Int($0)) } ?? ProcessInfo.processInfo.activeProcessorCount
+        // A repeat inside a run runs its own runs one after another on that run's thread: the outer study
+        // already uses every core.
+        let defaultThreads = interpreter.context.runDepth > 0 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let threads = try args.optionalNumber("threads").map { max(1, Int($0)) } ?? defaultThreads
         let interrupt = interpreter.interrupt
-        Kernels.setBLASThreads(1)
-        _ = ParallelRuns.map(count: jobs.count, threads: threads) { index -> Bool in
-            guard !interrupt.isRequested else { return false }
-            let copy = copies[index].value, outcome = outcomes[index]
-            BigStack.run {
-                do {
-                    // Its own copies of the variables the block captured from an enclosing def: runs in parallel
-                    // must not share (and race on) them.
-                    _ = try copy.call(copy.isolatedCopy(of: bodyBox.value))
-                } catch {
-                    outcome.failure = (error as? RuntimeError)?.message ?? "\(error)"
+        Kernels.withSingleThreadedBLAS(restoring: ProcessInfo.processInfo.activeProcessorCount) {
+            _ = ParallelRuns.map(count: jobs.count, threads: threads) { index -> Bool in
+                guard !interrupt.isRequested else { return false }
+                let copy = copies[index].value, outcome = outcomes[index]
+                BigStack.run {
+                    do {
+                        // Its own copies of the variables the block captured from an enclosing def: runs in
+                        // parallel must not share (and race on) them.
+                        _ = try copy.call(copy.isolatedCopy(of: bodyBox.value))
+                    } catch {
+                        outcome.failure = (error as? RuntimeError)?.message ?? "\(error)"
+                    }
+                    outcome.record = copy.context.studyRecord
+                    outcome.output = (copy.output as? BufferSink)?.text ?? ""
+                    outcome.ran = true
                 }
-                outcome.record = (copy.hostState["study.record"] as? [(String, Value)]) ?? []
-                outcome.output = (copy.output as? BufferSink)?.text ?? ""
-                outcome.ran = true
+                return true
             }
-            return true
         }
-        Kernels.setBLASThreads(ProcessInfo.processInfo.activeProcessorCount)
 
         var table = Table([Table.Column("seed", numbers: [])])  // grid and recorded columns are added with their values' type
         var failures: [String] = []
@@ -190,13 +193,13 @@ enum StudyCommands {
         guard !args.extraKeywords.isEmpty else {
             throw RuntimeError("record needs name=value pairs inside repeat (record iid=(rmse m iid)), or at the prompt a file to save the session to (record \"session.sps\"; record off stops)")
         }
-        var recorded = (args.interpreter.hostState["study.record"] as? [(String, Value)]) ?? []
+        var recorded = args.interpreter.context.studyRecord
         for (name, value) in args.extraKeywords {
             _ = try cell(value, name)
             recorded.removeAll { $0.0 == name }
             recorded.append((name, value))
         }
-        args.interpreter.hostState["study.record"] = recorded
+        args.interpreter.context.studyRecord = recorded
         return .nil
     }
 

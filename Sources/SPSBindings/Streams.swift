@@ -9,9 +9,8 @@ import SPSNumeric
 extension Interpreter {
     /// The next stream for `purpose`.
     func nextStream(_ purpose: StreamPurpose) -> RandomStream {
-        let key = "stream." + purpose.rawValue
-        let index = (hostState[key] as? UInt64) ?? 0
-        hostState[key] = index + 1
+        let index = context.streamUses[purpose, default: 0]
+        context.streamUses[purpose] = index + 1
         return RandomStream(seed: seed, purpose: purpose, index: index)
     }
 
@@ -23,11 +22,11 @@ extension Interpreter {
 
     /// Forgets every stream's use count (after `seed`).
     func resetStreams() {
-        for key in hostState.keys where key.hasPrefix("stream.") { hostState[key] = nil }
+        context.streamUses = [:]
     }
 
     /// The name of a global variable holding exactly this object, for labelling (`eval=[iid, ood]`).
-    func variableName(of object: AnyObject) -> String? {
+    package func variableName(of object: AnyObject) -> String? {
         variables.first { name, value in
             if case .native(let o) = value { return o === object && !name.hasPrefix("_") }
             return false

@@ -3,23 +3,27 @@ import SPSNumeric
 import SPSTraining
 
 /// A dataset at the prompt: named feature columns, a target, optional environment tags.
-final class DatasetObject: NativeObject {
-    let data: Dataset
+package final class DatasetObject: NativeObject {
+    package let data: Dataset
     init(_ data: Dataset) { self.data = data }
 
-    var typeName: String { "Dataset" }
+    package var typeName: String { "Dataset" }
+    /// A dataset never changes once made (operations make new ones): runs share it.
+    package var isolation: IsolationPolicy { .immutable }
+    package var shape: String { "\(data.count) rows × \(data.width) features" }
+    package var byteSize: Int? { (data.features.count + data.target.count) * 4 }
 
-    var description: String {
+    package var description: String {
         var header = "Dataset: \(data.count) rows × \(data.width) features (\(data.featureNames.joined(separator: ", "))) → target \(data.targetName)"
         if let env = data.environment { header += ", \(Set(env).count) environments" }
         guard data.count > 0 else { return header }
-        return header + "\n" + data.headTable(5).render(maxWidth: TerminalSize.columns, maxRows: nil)
+        return header + "\n" + data.headTable(5).render(maxWidth: DisplayWidth.columns(), maxRows: nil)
             + (data.count > 5 ? "\n(first 5 of \(data.count) rows)" : "")
     }
 
-    var memberNames: [String] { ["n", "features", "target", "columns", "env", "X", "Y"] + data.columnNames }
+    package var memberNames: [String] { ["n", "features", "target", "columns", "env", "X", "Y"] + data.columnNames }
 
-    func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
+    package func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
         switch name {
         case "n": return .number(Double(data.count))
         case "features": return .list(data.featureNames.map { .string($0) })
@@ -34,11 +38,11 @@ final class DatasetObject: NativeObject {
         }
     }
 
-    func column(_ name: String) throws(RuntimeError) -> Tensor {
+    package func column(_ name: String) throws(RuntimeError) -> Tensor {
         do { return try data.column(named: name) } catch { throw RuntimeError(error.message) }
     }
 
-    func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
+    package func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
         guard indices.count == 1 else { throw RuntimeError("a Dataset takes one index (rows), got \(indices.count)") }
         do {
             switch indices[0] {
@@ -78,15 +82,19 @@ extension Dataset {
 }
 
 /// A table at the prompt: a loop's history, an evaluation, a study's results.
-final class TableObject: NativeObject {
-    let table: Table
+package final class TableObject: NativeObject {
+    package let table: Table
     init(_ table: Table) { self.table = table }
 
-    var typeName: String { "Table" }
-    var description: String { table.render(maxWidth: TerminalSize.columns, maxRows: 40) }
-    var memberNames: [String] { ["n", "columns"] + table.columnNames }
+    package var typeName: String { "Table" }
+    /// A table never changes once made: runs share it.
+    package var isolation: IsolationPolicy { .immutable }
+    package var shape: String { "\(table.rowCount) rows × \(table.columns.count) columns" }
+    package var byteSize: Int? { table.columns.reduce(0) { $0 + $1.values.count } * 8 }
+    package var description: String { table.render(maxWidth: DisplayWidth.columns(), maxRows: 40) }
+    package var memberNames: [String] { ["n", "columns"] + table.columnNames }
 
-    func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
+    package func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
         switch name {
         case "n": return .number(Double(table.rowCount))
         case "columns": return .list(table.columnNames.map { .string($0) })
@@ -103,7 +111,7 @@ final class TableObject: NativeObject {
         }
     }
 
-    func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
+    package func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
         guard indices.count == 1 else { throw RuntimeError("a Table takes one index (rows or a column name), got \(indices.count)") }
         switch indices[0] {
         case .string(let name):
@@ -133,6 +141,8 @@ final class DistributionObject: NativeObject {
     let distribution: Distribution
     init(_ distribution: Distribution) { self.distribution = distribution }
     var typeName: String { "Distribution" }
+    /// Settings only (draws use the run's own stream): runs share it.
+    var isolation: IsolationPolicy { .immutable }
     var description: String { distribution.description }
 
     /// `d n` draws n values (a tensor) from the session's user stream.
@@ -149,5 +159,7 @@ final class AugmentationObject: NativeObject {
     let augmentation: Augmentation
     init(_ augmentation: Augmentation) { self.augmentation = augmentation }
     var typeName: String { "Augmentation" }
+    /// Settings only (a loop draws from its own stream): runs share it.
+    var isolation: IsolationPolicy { .immutable }
     var description: String { augmentation.description }
 }

@@ -16,8 +16,6 @@ import SPSTraining
 /// - With `envs=k` the block runs once per environment block of rows, so parameters drawn in it
 ///   (`f = sample (uniform 0.02 1)`) take one value per environment; rows are tagged with their environment.
 extension DataCommands {
-    /// The `hostState` key holding the row count of the scm block being run.
-    static let scmRowsKey = "scm.rows"
 
     /// `scm n=… target=… [features=[…]] [envs=k] { … }`: data from a structural causal model.
     static let scm = Command(
@@ -117,7 +115,7 @@ extension DataCommands {
     /// A distribution command's result: a Distribution value, or inside an scm block its draws for the block's rows.
     static func drawOrValue(_ distribution: Distribution, _ args: Arguments) throws(RuntimeError) -> Value {
         let columns = args["cols"].flatMap { $0.isNil ? nil : $0 }.flatMap(\.integer)
-        guard let rows = args.interpreter.hostState[scmRowsKey] as? Int else {
+        guard let rows = args.interpreter.context.scmRows else {
             if columns != nil {
                 throw RuntimeError("cols= draws a block of columns inside scm { … }; outside scm, \(args.command.name) is a distribution value (draw k values with (\(args.command.name) …) k)")
             }
@@ -191,20 +189,20 @@ struct SCMModel {
 
     /// Runs the block for `rows` rows, returning its nodes in definition order.
     func run(rows: Int, rng: inout RandomStream, environment: Int? = nil) throws(RuntimeError) -> [SCMNode] {
-        let savedRows = interpreter.hostState[DataCommands.scmRowsKey]
+        let savedRows = interpreter.context.scmRows
         let savedRandom = interpreter.random
         // Top-level names of the block that already exist as globals are rebound by the block (the language's
         // scope rule); keep the user's values and read the node values from the globals afterwards.
         let userGlobals = Set(interpreter.variables.map(\.0))
         let rebound = source.assignedNames.filter { userGlobals.contains($0) }
         let savedGlobals = rebound.map { ($0, interpreter.global($0) ?? .nil) }
-        interpreter.hostState[DataCommands.scmRowsKey] = rows
+        interpreter.context.scmRows = rows
         interpreter.random = rng
         for name in rebound { interpreter.setGlobal(name, .nil) }
         defer {
             rng = interpreter.random
             interpreter.random = savedRandom
-            interpreter.hostState[DataCommands.scmRowsKey] = savedRows
+            interpreter.context.scmRows = savedRows
             for (name, value) in savedGlobals { interpreter.setGlobal(name, value) }
         }
         var captured: [(String, Value)]
