@@ -301,12 +301,7 @@ public final class Interpreter {
                 inspect: ((Frame) -> Void)? = nil) throws(RuntimeError) -> Value {
         let proto = c.proto
         let n = proto.parameterNames.count
-        if args.count > n {
-            throw RuntimeError("\(proto.kind == .block ? "a block" : "def \(proto.name)") takes \(n == 0 ? "no" : "at most \(n)") argument\(n == 1 ? "" : "s"), got \(args.count)", at: location)
-        }
-        if depth >= Interpreter.maxCallDepth {
-            throw RuntimeError("too many nested calls (more than \(Interpreter.maxCallDepth)); is def \(proto.name) recursing without end?", at: location)
-        }
+        try checkCall(proto, positional: args.count, at: location)
         let base = sp
         try reserve(proto.localCount, at: location)
         let fp = stack + base
@@ -326,27 +321,55 @@ public final class Interpreter {
             freeCells(cells, proto.cellCount)
         }
         do throws(RuntimeError) {
-            for (name, v) in keywords {
-                guard let i = proto.parameterNames.firstIndex(of: name) else {
-                    throw RuntimeError("def \(proto.name) has no parameter '\(name)'\(Suggestions.hint(for: name, in: proto.parameterNames))", at: location)
-                }
-                if given[i] { throw RuntimeError("argument '\(name)' of def \(proto.name) given twice", at: location) }
-                fp[i] = v
-                given[i] = true
-            }
+            for (name, v) in keywords { fp[try keywordSlot(proto, name, &given, at: location)] = v }
             try finishArguments(proto, frame, given, at: location)
             try checkpoint(at: location)
-            let flow = try execute(proto.body, frame)
+            let result = try runBody(proto, frame)
             inspect?(frame)
+            return result
+        } catch {
+            throw addTrace(error, proto, location)
+        }
+    }
+
+    // MARK: - Binding arguments (shared by `invoke` and the call node's fast path)
+
+    /// The checks before a def or block is entered: no more positional arguments than parameters, and no
+    /// deeper nesting than `maxCallDepth`.
+    @inline(__always) func checkCall(_ proto: FunctionProto, positional count: Int,
+                                     at location: SourceLocation?) throws(RuntimeError) {
+        let n = proto.parameterNames.count
+        if count > n {
+            throw RuntimeError("\(proto.kind == .block ? "a block" : "def \(proto.name)") takes \(n == 0 ? "no" : "at most \(n)") argument\(n == 1 ? "" : "s"), got \(count)", at: location)
+        }
+        if depth >= Interpreter.maxCallDepth {
+            throw RuntimeError("too many nested calls (more than \(Interpreter.maxCallDepth)); is def \(proto.name) recursing without end?", at: location)
+        }
+    }
+
+    /// The parameter slot a keyword argument fills, marked as given; an unknown or repeated name is an error.
+    @inline(__always) func keywordSlot(_ proto: FunctionProto, _ name: String, _ given: inout [Bool],
+                                       at location: SourceLocation?) throws(RuntimeError) -> Int {
+        guard let i = proto.parameterNames.firstIndex(of: name) else {
+            throw RuntimeError("def \(proto.name) has no parameter '\(name)'\(Suggestions.hint(for: name, in: proto.parameterNames))", at: location)
+        }
+        if given[i] { throw RuntimeError("argument '\(name)' of def \(proto.name) given twice", at: location) }
+        given[i] = true
+        return i
+    }
+
+    /// Runs a call's body in its frame; the value of its `return`, or nil.
+    @inline(__always) func runBody(_ proto: FunctionProto, _ frame: Frame) throws(RuntimeError) -> Value {
+        for s in proto.body {
+            let flow = try s.exec(frame)
             if flow == .returnValue {
                 let r = returnValue
                 returnValue = .nil
                 return r
             }
-            return .nil
-        } catch {
-            throw addTrace(error, proto, location)
+            if flow != .normal { break }
         }
+        return .nil
     }
 
     /// Fills defaults, reports missing arguments and moves captured parameters into cells.
@@ -372,14 +395,6 @@ public final class Interpreter {
             e.trace.append(TraceEntry(function: proto.kind == .block ? "block" : proto.name, callSite: location))
         }
         return e
-    }
-
-    @inline(__always) func execute(_ body: [StmtNode], _ frame: Frame) throws(RuntimeError) -> Flow {
-        for s in body {
-            let flow = try s.exec(frame)
-            if flow != .normal { return flow }
-        }
-        return .normal
     }
 
     // MARK: - Conversions

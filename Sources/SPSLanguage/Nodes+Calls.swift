@@ -97,12 +97,7 @@ final class CallNode: ExprNode {
         let proto = c.proto
         let n = proto.parameterNames.count
         let argc = positional.count
-        if argc > n {
-            throw RuntimeError("\(proto.kind == .block ? "a block" : "def \(proto.name)") takes \(n == 0 ? "no" : "at most \(n)") argument\(n == 1 ? "" : "s"), got \(argc)", at: loc)
-        }
-        if ip.depth >= Interpreter.maxCallDepth {
-            throw RuntimeError("too many nested calls (more than \(Interpreter.maxCallDepth)); is def \(proto.name) recursing without end?", at: loc)
-        }
+        try ip.checkCall(proto, positional: argc, at: loc)
         let base = ip.sp
         let localCount = proto.localCount
         if base + localCount > ip.initializedSlots { try ip.reserve(localCount, at: loc) }
@@ -135,26 +130,13 @@ final class CallNode: ExprNode {
                 var given = [Bool](repeating: false, count: n)
                 for j in 0..<argc { given[j] = true }
                 for (k, name) in keywordNames.enumerated() {
-                    guard let j = proto.parameterNames.firstIndex(of: name) else {
-                        throw RuntimeError("def \(proto.name) has no parameter '\(name)'\(Suggestions.hint(for: name, in: proto.parameterNames))", at: keywordValues[k].loc)
-                    }
-                    if given[j] { throw RuntimeError("argument '\(name)' of def \(proto.name) given twice", at: keywordValues[k].loc) }
+                    let j = try ip.keywordSlot(proto, name, &given, at: keywordValues[k].loc)
                     fp[j] = try keywordValues[k].eval(f)
-                    given[j] = true
                 }
                 try ip.finishArguments(proto, frame, given, at: loc)
             }
             try ip.checkpoint(at: loc)
-            for s in proto.body {
-                let flow = try s.exec(frame)
-                if flow == .returnValue {
-                    let r = ip.returnValue
-                    ip.returnValue = .nil
-                    return r
-                }
-                if flow != .normal { break }
-            }
-            return .nil
+            return try ip.runBody(proto, frame)
         } catch {
             throw ip.addTrace(error, proto, loc)
         }

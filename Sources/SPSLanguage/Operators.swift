@@ -56,7 +56,7 @@ enum Operators {
         case (.string(let a), .string(let b)):
             switch op {
             case .add:
-                try Limits.checkString(a.utf8.count + b.utf8.count, "the joined string")
+                do throws(RuntimeError) { try Limits.checkString(a.utf8.count + b.utf8.count, "the joined string") } catch { throw error.located(loc) }
                 return .string(a + b)
             case .equal: return .bool(a == b)
             case .notEqual: return .bool(a != b)
@@ -67,7 +67,7 @@ enum Operators {
             default: break
             }
         case (.list(let a), .list(let b)) where op == .add:
-            try Limits.checkList(a.count + b.count, "the joined list")
+            do throws(RuntimeError) { try Limits.checkList(a.count + b.count, "the joined list") } catch { throw error.located(loc) }
             return .list(a + b)
         case (.string(let s), .number), (.number, .string(let s)):
             if op == .add {
@@ -75,7 +75,7 @@ enum Operators {
             }
             if op == .multiply, let n = (x.integer ?? y.integer), n >= 0 {
                 let (bytes, overflow) = s.utf8.count.multipliedReportingOverflow(by: n)
-                try Limits.checkString(overflow ? -1 : bytes, "the repeated string")
+                do throws(RuntimeError) { try Limits.checkString(overflow ? -1 : bytes, "the repeated string") } catch { throw error.located(loc) }
                 return .string(String(repeating: s, count: n))
             }
         default:

@@ -1,5 +1,5 @@
 # Bad input: data save onto directory
-# expect error: cannot write '/tmp': it is a folder
 
 m = linear 3 1
+# expect error: cannot write '/tmp': it is a folder
 save m "/tmp"

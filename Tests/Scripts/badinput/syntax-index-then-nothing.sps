@@ -1,5 +1,5 @@
 # Bad input: syntax index then nothing
-# expect error: expected ',' or ']' in index, found end of line
+# expect error at end: expected ',' or ']' in index, found end of line
 
 xs = [1]
 print xs[0

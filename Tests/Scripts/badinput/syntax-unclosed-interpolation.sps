@@ -1,5 +1,5 @@
 # Bad input: syntax unclosed interpolation
-# expect error: unterminated string
 
 x = 1
+# expect error: unterminated string
 print "a {x"

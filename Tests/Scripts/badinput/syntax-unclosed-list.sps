@@ -1,5 +1,5 @@
 # Bad input: syntax unclosed list
-# expect error: expected ',' or ']' in the list, found 'print'
 
 x = [1, 2
+# expect error: expected ',' or ']' in the list, found 'print'
 print x

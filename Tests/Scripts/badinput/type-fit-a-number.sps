@@ -1,5 +1,5 @@
 # Bad input: type fit a number
-# expect error: argument 'model' of fit must be a Model, got number 3
 
 d = spurious n=10
+# expect error: argument 'model' of fit must be a Model, got number 3
 fit 3 d

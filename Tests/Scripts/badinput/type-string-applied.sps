@@ -1,5 +1,5 @@
 # Bad input: type string applied
-# expect error: 's' is a string, not a command, and cannot be applied to arguments
 
 s = "abc"
+# expect error: 's' is a string, not a command, and cannot be applied to arguments
 s 1

@@ -1,5 +1,5 @@
 # Bad input: unknown column in select
-# expect error: select: no feature named 'x9'; the features are x1, x2, x3; did you mean 'x1'?
 
 d = spurious n=10
+# expect error: select: no feature named 'x9'; the features are x1, x2, x3; did you mean 'x1'?
 e = select d [x9]

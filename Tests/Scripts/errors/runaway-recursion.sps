@@ -1,2 +1,2 @@
-def f n { f (n + 1) }
-f 0  # expect error: too many nested calls
+def f n { f (n + 1) }  # expect error: too many nested calls
+f 0

@@ -1,3 +1,3 @@
-def inner { undefined_thing }
+def inner { undefined_thing }  # expect error: unknown name 'undefined_thing'
 def outer { inner() }
-outer()  # expect error: unknown name 'undefined_thing'
+outer()

@@ -1,2 +1,2 @@
-def f total { totl + 1 }
-f 1  # expect error: unknown name 'totl'; did you mean 'total'?
+def f total { totl + 1 }  # expect error: unknown name 'totl'; did you mean 'total'?
+f 1

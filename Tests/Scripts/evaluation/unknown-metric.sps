@@ -1,4 +1,2 @@
 d = spurious n=10
-eval (linear 3 1) [d] metric=rmsee
-
-# expect error: unknown metric 'rmsee'; did you mean 'rmse'?
+eval (linear 3 1) [d] metric=rmsee  # expect error: unknown metric 'rmsee'; did you mean 'rmse'?

@@ -1,4 +1,2 @@
 l = loop (linear 3 1) (spurious n=10)
-l.epoch = 3
-
-# expect error: l.epoch cannot be set; only l.lr can
+l.epoch = 3  # expect error: l.epoch cannot be set; only l.lr can

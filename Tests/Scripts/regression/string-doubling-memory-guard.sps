@@ -1,5 +1,5 @@
 # Fuzz/limits regression: overflow string doubling
-# expect error: the joined string would be 134217728 bytes long; strings hold at most 67108864 bytes
 
 s = "abcdefgh"
+# expect error: the joined string would be 134217728 bytes long; strings hold at most 67108864 bytes
 while true { s = s + s }

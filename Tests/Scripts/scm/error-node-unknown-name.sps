@@ -1,5 +1,4 @@
 scm n=20 target=y {
   x = normal 0 1
-  y = x + z
+  y = x + z  # expect error col 11: scm node 'y': unknown name 'z'
 }
-# expect error: 3:11: error: scm node 'y': unknown name 'z'

@@ -1,3 +1,3 @@
 def f {
   print 1
-# expect error: expected '}' to close the block opened at line 1
+# expect error at end: expected '}' to close the block opened at line 1

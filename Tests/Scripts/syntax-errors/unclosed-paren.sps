@@ -1,1 +1,1 @@
-print (1 + 2  # expect error: expected ')'
+print (1 + 2  # expect error at end: expected ')'
