@@ -8,9 +8,11 @@ import SPSTraining
 /// - While the block runs, the distribution commands (`normal 0 1`, `uniform …`) return their draws for the
 ///   block's rows (a column, or an n×k block with `cols=k`) instead of a Distribution value, and the session's
 ///   user stream (`randn`, `rand`) is replaced by the scm's own data stream, so the data reproduce under `seed`.
-/// - Every top-level assignment of the block defines a variable. Tensors with one value per row (`[n]`) are
-///   columns; `[n, k]` tensors are blocks of k columns named `x1 … xk` after the node `x`. Everything else —
-///   numbers, weight vectors and matrices (`randn 5`), lists — is a parameter of the block, never exported.
+/// - Every top-level assignment of the block defines a node of the block's own, even when a global or a variable
+///   of the enclosing def has that name (`Interpreter.runDefinitions`); the compiled block lists its top-level
+///   statements (`FunctionProto.topStatements`), which give each node's line. Tensors with one value per row
+///   (`[n]`) are columns; `[n, k]` tensors are blocks of k columns named `x1 … xk` after the node `x`. Everything
+///   else — numbers, weight vectors and matrices (`randn 5`), lists — is a parameter of the block, never exported.
 /// - Nodes whose name starts with `_` are hidden (confounders), as are nodes left out of `features=`; a number
 ///   listed in `features=` becomes a constant column.
 /// - With `envs=k` the block runs once per environment block of rows, so parameters drawn in it
@@ -31,6 +33,11 @@ extension DataCommands {
         number listed there becomes a constant column (e.g. the environment's factor).
         `envs=k` runs the block once per environment (k equal blocks of rows, tagged 0 … k-1), so a parameter drawn
         in the block — `f = sample (uniform 0.02 1)` — takes a new value in each environment.
+        Every assignment at the block's top level is a node, even one named like a variable outside the block (a
+        global, a parameter of the enclosing def); that variable keeps its value.
+        `target=` and `features=` take column names: a bare name is the node's own name (`target=y`), except a local
+        variable, which passes its value — in `def world t { scm n=100 target=t { … } }` the parameter t gives the
+        target — so inside a def, write a node named like one of the def's variables as a string (`target="n"`).
         Random draws come from the session's data stream: `seed 0` reproduces the data exactly.
         Errors name the node and its line.
         """,
@@ -171,54 +178,47 @@ struct SCMNode {
     }
 }
 
-/// An scm block and what is known about its source: where each node is assigned.
+/// An scm block and what its compiled form says about it: its top-level statements, and where each node is
+/// assigned.
 struct SCMModel {
     let block: Closure
     let interpreter: Interpreter
     /// Where `scm` was called, for errors that belong to no node.
     let location: SourceLocation?
-    let source: SCMSource
+    /// The block's top-level statements, in source order (kept by the compiler).
+    let statements: [FunctionProto.TopStatement]
 
-    /// Prepares to run `block`, scanning its source once.
+    /// Prepares to run `block`.
     init(block: Closure, interpreter: Interpreter, location: SourceLocation?) {
         self.block = block
         self.interpreter = interpreter
         self.location = location
-        self.source = SCMSource(block.proto.location)
+        self.statements = block.proto.topStatements
     }
 
     /// Runs the block for `rows` rows, returning its nodes in definition order.
+    ///
+    /// The nodes are the block's own top-level assignments, whatever names exist outside it: a node named like a
+    /// global or a variable of the enclosing def is still a node, and the outer variable keeps its value (see
+    /// `Interpreter.runDefinitions`).
     func run(rows: Int, rng: inout RandomStream, environment: Int? = nil) throws(RuntimeError) -> [SCMNode] {
         let savedRows = interpreter.context.scmRows
         let savedRandom = interpreter.random
-        // Top-level names of the block that already exist as globals are rebound by the block (the language's
-        // scope rule); keep the user's values and read the node values from the globals afterwards.
-        let userGlobals = Set(interpreter.variables.map(\.0))
-        let rebound = source.assignedNames.filter { userGlobals.contains($0) }
-        let savedGlobals = rebound.map { ($0, interpreter.global($0) ?? .nil) }
         interpreter.context.scmRows = rows
         interpreter.random = rng
-        for name in rebound { interpreter.setGlobal(name, .nil) }
         defer {
             rng = interpreter.random
             interpreter.random = savedRandom
             interpreter.context.scmRows = savedRows
-            for (name, value) in savedGlobals { interpreter.setGlobal(name, value) }
         }
-        var captured: [(String, Value)]
+        let defined: [(String, Value)]
         do {
-            captured = try interpreter.runCapturingLocals(block)
+            defined = try interpreter.runDefinitions(block)
         } catch {
             throw annotate(error, environment: environment)
         }
-        for name in rebound {
-            let value = interpreter.global(name) ?? .nil
-            if !value.isNil { captured.append((name, value)) }
-        }
-        let order = source.assignedNames
-        captured.sort { (order.firstIndex(of: $0.0) ?? Int.max) < (order.firstIndex(of: $1.0) ?? Int.max) }
         var nodes: [SCMNode] = []
-        for (name, value) in captured {
+        for (name, value) in defined {
             nodes.append(try node(name, value, rows: rows))
         }
         return nodes
@@ -320,139 +320,22 @@ struct SCMModel {
 
     /// An error about a node, located at the line that assigns it.
     func nodeError(_ name: String, _ message: String) -> RuntimeError {
-        let at = source.assignments.last { $0.name == name }
-        let line = at.map { " (line \($0.line))" } ?? ""
+        let at = statements.last { $0.kind == .assignment && $0.name == name }
+        let line = at.map { " (line \($0.location.line))" } ?? ""
         return RuntimeError("scm node '\(name)'\(line) \(message)", at: at?.location ?? location)
     }
 
     /// Names the node whose statement raised an error inside the block.
     func annotate(_ error: RuntimeError, environment: Int?) -> RuntimeError {
-        guard !error.isInterrupt, let at = error.location, at.file === source.file,
-              let statement = source.statement(containing: at.offset) else { return error }
+        guard !error.isInterrupt, let at = error.location, at.file === block.proto.location.file,
+              let statement = statements.last(where: { $0.contains(at.offset) }) else { return error }
         var annotated = error
         let env = environment.map { " (environment \($0))" } ?? ""
-        if let name = statement.name {
+        if statement.kind == .assignment, let name = statement.name {
             annotated.message = "scm node '\(name)'\(env): \(error.message)"
         } else if !env.isEmpty {
             annotated.message = "scm\(env): \(error.message)"
         }
         return annotated
-    }
-}
-
-// MARK: - The block's source
-
-/// Where an scm block assigns its nodes, found by scanning the block's source text.
-///
-/// The compiled block keeps no statement list, so this reads the text between the block's braces: top-level
-/// statements end at `;` or a newline outside brackets (not after `\`); a statement that starts with
-/// `name =` (or `name += …`) assigns the node `name`.
-struct SCMSource {
-    /// A top-level statement of the block.
-    struct Statement {
-        /// The node it assigns, if it is an assignment to a plain name.
-        let name: String?
-        /// Where the statement starts.
-        let location: SourceLocation
-        /// Byte offsets of the statement.
-        let start: Int, end: Int
-        var line: Int { location.line }
-    }
-
-    let file: SourceFile
-    let statements: [Statement]
-
-    /// The assignments, in source order.
-    var assignments: [Statement] { statements.filter { $0.name != nil } }
-
-    /// The names assigned at the top level, in order of first assignment.
-    var assignedNames: [String] {
-        var seen: [String] = []
-        for s in statements { if let n = s.name, !seen.contains(n) { seen.append(n) } }
-        return seen
-    }
-
-    /// The top-level statement containing a byte offset.
-    func statement(containing offset: Int) -> Statement? {
-        statements.last { $0.start <= offset && offset <= $0.end }
-    }
-
-    /// Scans the block whose opening brace is at (or after) `start`.
-    init(_ start: SourceLocation) {
-        file = start.file
-        let bytes = Array(start.file.text.utf8)
-        var i = start.offset, line = start.line, column = start.column
-        var found: [Statement] = []
-        var depth = 0
-        var statementStart: (offset: Int, line: Int, column: Int)?
-        var statementName: String?
-        var lastSignificant: UInt8 = 0
-
-        func isIdentifierStart(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
-        func isIdentifier(_ b: UInt8) -> Bool { isIdentifierStart(b) || (b >= 48 && b <= 57) }
-        func advance() {
-            if bytes[i] == 10 { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        func finishStatement() {
-            if let s = statementStart {
-                found.append(Statement(name: statementName, location: SourceLocation(file: start.file, line: s.line, column: s.column, offset: s.offset),
-                                       start: s.offset, end: i))
-            }
-            statementStart = nil
-            statementName = nil
-        }
-
-        while i < bytes.count && bytes[i] != UInt8(ascii: "{") { advance() }
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case UInt8(ascii: "{"), UInt8(ascii: "("), UInt8(ascii: "["):
-                if depth == 1 && statementStart == nil { statementStart = (i, line, column) }
-                depth += 1
-                advance()
-            case UInt8(ascii: "}"), UInt8(ascii: ")"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { finishStatement(); i = bytes.count; break }
-                advance()
-            case UInt8(ascii: "#"):
-                while i < bytes.count && bytes[i] != 10 { advance() }
-                continue
-            case UInt8(ascii: "\""):
-                if depth == 1 && statementStart == nil { statementStart = (i, line, column) }
-                advance()
-                while i < bytes.count && bytes[i] != UInt8(ascii: "\"") {
-                    if bytes[i] == UInt8(ascii: "\\") && i + 1 < bytes.count { advance() }
-                    advance()
-                }
-                if i < bytes.count { advance() }
-            case 10, UInt8(ascii: ";"):
-                if depth == 1 && !(b == 10 && lastSignificant == UInt8(ascii: "\\")) { finishStatement() }
-                advance()
-            case 32, 9, 13:
-                advance()
-                continue
-            default:
-                if depth == 1 && statementStart == nil {
-                    statementStart = (i, line, column)
-                    if isIdentifierStart(b) {
-                        var j = i
-                        while j < bytes.count && isIdentifier(bytes[j]) { j += 1 }
-                        let name = String(decoding: bytes[i..<j], as: UTF8.self)
-                        var k = j
-                        while k < bytes.count && (bytes[k] == 32 || bytes[k] == 9) { k += 1 }
-                        if k < bytes.count {
-                            let next = k + 1 < bytes.count ? bytes[k + 1] : 0
-                            let plain = bytes[k] == UInt8(ascii: "=") && next != UInt8(ascii: "=")
-                            let compound = "+-*/%".utf8.contains(bytes[k]) && next == UInt8(ascii: "=")
-                            if plain || compound { statementName = name }
-                        }
-                    }
-                }
-                advance()
-            }
-            if i < bytes.count, bytes[i - 1] != 32 { lastSignificant = bytes[i - 1] }
-        }
-        statements = found
     }
 }

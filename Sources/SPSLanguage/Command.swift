@@ -7,7 +7,8 @@ public indirect enum ParameterType: Sendable, CustomStringConvertible {
     case numeric
     /// A list, a range, or a tensor: anything with elements.
     case sequence
-    /// A column name: a bare identifier is taken as the name itself, not looked up; a string works too.
+    /// A column name: a bare identifier is taken as the name itself, not looked up — unless it is a local variable
+    /// (a parameter of the enclosing def, …), which passes its value (see `BareName.columnNames`); a string works too.
     case columnName
     /// A list of column names (`[x, z]`), or a single one.
     case columnNames
@@ -103,7 +104,7 @@ public struct Parameter: Sendable {
                   isVariadic: true, unit: nil, summary: summary)
     }
 
-    /// True when the interpreter takes a bare identifier argument as a name.
+    /// True when the interpreter takes a bare identifier argument as a name (a local variable passes its value).
     var takesNames: Bool {
         switch type {
         case .columnName, .columnNames: return true

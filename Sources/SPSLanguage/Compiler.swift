@@ -212,7 +212,12 @@ final class Compiler {
         }
         proto.parameterCells = parameterCells
         proto.defaults = parameters.map { p in p.defaultValue.map(expression) }
-        var nodes = statements(body.statements)
+        var nodes: [StmtNode] = []
+        var outline: [FunctionProto.TopStatement] = []
+        for s in body.statements {
+            nodes.append(statement(s))
+            outline.append(topStatement(s))
+        }
         if let last = body.statements.last, case .expression(let e) = last.kind {
             nodes[nodes.count - 1] = ImplicitReturn(expressionStatement(e))
         }
@@ -221,7 +226,27 @@ final class Compiler {
         proto.cellCount = scope.cellCount
         proto.captures = scope.captures.map(\.source)
         proto.topLocals = scope.topLocals
+        proto.topStatements = outline
         return proto
+    }
+
+    /// What a just-compiled top-level statement of a def or block body defines, and where that variable lives.
+    func topStatement(_ s: Stmt) -> FunctionProto.TopStatement {
+        var kind = FunctionProto.TopStatement.Kind.other
+        var name: String?
+        switch s.kind {
+        case .assign(let target, _, _):
+            if case .name(let n) = target.kind { kind = .assignment; name = n }
+        case .def(let decl):
+            kind = .def
+            name = decl.name
+        default:
+            break
+        }
+        // The statement has resolved the name already: a local or cell of this body, an upvalue it rebinds, or
+        // (not visible as a local) a global.
+        let storage = name.map { n in fn.lookup(n) ?? .global(globals.slot(n)) }
+        return FunctionProto.TopStatement(kind: kind, name: name, location: s.location, end: s.end, storage: storage)
     }
 
     // MARK: - Expressions

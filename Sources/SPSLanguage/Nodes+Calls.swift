@@ -155,7 +155,11 @@ extension Interpreter {
             switch p {
             case .value(let v): return v
             case .node(let node, let bare):
-                if param.takesNames, let bare { return bare.value }
+                if param.takesNames, let bare {
+                    // A local variable passes its value; any other bare name is the name itself (see `BareName`).
+                    guard let frame else { return bare.value }
+                    return try bare.columnNames(node, for: param, of: cmd, in: frame)
+                }
                 guard let frame else { return .nil }
                 return try node.eval(frame)
             }

@@ -148,3 +148,69 @@ enum CaptureScan {
         }
     }
 }
+
+// MARK: - Bare names in column-name positions
+
+/// How a bare identifier given for a column-name parameter (`noise x3`, `target=y`, `features=[x, z]`) is read.
+///
+/// The rule: an identifier that names a local variable where it is written — a parameter of the enclosing `def`,
+/// or a variable created inside a def, a block or the body of `if`/`for`/`while` (the compiler resolved it to a
+/// local, a cell or an upvalue) — passes its value, which must be a string (or, for a parameter that takes several
+/// names, a list of strings); any other identifier (a global, or a name that is not defined) is the column name
+/// itself. So `def jitter col { noise col std=30 }` perturbs the column `jitter` is given, while `noise x3` at the
+/// prompt perturbs `x3` whatever `x3` holds.
+extension BareName {
+    /// The column name(s) this argument stands for, as a string or a list of strings.
+    func columnNames(_ node: ExprNode, for parameter: Parameter, of command: Command,
+                     in frame: Frame) throws(RuntimeError) -> Value {
+        switch self {
+        case .one(let name):
+            guard BareName.readsLocal(node) else { return .string(name) }
+            let value = try node.eval(frame)
+            if parameter.type.accepts(value) || (parameter.isOptional && value.isNil) { return value }
+            let several = parameter.type.acceptsNameList
+            throw BareName.notAName(name, value, several ? "gives the column names" : "is the column name",
+                                    several ? "column names must be a string or a list of strings" : "a column name must be a string",
+                                    parameter, command, at: node.loc)
+        case .many(let names):
+            guard let list = node as? ListNode, list.items.count == names.count,
+                  list.items.contains(where: BareName.readsLocal) else { return value }
+            var out: [Value] = []
+            for (name, item) in zip(names, list.items) {
+                guard BareName.readsLocal(item) else {
+                    out.append(.string(name))
+                    continue
+                }
+                let value = try item.eval(frame)
+                guard case .string = value else {
+                    throw BareName.notAName(name, value, "is a column name", "each name in the list must be a string",
+                                            parameter, command, at: item.loc)
+                }
+                out.append(value)
+            }
+            return .list(out)
+        }
+    }
+
+    /// True when a compiled name reads a local variable (a frame slot, a cell or an upvalue), not a global.
+    static func readsLocal(_ node: ExprNode) -> Bool { node is LocalGet || node is CellGet || node is UpvalueGet }
+
+    /// The error for a local variable whose value cannot be a column name: `role` says what its value is taken
+    /// as, `needed` what it must be.
+    static func notAName(_ name: String, _ value: Value, _ role: String, _ needed: String, _ parameter: Parameter,
+                         _ command: Command, at loc: SourceLocation) -> RuntimeError {
+        RuntimeError("argument '\(parameter.name)' of \(command.name): '\(name)' is a variable of the enclosing def or block, so its value \(role), but it holds \(value.typeName) \(Interpreter.short(value)); \(needed)", at: loc)
+    }
+}
+
+extension ParameterType {
+    /// True for a parameter that takes several column names (`features=[x, z]`).
+    var acceptsNameList: Bool {
+        switch self {
+        case .columnNames: return true
+        case .optional(let t): return t.acceptsNameList
+        case .oneOf(let ts): return ts.contains { $0.acceptsNameList }
+        default: return false
+        }
+    }
+}

@@ -24,6 +24,36 @@ public final class FunctionProto: @unchecked Sendable {
     var captures: [CaptureSource] = []
     var body: [StmtNode] = []
     var topLocals: [(String, LocalLocation)] = []
+    /// The statements at the top level of the body, in order (empty for a chunk): what a command that reads a block
+    /// as a list of definitions (`scm`) needs to know about it, without looking at its source text.
+    public internal(set) var topStatements: [TopStatement] = []
+
+    /// A statement at the top level of a def or block body.
+    public struct TopStatement: Sendable {
+        /// What the statement does.
+        public enum Kind: Sendable, Equatable {
+            /// `name = …` or `name op= …`.
+            case assignment
+            /// `def name … { … }`.
+            case def
+            /// Anything else (an expression, `if`, `for`, an assignment to a member or an index, …).
+            case other
+        }
+        /// What the statement does.
+        public let kind: Kind
+        /// The variable it defines: `x` for `x = …`, `x += …` and `def x …`; nil for other statements.
+        public let name: String?
+        /// Where the statement starts.
+        public let location: SourceLocation
+        /// The byte offset just past the statement's source text.
+        public let end: Int
+        /// Where the variable `name` lives when the body runs: a local of the body, or a variable outside it that
+        /// the statement rebinds (an enclosing def's or block's, or a global).
+        let storage: Resolution?
+
+        /// True when `offset` (in the same file) lies within the statement's source text.
+        public func contains(_ offset: Int) -> Bool { location.offset <= offset && offset <= end }
+    }
 
     init(name: String, kind: Kind, parameterNames: [String], doc: String?, location: SourceLocation) {
         self.name = name
@@ -45,6 +75,62 @@ public final class FunctionProto: @unchecked Sendable {
             }
             return "<" + parts.joined(separator: " ") + ">"
         }
+    }
+}
+
+// MARK: - A block read as definitions
+
+extension Interpreter {
+    /// Runs a block for the variables it defines (how `scm` reads its model): every variable assigned (or `def`
+    /// defined) at the block's top level, once each in order of first definition, with its value when the block
+    /// ends.
+    ///
+    /// Those names are the block's own, whatever exists outside it: a top-level assignment that rebinds a
+    /// variable of an enclosing def or block, or a global, still defines the block's variable. While the block
+    /// runs, such an outer variable starts out nil (a global that was never set stays unknown); when it ends, also
+    /// with an error, the outer variable gets its value back. A name whose statement did not run (after a
+    /// `return`) is defined as nil.
+    public func runDefinitions(_ block: Closure) throws(RuntimeError) -> [(String, Value)] {
+        var defined: [(name: String, storage: Resolution)] = []
+        for s in block.proto.topStatements {
+            if let name = s.name, let storage = s.storage, !defined.contains(where: { $0.name == name }) {
+                defined.append((name, storage))
+            }
+        }
+        var savedUpvalues: [(Int, Value)] = []
+        var savedGlobals: [(slot: Int, value: Value, defined: Bool, builtin: Bool)] = []
+        for (_, storage) in defined {
+            switch storage {
+            case .upvalue(let u):
+                savedUpvalues.append((u, block.upvalues[u].value))
+                block.upvalues[u].value = .nil
+            case .global(let g):
+                savedGlobals.append((g, globals.values[g], globals.defined[g], globals.isBuiltin[g]))
+                globals.values[g] = .nil
+            case .local, .cell:
+                break
+            }
+        }
+        defer {
+            for (u, value) in savedUpvalues { block.upvalues[u].value = value }
+            for saved in savedGlobals {
+                globals.values[saved.slot] = saved.value
+                globals.defined[saved.slot] = saved.defined
+                globals.isBuiltin[saved.slot] = saved.builtin
+            }
+        }
+        var values: [(String, Value)] = []
+        _ = try invoke(block, [], [], at: nil) { frame in
+            for (name, storage) in defined {
+                switch storage {
+                case .local(let s): values.append((name, frame.fp[s]))
+                case .cell(let c): values.append((name, frame.cells[c]?.value ?? .nil))
+                case .upvalue(let u): values.append((name, frame.closure.upvalues[u].value))
+                case .global(let g): values.append((name, self.globals.values[g]))
+                }
+            }
+        }
+        return values
     }
 }
 

@@ -8,3 +8,11 @@ l = loop m train batch=32 optim=(adam lr=1e-3)
 t = repeat seeds=0..1 { n = 1; record ok=n }
 print t.n  # expect: 2
 t = repeat seeds=0..7 { step l 5; record x=l.step }  # expect error: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block
+# expect: repeat: run with seed 0 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
+# expect: repeat: run with seed 1 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
+# expect: repeat: run with seed 2 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
+# expect: repeat: run with seed 3 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
+# expect: repeat: run with seed 4 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
+# expect: repeat: run with seed 5 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
+# expect: repeat: run with seed 6 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
+# expect: repeat: run with seed 7 failed: a Loop made outside `repeat` cannot be shared by its runs; create it inside the block (l = loop m train …)
