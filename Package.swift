@@ -82,7 +82,7 @@ let package = Package(
         .target(name: "SPSNumeric", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: optimize),
         .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels", "SwiftCSV"], swiftSettings: optimize),
         .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimizeChecked),
-        .target(name: "SPSPlot", dependencies: ["SPSNumeric"]),
+        .target(name: "SPSPlot"),
         .target(
             name: "SPSBindings",
             dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric"],
@@ -91,6 +91,8 @@ let package = Package(
         .target(
             name: "SPSShell",
             dependencies: ["SPSBindings", "SPSLanguage", "SPSTraining", "SPSNumeric", "SPSPlot", "CEditline"],
+            // The prelude (commands written in sps) is built into the binary from the one copy in stdlib/.
+            resources: [.embedInCode("../../stdlib/prelude.sps")],
             swiftSettings: optimizeChecked
         ),
         .executableTarget(

@@ -53,12 +53,10 @@ public struct Expr: Sendable {
     public var location: SourceLocation
 }
 
-/// A braced list of statements, with the byte range of its source.
+/// A braced list of statements.
 public struct Block: Sendable {
     /// The statements.
     public var statements: [Stmt]
-    /// Where the `{` is.
-    public var location: SourceLocation
 }
 
 /// A parameter of a `def`: a name and, for keyword parameters, a default.

@@ -95,11 +95,6 @@ enum Builtins {
                 parameters: [.positional("message", .string)]) { args throws(RuntimeError) in
             throw RuntimeError(try args.string("message"))
         },
-        Command("seed", topic: "values", summary: "Set the global seed every random stream derives from.",
-                example: "seed 0", parameters: [.positional("n", .integer, "the seed (any integer)")]) { args throws(RuntimeError) in
-            args.interpreter.seed = UInt64(bitPattern: Int64(try args.integer("n")))
-            return .nil
-        },
     ]
 
     /// The elements of a list, range or vector.

@@ -18,8 +18,6 @@ public struct Parser {
     var index = 0
     var errors: [SyntaxError] = []
     var comments: [Int: String]
-    var endedEarly: Bool
-    var lexErrorCount: Int
     var depth: Int
     var noBlock = false
     var lastEnd = 0
@@ -52,8 +50,6 @@ public struct Parser {
         self.file = file
         self.tokens = tokens
         self.comments = lexer.comments
-        self.endedEarly = lexer.endedEarly
-        self.lexErrorCount = lexer.errors.count
         self.depth = depth
     }
 
@@ -291,7 +287,7 @@ public struct Parser {
             skipSeparators()
         }
         _ = advance()
-        return Block(statements: statements, location: location(open))
+        return Block(statements: statements)
     }
 
     // MARK: - Expressions

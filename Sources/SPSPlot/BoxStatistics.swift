@@ -18,8 +18,6 @@ public struct BoxStatistics: Sendable, Equatable {
     /// The values outside the whiskers, sorted.
     public var outliers: [Double]
 
-    /// The interquartile range, `q3 - q1`.
-    public var iqr: Double { q3 - q1 }
     /// The smallest value drawn (the lower whisker or the lowest outlier).
     public var minimum: Double { min(lowerWhisker, outliers.first ?? lowerWhisker) }
     /// The largest value drawn (the upper whisker or the highest outlier).

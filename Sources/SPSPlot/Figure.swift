@@ -1,4 +1,3 @@
-import SPSNumeric
 /// Several plots in a grid (rows × columns), e.g. IID and OOD scatter plots side by side.
 ///
 /// Plots fill the grid row by row; the last row may be partly empty.
@@ -67,10 +66,5 @@ public struct Figure: Sendable, Equatable {
             SVGRenderer(plot: plot, frame: frame).draw(into: &svg)
         }
         return svg.document()
-    }
-
-    /// Writes the figure's SVG to `path` atomically (a temporary file beside it, then a rename).
-    public func writeSVG(to path: String, cellWidth: Double = 480, cellHeight: Double = 360) throws {
-        try AtomicFile.write(renderSVG(cellWidth: cellWidth, cellHeight: cellHeight), to: path)
     }
 }

@@ -1,4 +1,3 @@
-import SPSNumeric
 /// Rendering a plot in the terminal and as SVG.
 extension Plot {
     /// The default terminal width when the real one is unknown.
@@ -26,11 +25,6 @@ extension Plot {
         var svg = SVGWriter(width: w, height: h)
         SVGRenderer(plot: self, frame: SVGRenderer.Frame(x: 0, y: 0, width: w, height: h)).draw(into: &svg)
         return svg.document()
-    }
-
-    /// Writes the plot's SVG to `path` atomically (a temporary file beside it, then a rename).
-    public func writeSVG(to path: String, width: Double = 640, height: Double = 400) throws {
-        try AtomicFile.write(renderSVG(width: width, height: height), to: path)
     }
 }
 

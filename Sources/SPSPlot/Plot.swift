@@ -1,4 +1,4 @@
-/// A single plot: what to draw (its kind and data), a title, axis labels and legend choice.
+/// A single plot: what to draw (its kind and data), a title and axis labels.
 ///
 /// A `Plot` is plain data; rendering never fails. Awkward data (nothing finite to draw, NaN values, a constant
 /// column) is drawn as well as it can be and described in ``notes``, which the renderers also print.
@@ -22,16 +22,6 @@ public struct Plot: Sendable, Equatable {
         case scatter, line, histogram, box, bar
     }
 
-    /// Whether to show a legend.
-    public enum LegendMode: Sendable, Equatable {
-        /// Shown when there is more than one series, or one named series (scatter and line only).
-        case automatic
-        /// Always shown (when there is at least one series to list).
-        case shown
-        /// Never shown.
-        case hidden
-    }
-
     /// What to draw.
     public var content: Content
     /// The title above the plot; empty for none.
@@ -40,17 +30,13 @@ public struct Plot: Sendable, Equatable {
     public var xLabel: String
     /// The label of the vertical axis; for box plots, the label of the value axis.
     public var yLabel: String
-    /// Whether to show a legend.
-    public var legend: LegendMode
 
     /// A plot of any kind.
-    public init(_ content: Content, title: String = "", xLabel: String = "", yLabel: String = "",
-                legend: LegendMode = .automatic) {
+    public init(_ content: Content, title: String = "", xLabel: String = "", yLabel: String = "") {
         self.content = content
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
-        self.legend = legend
     }
 
     /// The kind of plot.
@@ -106,18 +92,13 @@ public struct Plot: Sendable, Equatable {
         }
     }
 
-    /// Whether the legend is drawn.
+    /// Whether the legend is drawn: for more than one series, or one named series (scatter and line only).
     public var showsLegend: Bool {
         let names = seriesNames
-        switch legend {
-        case .hidden: return false
-        case .shown: return !names.isEmpty && kind != .box
-        case .automatic:
-            switch kind {
-            case .scatter, .line: return names.count > 1 || (names.count == 1 && !names[0].isEmpty)
-            case .bar: return names.count > 1
-            case .histogram, .box: return false
-            }
+        switch kind {
+        case .scatter, .line: return names.count > 1 || (names.count == 1 && !names[0].isEmpty)
+        case .bar: return names.count > 1
+        case .histogram, .box: return false
         }
     }
 

@@ -119,19 +119,4 @@ struct TickFormat: Sendable {
         }
         return "\(text)e\(exponent)"
     }
-
-    /// A value for notes and labels: up to 4 significant digits, scientific when very large or small.
-    static func compact(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Inf" : "-Inf") }
-        if value == 0 { return "0" }
-        if abs(value) >= 1e6 || abs(value) < 1e-3 {
-            return scientific(value, stepExponent: Int(log10(abs(value)).rounded(.down)) - 3)
-        }
-        var text = String(format: "%.4g", value)
-        if text.contains(".") && !text.contains("e") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
-    }
 }

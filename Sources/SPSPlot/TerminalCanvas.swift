@@ -102,22 +102,6 @@ enum ANSI {
         case .series(let i): "\u{1B}[38;5;\(Palette.ansi256[i % Palette.ansi256.count])m"
         }
     }
-
-    /// `text` with ANSI escape sequences removed.
-    static func stripped(_ text: String) -> String {
-        var out = ""
-        var inEscape = false
-        for ch in text {
-            if inEscape {
-                if ch.isLetter { inEscape = false }
-            } else if ch == "\u{1B}" {
-                inEscape = true
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
-    }
 }
 
 /// Small helpers for fitting text into columns.

@@ -48,8 +48,6 @@ public final class Session {
     public var errorOutput: any OutputSink
     /// The prompt shown before statements in transcript mode.
     public var prompt = "sps> "
-    /// Libraries registered so far (so isolated copies could re-register; kept for inspection).
-    public private(set) var libraries: [any CommandLibrary] = []
     /// The error that ended the last run, if it failed at run time (`isInterrupt` tells a Ctrl-C).
     public private(set) var lastError: RuntimeError?
     /// Colours for diagnostics (standard error).
@@ -82,7 +80,6 @@ public final class Session {
 
     /// Binds a library of native commands into this session.
     public func registerCommands(_ library: any CommandLibrary) {
-        libraries.append(library)
         library.register(in: self)
     }
 
