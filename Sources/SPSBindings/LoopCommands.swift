@@ -2,9 +2,10 @@ import SPSLanguage
 import SPSNumeric
 import SPSTraining
 
-/// Commands that build and advance training loops: `loop`, `step`, `epoch`, `run`, `until`, `fit`.
+/// Commands that build and advance training loops: `loop`, `step`, `run`, `fit`. (`epoch` and `until`, which are
+/// written with `run`, are in the prelude, `stdlib/prelude.sps`.)
 enum LoopCommands {
-    static func all() -> [Command] { [loop, step, epoch, run, until, fit] }
+    static func all() -> [Command] { [loop, step, run, fit] }
 
     /// The keywords `loop` and `fit` share.
     static let loopParameters: [SPSLanguage.Parameter] = [
@@ -91,18 +92,6 @@ enum LoopCommands {
         return l.loop.lastLoss.map { .number(Double($0)) } ?? .nil
     }
 
-    static let epoch = Command(
-        "epoch", topic: "training", summary: "run a loop to the end of the current epoch (n epochs with a count)",
-        example: "epoch l\nepoch l 5",
-        parameters: [.positional("loop", .object("Loop"), "the loop"), .positional("n", .integer, default: .number(1), unit: "epochs", "how many epochs")]
-    ) { (args: inout Arguments) throws(RuntimeError) in
-        let l = try loopArgument(args)
-        let n = try args.integer("n")
-        guard n >= 0 else { throw RuntimeError("n must be >= 0, got \(n)") }
-        try l.advance(args.interpreter, steps: l.loop.stepsRemaining(epochs: n)) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
-        return .nil
-    }
-
     static let run = Command(
         "run", topic: "training", summary: "run a loop for more epochs",
         example: "run l epochs=29",
@@ -113,23 +102,6 @@ enum LoopCommands {
         guard n >= 0 else { throw RuntimeError("epochs must be >= 0, got \(n)") }
         try l.advance(args.interpreter, steps: l.loop.stepsRemaining(epochs: n)) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
         return .nil
-    }
-
-    static let until = Command(
-        "until", topic: "training", summary: "run a loop epoch by epoch until a condition block is true (or max epochs)",
-        example: "until l { l.loss < 1.1 }\nuntil l max=100 { (l.history.ood_rmse[-1]) < 1 }",
-        parameters: [.positional("loop", .object("Loop"), "the loop"), .positional("condition", .block, "checked after every epoch"),
-                     .keyword("max", .integer, default: .number(1000), unit: "epochs", "give up after this many epochs")]
-    ) { (args: inout Arguments) throws(RuntimeError) in
-        let l = try loopArgument(args)
-        let condition = try args.value("condition")
-        let limit = try args.integer("max")
-        for _ in 0..<max(limit, 0) {
-            if case .bool(true) = try args.interpreter.call(condition) { return .number(Double(l.loop.epoch)) }
-            try l.advance(args.interpreter) { (stop: () -> Bool) throws(TrainingError) in try l.loop.runEpoch(shouldStop: stop) }
-        }
-        if case .bool(true) = try args.interpreter.call(condition) { return .number(Double(l.loop.epoch)) }
-        throw RuntimeError("until: the condition was still false after \(limit) epochs (raise max=)")
     }
 
     static let fit = Command(

@@ -11,11 +11,13 @@ public struct TrainingLibrary: CommandLibrary {
 }
 
 extension Session {
-    /// A session with the language's built-ins and the whole training library: what `sps` runs.
+    /// A session with the language's built-ins, the whole training library and the prelude (commands written in
+    /// sps, `stdlib/prelude.sps`, which use the others): what `sps` runs.
     public static func standard(output: any OutputSink, errors: any OutputSink, interrupt: InterruptFlag = InterruptFlag()) -> Session {
         let session = Session(output: output, errors: errors, interrupt: interrupt)
         session.registerCommands(TrainingLibrary())
         session.registerCommands(ShellLibrary())
+        session.registerCommands(Prelude())
         return session
     }
 }
