@@ -15,8 +15,9 @@ extension Value {
 }
 
 extension RuntimeError {
-    /// Wraps an error from the training core or numeric module with its message.
-    package init(_ error: some CustomStringConvertible) { self.init(error.description) }
+    /// The one conversion of a core error (tensor, data, training, configuration, file) into a runtime error:
+    /// the same message, word for word; the interpreter adds the location and the trace.
+    package init(_ error: any CoreError) { self.init(error.message) }
 }
 
 extension Arguments {
@@ -66,14 +67,19 @@ public enum DisplayWidth {
     nonisolated(unsafe) public static var columns: () -> Int? = { nil }
 }
 
-/// Runs training-core code, turning its errors (tensor, data, configuration, training) into runtime errors with
-/// the same message.
+/// Runs code that may throw both core errors and runtime errors (or core errors of several types), turning each
+/// core error into a runtime error with `RuntimeError(_: any CoreError)`; runtime errors pass through unchanged.
+///
+/// Code that throws one typed core error catches it and throws `RuntimeError(error)` instead.
 package func converting<T>(_ body: () throws -> T) throws(RuntimeError) -> T {
     do {
         return try body()
     } catch let error as RuntimeError {
         throw error
+    } catch let error as any CoreError {
+        throw RuntimeError(error)
     } catch {
-        throw RuntimeError("\(error)")
+        // Not reached: the core throws only `CoreError`s. Kept so a foreign error still reads as its description.
+        throw RuntimeError(String(describing: error))
     }
 }

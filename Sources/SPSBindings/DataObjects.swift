@@ -39,12 +39,12 @@ package final class DatasetObject: NativeObject {
     }
 
     package func column(_ name: String) throws(RuntimeError) -> Tensor {
-        do { return try data.column(named: name) } catch { throw RuntimeError(error.message) }
+        do { return try data.column(named: name) } catch { throw RuntimeError(error) }
     }
 
     package func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
         guard indices.count == 1 else { throw RuntimeError("a Dataset takes one index (rows), got \(indices.count)") }
-        do {
+        return try converting { () throws -> Value in
             switch indices[0] {
             case .range(let r):
                 let lower = max(r.lower < 0 ? r.lower + data.count : r.lower, 0)
@@ -61,10 +61,6 @@ package final class DatasetObject: NativeObject {
                 fields.append((data.targetName, .number(Double(row.target.storage[0]))))
                 return .record(Record(fields))
             }
-        } catch let error as RuntimeError {
-            throw error
-        } catch {
-            throw RuntimeError("\(error)")
         }
     }
 }

@@ -102,7 +102,7 @@ final class LoopObject: NativeObject {
                 return interrupt.isRequested
             }
         } catch {
-            throw RuntimeError(error.description)
+            throw RuntimeError(error)
         }
         if interrupt.isRequested {
             var error = RuntimeError("interrupted at epoch \(loop.epoch + (loop.isMidEpoch ? 1 : 0)), step \(loop.step); the loop is intact and can be resumed")

@@ -69,17 +69,13 @@ enum ModelCommands {
     ) { (args: inout Arguments) throws(RuntimeError) in
         let path = try args.string("path")
         let value = try args.value("value")
-        do {
+        try converting { () throws in
             switch value.object {
             case let data as DatasetObject: try CSVFile.write(data.data, path: path)
             case let model as ModelObject: try ModelFile.save(model.layer, path: path)
             case let table as TableObject: try CSVFile.write(table.table, path: path)
             default: throw RuntimeError("save writes a dataset, a table or a model, got \(value.typeName)")
             }
-        } catch let error as RuntimeError {
-            throw error
-        } catch {
-            throw RuntimeError("\(error)")
         }
         return .nil
     }
@@ -128,7 +124,7 @@ enum ModelCommands {
     }
 
     static func schedule(_ kind: Schedule.Kind) throws(RuntimeError) -> Value {
-        do { return .native(ScheduleObject(try Schedule(kind))) } catch { throw RuntimeError(error.message) }
+        do { return .native(ScheduleObject(try Schedule(kind))) } catch { throw RuntimeError(error) }
     }
 
     static let schedules: [Command] = [
@@ -210,14 +206,11 @@ enum ModelCommands {
         example: "best = ols train\nbest.weight",
         parameters: [.positional("data", .object("Dataset"), "the training data")]
     ) { (args: inout Arguments) throws(RuntimeError) in
-        do {
-            let fit = try LeastSquaresFit(try args.dataset("data"))
+        let data = try args.dataset("data")
+        return try converting { () throws -> Value in
+            let fit = try LeastSquaresFit(data)
             let weight = try Tensor(shape: [1, fit.weights.count], storage: fit.weights.map(Float.init))
             return .native(ModelObject(try Linear(weight: weight, bias: Tensor([Float(fit.intercept)]))))
-        } catch let error as RuntimeError {
-            throw error
-        } catch {
-            throw RuntimeError("\(error)")
         }
     }
 

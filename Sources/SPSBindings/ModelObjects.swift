@@ -82,7 +82,7 @@ final class ModelObject: NativeObject {
             if t.rank == 1 { t = (try? t.reshaped([1, t.count])) ?? t }
             input = t
         }
-        do { return .tensor(try predict(layer, input)) } catch { throw RuntimeError(error.message) }
+        do { return .tensor(try predict(layer, input)) } catch { throw RuntimeError(error) }
     }
 
 }
@@ -115,7 +115,7 @@ final class OptimizerObject: NativeObject {
             case .adam, .adamw: return try Adam(parameters: parameters, learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay, decoupled: kind == .adamw)
             }
         } catch {
-            throw RuntimeError(error.message)
+            throw RuntimeError(error)
         }
     }
 

@@ -177,7 +177,10 @@ enum StudyCommands {
         help: """
         Inside `repeat`, `record iid=(rmse m iid) ood=(rmse m ood)` adds columns iid and ood to the run's row; several
         calls add to the same row. At the prompt, `record "session.sps"` writes every entry that runs without error to
-        the file from then on (flushed each time), so `sps session.sps` replays the session; `record off` stops.
+        the file from then on, so `sps session.sps` replays the session; `record off` stops. An existing file is
+        replaced, but only when the first entry is recorded (until then it is untouched); each entry rewrites the
+        whole file atomically (a temporary file, then a rename), so it is never half-written. A failed write is
+        reported and tried again after the next entry.
         """,
         example: "record iid=(rmse m iid) ood=(rmse m ood) w3=m.weight[0, 2]\nrecord \"session.sps\"\nrecord off",
         parameters: [.positional("file", .optional(.columnName), optional: true,

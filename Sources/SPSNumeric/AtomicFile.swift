@@ -1,13 +1,18 @@
 import Foundation
 
 /// An error writing a file (a plot, a dataset, a model, a transcript).
-public struct FileWriteError: Error, CustomStringConvertible, Sendable {
+public struct FileWriteError: CoreError, Sendable {
     /// The path that was to be written.
     public var path: String
     /// What went wrong.
     public var reason: String
+    /// Creates an error for `path`.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
     /// `cannot write 'path': reason`.
-    public var description: String { "cannot write '\(path)': \(reason)" }
+    public var message: String { "cannot write '\(path)': \(reason)" }
 }
 
 /// Whole-file writes that never leave a half-written or truncated file behind.

@@ -181,12 +181,10 @@ public struct Tensor: Sendable, Equatable {
 }
 
 /// An error from a tensor operation, with a message that names the shapes involved.
-public struct TensorError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct TensorError: CoreError, Equatable, Sendable {
     /// What went wrong, in words a user can act on.
     public let message: String
 
     /// Creates an error with a message.
     public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
 }

@@ -1,5 +1,6 @@
 import SPSBindings
 import SPSLanguage
+import SPSNumeric
 
 #if canImport(Glibc)
 import Glibc
@@ -93,7 +94,7 @@ public final class REPL {
     public var continuationPrompt = "...  "
     var entryNumber = 0
     /// The open `record "file.sps"` transcript.
-    var recording: (path: String, file: UnsafeMutablePointer<FILE>)?
+    var recording: Recording?
     /// Set while the entry that started a recording runs, so it is not written to its own transcript.
     var skipRecordingEntry = false
 
@@ -103,7 +104,11 @@ public final class REPL {
         self.reader = reader
     }
 
-    deinit { stopRecording() }
+    deinit {
+        if let error = stopRecording() {
+            reportRecordingFailure("the last entries are not in the file: \(error.message)")
+        }
+    }
 
     /// Runs until end of input or `quit`.
     public func run() {
@@ -156,32 +161,98 @@ public final class REPL {
         }
     }
 
+    /// A `record "file.sps"` transcript. The whole text is kept in memory and every recorded entry rewrites the
+    /// file atomically (a temporary file, then a rename): an existing file is untouched until the first entry is
+    /// recorded, and the file is never half-written, even if the process is killed.
+    struct Recording {
+        /// The file the transcript goes to.
+        let path: String
+        /// The transcript: the header line, then each recorded entry.
+        var text: String
+        /// How many entries have been recorded.
+        var entries = 0
+        /// True when `text` has entries the file lacks because a write failed.
+        var unsaved = false
+
+        init(path: String) {
+            self.path = path
+            text = "# sps session recorded at the prompt; replay it with: sps \(path)\n"
+        }
+
+        /// Writes the whole transcript; nil on success, else what went wrong.
+        mutating func save() -> FileWriteError? {
+            do {
+                try AtomicFile.write(text, to: path)
+                unsaved = false
+                return nil
+            } catch {
+                unsaved = true
+                return error
+            }
+        }
+    }
+
     func setRecording(_ path: String?) -> Result<String, RuntimeError> {
         guard let path else {
-            guard let old = recording?.path else { return .failure(RuntimeError("record off: not recording")) }
-            stopRecording()
-            return .success("stopped recording to \(old)")
+            guard let old = recording else { return .failure(RuntimeError("record off: not recording")) }
+            if let error = stopRecording() {
+                return .failure(RuntimeError("record off: recording stopped, but the last entries are not in the file: \(error.message)"))
+            }
+            return .success("stopped recording to \(old.path)" + (old.entries == 0 ? "; nothing was recorded, so the file was not written" : ""))
         }
-        guard let file = fopen(path, "w") else {
-            return .failure(RuntimeError("record: cannot write '\(path)': \(String(cString: strerror(errno)))"))
+        if let problem = Self.unwritable(path) {
+            return .failure(RuntimeError("record: \(problem.message)"))
         }
-        stopRecording()
-        recording = (path, file)
+        if let error = stopRecording() {
+            reportRecordingFailure("the previous recording stopped, but the last entries are not in the file: \(error.message)")
+        }
+        recording = Recording(path: path)
         skipRecordingEntry = true
-        fputs("# sps session recorded at the prompt; replay it with: sps \(path)\n", file)
-        fflush(file)
-        return .success("recording to \(path): each entry that runs without error is added; record off stops")
+        let replaces = access(path, F_OK) == 0 ? "; the existing file is replaced when the first entry is recorded" : ""
+        return .success("recording to \(path): each entry that runs without error is added\(replaces); record off stops")
     }
 
+    /// Why `path` cannot take a transcript (checked before recording starts, without touching the file), or nil.
+    static func unwritable(_ path: String) -> FileWriteError? {
+        let folder: String
+        if let slash = path.lastIndex(of: "/") {
+            folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        } else {
+            folder = "."
+        }
+        var info = stat()
+        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            return FileWriteError(path: path, reason: "the folder '\(folder)' does not exist")
+        }
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            return FileWriteError(path: path, reason: "it is a folder")
+        }
+        // The file is replaced by a rename, so what matters is that files can be created in its folder.
+        if access(folder, W_OK) != 0 { return FileWriteError(path: path, reason: String(cString: strerror(errno))) }
+        return nil
+    }
+
+    /// Adds an entry to the transcript and rewrites the file; a failed write is reported and retried after the
+    /// next entry (and at `record off`), so nothing recorded is dropped.
     func record(_ entry: String) {
-        guard let file = recording?.file else { return }
-        fputs(entry + "\n", file)
-        fflush(file)
+        guard recording != nil else { return }
+        recording!.text += entry + "\n"
+        recording!.entries += 1
+        if let error = recording!.save() {
+            reportRecordingFailure("\(error.message); the transcript is kept and written again after the next entry (record off stops)")
+        }
     }
 
-    func stopRecording() {
-        if let file = recording?.file { fclose(file) }
-        recording = nil
+    /// Ends the recording, first writing entries an earlier write failed to save; returns that write's error.
+    func stopRecording() -> FileWriteError? {
+        defer { recording = nil }
+        guard recording?.unsaved == true else { return nil }
+        return recording!.save()
+    }
+
+    /// Tells the user a transcript write failed (`error: record: cannot write 'file': reason; …`).
+    func reportRecordingFailure(_ message: String) {
+        session.errorOutput.write(session.errorStyle.diagnostics(DiagnosticRenderer.render(RuntimeError("record: \(message)"))) + "\n")
     }
 }
 

@@ -1,10 +1,9 @@
 import SPSNumeric
 
 /// An error about data: unknown columns, mismatched sets, bad fractions. Messages name what was expected.
-public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct DataError: CoreError, Equatable, Sendable {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 // MARK: - Columns and rows

@@ -2,10 +2,9 @@ import CKernels
 import SPSNumeric
 
 /// An error in an optimizer's or schedule's settings, saying what is allowed.
-public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+public struct ConfigurationError: CoreError, Sendable {
     public let message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }
 
 /// The shared part of every optimizer: the parameters, the learning rate, and one override point.

@@ -1,13 +1,13 @@
 import SPSNumeric
 
 /// Why training stopped early.
-public enum TrainingError: Error, CustomStringConvertible, Equatable {
+public enum TrainingError: CoreError, Equatable, Sendable {
     /// The loss became NaN or infinite.
     case diverged(epoch: Int, step: Int, lastFiniteLoss: Float?)
     /// A shape or setting problem found while running.
     case invalid(String)
 
-    public var description: String {
+    public var message: String {
         switch self {
         case .diverged(let epoch, let step, let last):
             "training diverged: the loss became non-finite at epoch \(epoch + 1), step \(step)"
