@@ -14,12 +14,6 @@ extension Value {
     package var dataset: Dataset? { (object as? DatasetObject)?.data }
 }
 
-extension RuntimeError {
-    /// The one conversion of a core error (tensor, data, training, configuration, file) into a runtime error:
-    /// the same message, word for word; the interpreter adds the location and the trace.
-    package init(_ error: any CoreError) { self.init(error.message) }
-}
-
 extension Arguments {
     /// A dataset parameter.
     package func dataset(_ name: String) throws(RuntimeError) -> Dataset {

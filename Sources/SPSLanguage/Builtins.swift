@@ -10,7 +10,7 @@ enum Builtins {
 
     /// Wraps a Swift tensor error as a runtime error.
     static func tensorOp<T>(_ body: () throws(TensorError) -> T) throws(RuntimeError) -> T {
-        do throws(TensorError) { return try body() } catch { throw RuntimeError(error.message) }
+        do throws(TensorError) { return try body() } catch { throw RuntimeError(error) }
     }
 
     // MARK: - Values

@@ -1,3 +1,4 @@
+import SPSNumeric
 /// A syntax error found by the lexer or parser.
 public struct SyntaxError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, in one line.
@@ -59,6 +60,12 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
         var e = RuntimeError("interrupted", at: location)
         e.isInterrupt = true
         return e
+    }
+
+    /// The one conversion of an error from the numeric or training core (tensor, data, training, configuration,
+    /// file) into a runtime error: the same message, word for word; the interpreter adds the location and trace.
+    public init(_ error: any CoreError, at location: SourceLocation? = nil) {
+        self.init(error.message, at: location)
     }
 
     /// Returns the error with a location filled in if it had none.

@@ -117,7 +117,7 @@ enum Operators {
             case .and, .or: break
             }
         } catch {
-            throw RuntimeError(error.message, at: loc)
+            throw RuntimeError(error, at: loc)
         }
         throw RuntimeError("'\(op.rawValue)' needs true or false, got tensor", at: loc)
     }

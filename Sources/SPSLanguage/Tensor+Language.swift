@@ -64,7 +64,7 @@ enum TensorIndexing {
         do throws(TensorError) {
             return .tensor(try Tensor(shape: shape, storage: flats.map { t.storage[$0] }))
         } catch {
-            throw RuntimeError(error.message, at: loc)
+            throw RuntimeError(error, at: loc)
         }
     }
 

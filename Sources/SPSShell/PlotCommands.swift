@@ -260,7 +260,8 @@ enum PlotCommands {
         do {
             try object.writeSVG(to: path)
         } catch {
-            throw RuntimeError("\(args.command.name): cannot write '\(path)': \(error)")
+            let reason = (error as? any CoreError)?.message ?? "cannot write '\(path)': \(error)"
+            throw RuntimeError("\(args.command.name): \(reason)")
         }
         args.interpreter.output.write("wrote \(object.summary) to \(path)\n")
         return .nil

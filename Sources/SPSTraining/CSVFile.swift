@@ -112,7 +112,7 @@ public enum CSVFile {
         do {
             try AtomicFile.write(text, to: path)
         } catch {
-            throw DataError(error.description)
+            throw DataError(error.message)
         }
     }
 

@@ -51,7 +51,7 @@ public enum ModelFile {
         do {
             try AtomicFile.write(text, to: path)
         } catch {
-            throw DataError(error.description)
+            throw DataError(error.message)
         }
     }
 
