@@ -75,6 +75,22 @@ public enum BigStack {
         }
     }
 
+    /// Runs `work(0)`, …, `work(count - 1)` at once, each on a big-stack thread of its own, and returns when all
+    /// are done. Meant for workers that take their jobs from a shared counter: a worker whose thread could not be
+    /// started is left out (the others take its jobs), and when no thread starts, worker 0 runs here. With a count
+    /// of 1, `work(0)` runs as `run` would (in place on a big-stack thread).
+    public static func parallel(_ count: Int, _ work: @Sendable (Int) -> Void) {
+        guard count > 1 else { return run { work(0) } }
+        withoutActuallyEscaping(work) { work in
+            var threads: [pthread_t] = []
+            for worker in 0..<count {
+                if let thread = startThread(Box { work(worker) }) { threads.append(thread) }
+            }
+            if threads.isEmpty { run { work(0) } }
+            for thread in threads { pthread_join(thread, nil) }
+        }
+    }
+
     /// One long-lived big-stack thread that runs submitted work in turn: for callers that run very many short
     /// scripts (the fuzzer), where starting a 256 MiB thread per script would dominate.
     public final class Worker: @unchecked Sendable {

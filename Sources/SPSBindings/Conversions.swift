@@ -1,3 +1,4 @@
+import Synchronization
 import SPSLanguage
 import SPSNumeric
 import SPSTraining
@@ -44,6 +45,12 @@ extension Arguments {
         return result
     }
 
+    /// An optional integer parameter (checked like `integer`: a whole number, never truncated).
+    package func optionalInteger(_ name: String) throws(RuntimeError) -> Int? {
+        guard let value = self[name], !value.isNil else { return nil }
+        return try integer(name)
+    }
+
     /// An optional number parameter.
     package func optionalNumber(_ name: String) throws(RuntimeError) -> Double? {
         guard let value = self[name], !value.isNil else { return nil }
@@ -55,10 +62,16 @@ extension Arguments {
 package let numberOrDistribution = ParameterType.oneOf([.number, .object("Distribution")])
 
 /// How wide printed tables may be, in columns: the shell reports its terminal's width; nil (no limit) by default,
-/// so pipes and tests never truncate.
+/// so pipes and tests never truncate. Process-wide (there is one terminal), behind a lock: sessions on several
+/// threads may set and read it.
 public enum DisplayWidth {
-    /// Asked each time a table prints.
-    nonisolated(unsafe) public static var columns: () -> Int? = { nil }
+    private static let provider = Mutex<@Sendable () -> Int?>({ nil })
+
+    /// Sets where the width comes from (asked each time a table prints).
+    public static func setProvider(_ columns: @escaping @Sendable () -> Int?) { provider.withLock { $0 = columns } }
+
+    /// The width to print tables in, if limited.
+    public static var columns: Int? { provider.withLock { $0 }() }
 }
 
 /// Runs code that may throw both core errors and runtime errors (or core errors of several types), turning each

@@ -28,7 +28,15 @@ extension DataCommands {
         if let value = args["env"], !value.isNil { environment = try args.string("env") }
         // Read with the last column as the target first, so that a misspelled target or env column gets a
         // "did you mean" against the real header.
-        let whole = try converting { try CSVFile.read(path: path, target: nil, environmentColumn: environment) }
+        // Ctrl-C stops the reading between pieces of the file, and ends the command as interrupted.
+        let interrupt = args.interpreter.interrupt
+        let whole: Dataset
+        do throws(RuntimeError) {
+            whole = try converting { try CSVFile.read(path: path, target: nil, environmentColumn: environment,
+                                                      shouldStop: { interrupt.isRequested }) }
+        } catch {
+            throw interrupt.isRequested ? .interrupted(at: nil) : error
+        }
         let header = whole.columnNames
         if let environment {
             guard whole.environment != nil else {
@@ -49,15 +57,23 @@ extension DataCommands {
 
     /// The same data with another column as the target; the old target becomes the last feature (unless dropped).
     static func retarget(_ data: Dataset, to target: String, dropping dropped: String? = nil) throws(RuntimeError) -> Dataset {
+        let newTarget = try converting { try data.column(named: target) }
         let names = data.columnNames.filter { $0 != target && $0 != dropped }
-        let columns = try converting { try names.map { try data.column(named: $0) } }
-        let width = names.count, rows = data.count
+        // Each new feature's place among the old features (nil: the old target), found through one index so that
+        // a file of 200,000 columns is not searched once per column.
+        var place: [String: Int] = [:]
+        for (j, name) in data.featureNames.enumerated() where place[name] == nil { place[name] = j }
+        let sources = names.map { $0 == data.targetName ? nil : place[$0] }
+        let width = names.count, rows = data.count, oldWidth = data.width
+        let old = data.features.storage, oldTarget = data.target.storage
         var storage = [Float](repeating: 0, count: rows * width)
-        for (j, column) in columns.enumerated() {
-            for i in 0..<rows { storage[i * width + j] = column.storage[i] }
+        for i in 0..<rows {
+            for (j, source) in sources.enumerated() {
+                storage[i * width + j] = source.map { old[i * oldWidth + $0] } ?? oldTarget[i]
+            }
         }
         return try converting {
-            try Dataset(features: Tensor(shape: [rows, width], storage: storage), target: try data.column(named: target),
+            try Dataset(features: Tensor(shape: [rows, width], storage: storage), target: newTarget,
                         featureNames: names, targetName: target, environment: data.environment)
         }
     }

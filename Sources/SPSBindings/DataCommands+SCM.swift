@@ -83,6 +83,10 @@ extension DataCommands {
             if let firstColumns, firstColumns != part.columnNames {
                 throw RuntimeError("scm: environment \(e) has the columns \(part.columnNames.joined(separator: ", ")) but environment 0 has \(firstColumns.joined(separator: ", "))", at: args.location)
             }
+            if e == 0 {
+                // The environments together make one dataset of n rows: checked once its width is known.
+                try Limits.checkDataset(rows: rows, width: part.width, "the scm dataset (\(rows) rows of \(part.width) features)")
+            }
             firstColumns = part.columnNames
             parts.append(part)
         }
@@ -133,6 +137,8 @@ extension DataCommands {
         }
         let width = columns ?? 1
         let interpreter = args.interpreter
+        // n×cols draws in one tensor: checked against the tensor limit before the memory is asked for.
+        try Limits.checkTensor(columns == nil ? [rows] : [rows, width], "\(args.command.name) … cols=\(width) for n=\(rows) rows: a block")
         var draws = [Float](repeating: 0, count: rows * width)
         for i in draws.indices { draws[i] = Float(distribution.sample(&interpreter.random)) }
         return .tensor(columns == nil ? Tensor(draws) : try converting { try Tensor(shape: [rows, width], storage: draws) })
@@ -236,6 +242,7 @@ struct SCMModel {
             if t.shape[1] == 1 { return SCMNode(name: name, kind: .column(Tensor(t.storage))) }
             return SCMNode(name: name, kind: .block(t))
         case .native(let object as DistributionObject):
+            try Limits.checkTensor([rows], "the scm node '\(name)': a column")
             var draws = [Float](repeating: 0, count: rows)
             for i in draws.indices { draws[i] = Float(object.distribution.sample(&interpreter.random)) }
             return SCMNode(name: name, kind: .column(Tensor(draws)))
@@ -268,6 +275,7 @@ struct SCMModel {
                     return node.columnNames.enumerated().map { j, column in (column, (try? t.column(j)) ?? Tensor([])) }
                 case .parameter(.number(let x)) where role == "features":
                     // A number listed explicitly becomes a constant column: e.g. a per-environment factor.
+                    try Limits.checkTensor([rows], "the constant column '\(name)'")
                     return [(name, Tensor([Float](repeating: Float(x), count: rows)))]
                 case .parameter:
                     let allowed = role == "features" ? "a node with one value per row (n=\(rows)) or a number" : "a node with one value per row (n=\(rows))"
@@ -307,6 +315,7 @@ struct SCMModel {
             }
         }
         let width = featureColumns.count
+        try Limits.checkDataset(rows: rows, width: width, "the scm dataset (\(rows) rows of \(width) features)")
         var storage = [Float](repeating: 0, count: rows * width)
         for (j, column) in featureColumns.enumerated() {
             let values = column.1.storage

@@ -17,7 +17,7 @@ package final class DatasetObject: NativeObject {
         var header = "Dataset: \(data.count) rows × \(data.width) features (\(data.featureNames.joined(separator: ", "))) → target \(data.targetName)"
         if let env = data.environment { header += ", \(Set(env).count) environments" }
         guard data.count > 0 else { return header }
-        return header + "\n" + data.headTable(5).render(maxWidth: DisplayWidth.columns(), maxRows: nil)
+        return header + "\n" + data.headTable(5).render(maxWidth: DisplayWidth.columns, maxRows: nil)
             + (data.count > 5 ? "\n(first 5 of \(data.count) rows)" : "")
     }
 
@@ -53,7 +53,7 @@ package final class DatasetObject: NativeObject {
             case .string(let name):
                 return .tensor(try column(name))
             case let value:
-                guard var i = value.integer else { throw RuntimeError("a Dataset index must be a row number, a range or a column name, got \(value.typeName)") }
+                guard var i = value.integer else { throw RuntimeError("a Dataset index must be a row number, a range or a column name, got \(value.number.map { "number \(Value.format($0))" } ?? value.typeName)") }
                 if i < 0 { i += data.count }
                 guard i >= 0 && i < data.count else { throw RuntimeError("row \(value.repr) is out of range for \(data.count) rows") }
                 let row = try data.rows(i..<(i + 1))
@@ -87,7 +87,7 @@ package final class TableObject: NativeObject {
     package var isolation: IsolationPolicy { .immutable }
     package var shape: String { "\(table.rowCount) rows × \(table.columns.count) columns" }
     package var byteSize: Int? { table.columns.reduce(0) { $0 + $1.values.count } * 8 }
-    package var description: String { table.render(maxWidth: DisplayWidth.columns(), maxRows: 40) }
+    package var description: String { table.render(maxWidth: DisplayWidth.columns, maxRows: 40) }
     package var memberNames: [String] { ["n", "columns"] + table.columnNames }
 
     package func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {

@@ -1,5 +1,6 @@
 import Foundation
 import SPSLanguage
+import Synchronization
 import SPSNumeric
 import SPSTraining
 
@@ -36,13 +37,63 @@ enum StudyCommands {
         var record: [(String, Value)] = []
         var output = ""
         var failure: String?
+        /// The error the run failed with, when it did.
+        var error: RuntimeError?
         var ran = false
     }
 
-    /// Holds a non-Sendable value for a worker thread that alone uses it.
-    final class Handoff<T>: @unchecked Sendable {
-        let value: T
-        init(_ value: T) { self.value = value }
+    /// A study's runs, shared by its workers: each worker takes the next job and runs it in an interpreter copied
+    /// from the session when the run starts, freed when it ends. So a study holds one copy per worker at a time,
+    /// whatever its number of runs (100,000 seeds run in the memory of a few), and every copy is still taken from
+    /// the session as it was when `repeat` started: nothing runs on the session's interpreter meanwhile (it waits
+    /// for the study), and copying only reads it.
+    final class Study: @unchecked Sendable {
+        let interpreter: Interpreter
+        let body: Value
+        let jobs: [Job]
+        let outcomes: [Outcome]
+        /// True when the runs go one after another while the session waits: each run then borrows the free top of
+        /// the session's value stack (`isolatedCopy(sharingStack:)`), so runs nested in runs, however deep, reserve
+        /// no address space of their own.
+        let sequential: Bool
+
+        init(interpreter: Interpreter, body: Value, jobs: [Job], outcomes: [Outcome], sequential: Bool) {
+            self.interpreter = interpreter
+            self.body = body
+            self.jobs = jobs
+            self.outcomes = outcomes
+            self.sequential = sequential
+        }
+
+        /// True once the user has asked to stop (runs not yet started are skipped).
+        var isInterrupted: Bool { interpreter.interrupt.isRequested }
+
+        /// Runs job `index` in a fresh isolated copy of the session, filling in its outcome.
+        func run(_ index: Int) {
+            let job = jobs[index], outcome = outcomes[index]
+            defer { outcome.ran = true }
+            let copy: Interpreter
+            do {
+                copy = try interpreter.isolatedCopy(sharingStack: sequential)
+            } catch {
+                (outcome.failure, outcome.error) = (error.message, error)
+                return
+            }
+            defer { interpreter.returnStack(of: copy) }
+            copy.output = BufferSink()
+            copy.seed = UInt64(bitPattern: Int64(job.seed))
+            // A grid value is copied like the globals (a model in a grid list is each run's own, not shared).
+            for (name, value) in job.bindings { copy.setGlobal(name, copy.isolatedCopy(of: value)) }
+            do {
+                // Its own copies of the variables the block captured from an enclosing def: runs in parallel must
+                // not share (and race on) them.
+                _ = try copy.call(copy.isolatedCopy(of: body))
+            } catch {
+                (outcome.failure, outcome.error) = (error.message, error)
+            }
+            outcome.record = copy.context.studyRecord
+            outcome.output = (copy.output as? BufferSink)?.text ?? ""
+        }
     }
 
     static let repeatCommand = Command(
@@ -53,7 +104,10 @@ enum StudyCommands {
         `record name=value …`; the result is a table with a column `seed`, a column per grid keyword, and a column
         per recorded name. Any other keyword given a list makes a grid — `sigma=[0, 10, 30]` runs every seed for
         every sigma, with `sigma` bound inside the block — so an ablation is one command. The table does not depend
-        on how many cores ran it. A run that fails is reported with its seed; the others complete.
+        on how many cores ran it. A run that fails is reported with its seed; the others complete. A column holds
+        numbers or strings, never both: a run recording a string where another recorded a number is an error naming
+        both runs (`str x` records a number as a string). Each run's copy of the session is made when the run
+        starts and freed when it ends, so up to 100000 runs fit in the memory of a few.
         """,
         example: "study = repeat seeds=0..9 {\n  m = linear 3 1\n  fit m train epochs=30\n  record iid=(rmse m iid) ood=(rmse m ood)\n}\nsummary study",
         parameters: [.positional("body", .block, "the block to run for each seed and setting"),
@@ -62,7 +116,7 @@ enum StudyCommands {
         acceptsExtraKeywords: true
     ) { (args: inout Arguments) throws(RuntimeError) in
         let body = try args.value("body")
-        let maxRuns = 100_000
+        let maxRuns = 100_000, maxWorkers = 256
         if case .range(let r) = try args.value("seeds"), r.count > maxRuns {
             throw RuntimeError("repeat would run \(r.count) times; at most \(maxRuns) runs are allowed")
         }
@@ -73,6 +127,7 @@ enum StudyCommands {
             seeds.append(seed)
         }
         guard !seeds.isEmpty else { throw RuntimeError("repeat needs at least one seed") }
+        guard seeds.count <= maxRuns else { throw RuntimeError("repeat would run \(seeds.count) times; at most \(maxRuns) runs are allowed") }
         // The grid: every combination of the list-valued keywords; scalars are bound as they are.
         var combinations: [[(String, Value)]] = [[]]
         var gridNames: [String] = []
@@ -102,54 +157,71 @@ enum StudyCommands {
         let jobs = combinations.flatMap { combo in seeds.map { Job(seed: $0, bindings: combo) } }
         guard jobs.count <= maxRuns else { throw RuntimeError("repeat would run \(jobs.count) times; at most \(maxRuns) runs are allowed") }
         let interpreter = args.interpreter
-        let copies = jobs.map { job -> Handoff<Interpreter> in
-            let copy = interpreter.isolatedCopy()
-            copy.output = BufferSink()
-            copy.seed = UInt64(bitPattern: Int64(job.seed))
-            for (name, value) in job.bindings { copy.setGlobal(name, value) }
-            return Handoff(copy)
-        }
         let outcomes = jobs.map { _ in Outcome() }
-        let bodyBox = Handoff(body)
         // A repeat inside a run runs its own runs one after another on that run's thread: the outer study
         // already uses every core.
         let defaultThreads = interpreter.context.runDepth > 0 ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let threads = try args.optionalNumber("threads").map { max(1, Int($0)) } ?? defaultThreads
-        let interrupt = interpreter.interrupt
+        let threads = try args.optionalInteger("threads").map { max(1, $0) } ?? defaultThreads
+        // Each worker is a thread with its own interpreter copy at a time; more than `maxWorkers` would only take
+        // address space (the table does not depend on how many ran it).
+        let workers = min(threads, jobs.count, maxWorkers)
+        let study = Study(interpreter: interpreter, body: body, jobs: jobs, outcomes: outcomes, sequential: workers == 1)
+        let runs = jobs.count
         Kernels.withSingleThreadedBLAS(restoring: ProcessInfo.processInfo.activeProcessorCount) {
-            _ = ParallelRuns.map(count: jobs.count, threads: threads) { index -> Bool in
-                guard !interrupt.isRequested else { return false }
-                let copy = copies[index].value, outcome = outcomes[index]
-                BigStack.run {
-                    do {
-                        // Its own copies of the variables the block captured from an enclosing def: runs in
-                        // parallel must not share (and race on) them.
-                        _ = try copy.call(copy.isolatedCopy(of: bodyBox.value))
-                    } catch {
-                        outcome.failure = (error as? RuntimeError)?.message ?? "\(error)"
-                    }
-                    outcome.record = copy.context.studyRecord
-                    outcome.output = (copy.output as? BufferSink)?.text ?? ""
-                    outcome.ran = true
+            let next = Atomic<Int>(0)
+            BigStack.parallel(workers) { _ in
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < runs, !study.isInterrupted else { return }
+                    study.run(index)
                 }
-                return true
             }
         }
+        // Past this point, every run is over: its interpreter copy is gone, and with it everything it made.
 
-        var table = Table([Table.Column("seed", numbers: [])])  // grid and recorded columns are added with their values' type
+        // The table: a row per successful run, in job order; a column per grid keyword and recorded name.
+        var rows: [(run: String, cells: [(String, Table.Cell)], values: [Value])] = []
         var failures: [String] = []
         for (job, outcome) in zip(jobs, outcomes) where outcome.ran {
             interpreter.output.write(outcome.output)
             let settings = job.bindings.filter { gridNames.contains($0.0) }
+            let run = (["seed \(job.seed)"] + settings.map { "\($0.0)=\($0.1.repr)" }).joined(separator: ", ")
+            if let error = outcome.error, Interpreter.isCallDepthError(error), interpreter.context.runDepth > 0 {
+                // Recursion through repeat: the depth error of the innermost run goes up unchanged (not wrapped
+                // once per level) to the outermost repeat, which reports it with its run.
+                throw error
+            }
             if let failure = outcome.failure {
-                let where_ = (["seed \(job.seed)"] + settings.map { "\($0.0)=\($0.1.repr)" }).joined(separator: ", ")
-                failures.append("run with \(where_) failed: \(failure)")
+                failures.append("run with \(run) failed: \(failure)")
                 continue
             }
-            var row: [(String, Table.Cell)] = [("seed", .number(Double(job.seed)))]
-            for (name, value) in settings { row.append((name, try cell(value, name))) }
-            for (name, value) in outcome.record { row.append((name, try cell(value, name))) }
-            table.append(row: row)
+            for (name, value) in outcome.record where name == "seed" || gridNames.contains(name) {
+                throw RuntimeError("repeat: the run with \(run) recorded \(name)=\(value.repr), but '\(name)' is already a column (\(name == "seed" ? "the run's seed" : "a grid setting")); record it under another name")
+            }
+            let values = [Value.number(Double(job.seed))] + settings.map(\.1) + outcome.record.map(\.1)
+            let names = ["seed"] + settings.map(\.0) + outcome.record.map(\.0)
+            var cells: [(String, Table.Cell)] = []
+            for (name, value) in zip(names, values) { cells.append((name, try cell(value, name))) }
+            rows.append((run, cells, values))
+        }
+        let columnCount = Set(rows.flatMap { $0.cells.map(\.0) }).count
+        try Limits.checkTable(rows: rows.count, columns: max(columnCount, 1), "repeat's table")
+        var table = Table([Table.Column("seed", numbers: [])])  // grid and recorded columns are added with their values' type
+        /// The first run that put a value in each column, and that value: a run whose value has the other type is an
+        /// error naming both (a column never mixes numbers and strings).
+        var firstValues: [String: (run: String, value: Value, isNumber: Bool)] = [:]
+        for row in rows {
+            for ((name, cell), value) in zip(row.cells, row.values) {
+                let isNumber = if case .number = cell { true } else { false }
+                if let first = firstValues[name] {
+                    guard first.isNumber == isNumber else {
+                        throw RuntimeError("repeat: the column '\(name)' mixes numbers and strings: \(first.value.repr) in the run with \(first.run), \(value.repr) in the run with \(row.run); give each column one type (str x makes a number a string)")
+                    }
+                } else {
+                    firstValues[name] = (row.run, value, isNumber)
+                }
+            }
+            try converting { try table.append(row: row.cells) }
         }
         for failure in failures { interpreter.output.write("repeat: \(failure)\n") }
         let completed = outcomes.filter(\.ran).count
@@ -232,7 +304,7 @@ enum StudyCommands {
                 var row: [(String, Table.Cell)] = zip(groupBy, group.key).map { ($0, $1) }
                 row.append(("column", .string(column.name)))
                 for (name, v) in zip(["mean", "std", "min", "median", "max"], [s.mean, s.std, s.min, s.median, s.max]) { row.append((name, .number(v))) }
-                result.append(row: row)
+                try converting { try result.append(row: row) }
             }
         }
         return .table(result)

@@ -155,11 +155,12 @@ enum Formatter {
             case "s":
                 out += cFormat(directive + "s", v.description)
             case "d", "i", "o", "x", "X":
-                guard let n = v.number, n.isFinite else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName)") }
+                guard let n = v.number else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName) \(Interpreter.short(v))") }
+                guard n.isFinite else { throw RuntimeError("%\(conversion) needs a finite number, got \(v.repr); use %g or %f to show nan and inf") }
                 guard abs(n) < 9.2e18 else { throw RuntimeError("%\(conversion) needs an integer below 9.2e18 in size, got \(v.repr); use %g") }
                 out += cFormat(directive + "ll" + String(conversion), Int64(n.rounded(.towardZero)))
             default:
-                guard let n = v.number else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName)") }
+                guard let n = v.number else { throw RuntimeError("%\(conversion) needs a number, got \(v.typeName) \(Interpreter.short(v))") }
                 out += cFormat(directive + String(conversion), n)
             }
             i = j + 1

@@ -46,7 +46,14 @@ enum Builtins {
             guard args["step"] != nil else { return .range(RangeValue(lower: lower, upper: upper, inclusive: false)) }
             let step = try args.integer("step")
             guard step != 0 else { throw RuntimeError("range step must not be 0") }
-            guard abs((upper - lower) / step) <= 100_000_000 else { throw RuntimeError("range is too long") }
+            // The number of elements, checked against the list limit before the list is made (bounds and step are
+            // at most 2^53 in size, so nothing here overflows).
+            let span = upper - lower
+            let count = span == 0 || (span > 0) != (step > 0) ? 0 : (span.magnitude - 1) / step.magnitude + 1
+            guard count <= UInt(Limits.maxListCount) else {
+                throw RuntimeError("range is too long: range \(lower) \(upper) \(step) would have \(count) elements; lists hold at most \(Limits.maxListCount)")
+            }
+            try Limits.checkList(Int(count), "range \(lower) \(upper) \(step)")
             return .list(stride(from: lower, to: upper, by: step).map { .number(Double($0)) })
         },
         Command("str", topic: "values", summary: "A value as text (what print shows).", example: "str 3.5",
@@ -65,7 +72,9 @@ enum Builtins {
         Command("append", topic: "values", summary: "A list with values added at the end.", example: "xs = append xs 4",
                 parameters: [.positional("list", .list), .variadic("values", .any)]) { args throws(RuntimeError) in
             guard case .list(var xs) = try args.value("list") else { return .nil }
-            xs += args.rest("values")
+            let rest = args.rest("values")
+            try Operators.checkAppend(xs, adding: rest.count, "the result of append")
+            xs += rest
             return .list(xs)
         },
         Command("sort", topic: "values", summary: "A list of numbers or strings in increasing order.", example: "sort [3, 1, 2]",
@@ -83,7 +92,9 @@ enum Builtins {
                 help: "Each % directive takes the next value. Widths and flags work as in C: %8.3f, %-6s, %05d.",
                 example: "format \"%.3f ± %.2f\" 1.23456 0.1",
                 parameters: [.positional("format", .string), .variadic("values", .any)]) { args throws(RuntimeError) in
-            .string(try Formatter.format(try args.string("format"), args.rest("values")))
+            let spec = try args.string("format"), values = args.rest("values")
+            try checkFormatSize(spec, values)
+            return .string(try Formatter.format(spec, values))
         },
         Command("assert", topic: "values", summary: "Stop with an error unless the condition is true.",
                 example: "assert (x > 0) \"x must be positive\"",
@@ -96,6 +107,29 @@ enum Builtins {
             throw RuntimeError(try args.string("message"))
         },
     ]
+
+    /// Throws unless what `format spec values…` makes may be a string, before it is made: at most the format's
+    /// own text, plus each value's text (a string as it is; anything else prints at most about 1 MiB, measured) and
+    /// the room the widest directive could pad or extend it by.
+    static func checkFormatSize(_ spec: String, _ values: [Value]) throws(RuntimeError) {
+        // A directive's field width or precision is at most `maxFormatWidth` (Formatter checks); a number prints in
+        // at most a few hundred characters before that (%f of 1e308).
+        let room = Limits.maxFormatWidth + 400
+        var sizes = [spec.utf8.count]
+        for value in values {
+            switch value {
+            case .string(let s): sizes.append(s.utf8.count + room)
+            case .number, .bool, .nil: sizes.append(room)
+            default: sizes.append(value.description.utf8.count + room)
+            }
+        }
+        var total = 0
+        for size in sizes { total = total.addingReportingOverflow(size).overflow ? Int.max : total + size }
+        guard total <= Limits.maxStringBytes else {
+            throw RuntimeError("format's result could be \(total == Int.max ? "too many" : "up to \(total)") bytes long; strings hold at most \(Limits.maxStringBytes) bytes")
+        }
+        try Limits.checkString(total, "the formatted string")
+    }
 
     /// The elements of a list, range or vector.
     static func elements(_ v: Value, _ command: String) throws(RuntimeError) -> [Value] {

@@ -148,11 +148,21 @@ final class Compiler {
             if let op {
                 return AssignGeneral(.variable(existingTarget(name), target.location), op, value, loc)
             }
-            switch assignmentTarget(name) {
-            case .local(let s): return AssignLocal(s, value, loc)
-            case .global(let g, _): return AssignGlobal(g, value, loc)
-            case let ref: return AssignGeneral(.variable(ref, target.location), nil, value, loc)
+            let ref = assignmentTarget(name)
+            let general: StmtNode
+            switch ref {
+            case .local(let s): general = AssignLocal(s, value, loc)
+            case .global(let g, _): general = AssignGlobal(g, value, loc)
+            default: general = AssignGeneral(.variable(ref, target.location), nil, value, loc)
             }
+            // `x = append x …`: appended in place (see `AppendAssign`), when the list argument reads the very
+            // variable assigned (not, say, a global of the same name while the assignment makes a new local).
+            if case .apply(let head, let args, _) = valueExpr.kind, case .name("append") = head.kind,
+               !args.isEmpty, args.allSatisfy({ $0.label == nil }), let call = value as? CallNode,
+               Compiler.reads(call.positional[0], ref) {
+                return AppendAssign(target: .variable(ref, target.location), call: call, general: general, loc)
+            }
+            return general
         case .member(let base, let name):
             if let op { return AssignGeneral(lvalue(target), op, value, loc) }
             return AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: name, indices: [], value: value, target.location)
@@ -163,6 +173,17 @@ final class Compiler {
         default:
             error("cannot assign to this expression", at: target.location)
             return ExprStmt(value)
+        }
+    }
+
+    /// True when a compiled expression reads exactly the variable `ref` names.
+    static func reads(_ node: ExprNode, _ ref: VariableRef) -> Bool {
+        switch ref {
+        case .local(let s): return (node as? LocalGet)?.slot == s
+        case .cell(let c): return (node as? CellGet)?.index == c
+        case .upvalue(let u): return (node as? UpvalueGet)?.index == u
+        case .global(let g, _): return (node as? GlobalGet)?.slot == g
+        case .declareCell: return false
         }
     }
 

@@ -1,29 +1,63 @@
 /// "Did you mean …" suggestions by edit distance.
+///
+/// Bounded work: a candidate whose length differs from the name's by more than the allowed distance is skipped
+/// without comparing, the comparison itself only fills the diagonal band that distance allows and stops as soon
+/// as every cell in a row is over it, and names longer than `maxNameLength` get no suggestion at all. So two
+/// 100,000-character names cost nothing, and a name against N candidates costs at most N × length × 7 steps.
 public enum Suggestions {
+    /// Names longer than this (in Unicode scalars) get no suggestion and are never suggested: a typo in such a
+    /// name is not what a suggestion can help with.
+    public static let maxNameLength = 256
+
     /// The Levenshtein distance between two strings (by Unicode scalar).
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
+        return distance(x, y, atMost: max(x.count, y.count))
+    }
+
+    /// The Levenshtein distance between two scalar arrays if it is at most `limit`, else `limit + 1`.
+    ///
+    /// Fills only the cells within `limit` of the diagonal (others are over the limit anyway) and gives up when a
+    /// whole row is over it: O(min(|x|, |y|) × limit) steps.
+    static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], atMost limit: Int) -> Int {
+        let m = x.count, n = y.count
+        if abs(m - n) > limit { return limit + 1 }
+        if m == 0 || n == 0 { return max(m, n) }
+        let over = limit + 1
+        // previous[j] and current[j]: distance between x[0..<i] and y[0..<j], capped at `over`.
+        var previous = (0...n).map { min($0, over) }
+        var current = [Int](repeating: over, count: n + 1)
+        for i in 1...m {
+            let low = max(1, i - limit), high = min(n, i + limit)
+            current[0] = min(i, over)
+            if low > 1 { current[low - 1] = over }
+            var rowMin = current[0]
+            for j in low...high {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                let d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                current[j] = min(d, over)
+                rowMin = min(rowMin, current[j])
             }
+            if high < n { current[high + 1] = over }
+            if rowMin > limit { return over }
             swap(&previous, &current)
         }
-        return previous[y.count]
+        return previous[n]
     }
 
     /// The closest candidate within a distance that grows with the name's length, if any.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(name.lowercased().unicodeScalars)
+        guard target.count <= maxNameLength else { return nil }
         let limit = max(1, min(3, name.count / 3 + 1))
         var best: (String, Int)?
         for c in candidates where c != name {
-            let d = editDistance(name.lowercased(), c.lowercased())
+            // A candidate of more than 4 × (maxNameLength + limit) UTF-8 bytes has more scalars than that
+            // quarter, and lowercasing never removes one: skip it without reading it.
+            if c.utf8.count > 4 * (maxNameLength + limit) { continue }
+            let other = Array(c.lowercased().unicodeScalars)
+            guard other.count <= maxNameLength, abs(other.count - target.count) <= limit else { continue }
+            let d = distance(target, other, atMost: limit)
             guard d <= limit else { continue }
             if let b = best, d > b.1 || (d == b.1 && c >= b.0) { continue }
             best = (c, d)

@@ -10,11 +10,24 @@ import Darwin
 public final class Interpreter {
     /// The deepest allowed nesting of `def` calls; deeper recursion is an error, not a crash.
     public static let maxCallDepth = 10_000
-    /// Value slots available to call frames.
+    /// Value slots available to call frames (an interpreter's own stack; 24 MiB of address space).
     static let stackCapacity = 1 << 20
 
+    /// Where the value stack's memory came from, so it is returned the same way.
+    enum StackStorage {
+        /// Address space mapped for this interpreter (pages are committed as slots are first used).
+        case mapped
+        /// Memory from the allocator (when no mapping could be made).
+        case allocated
+        /// The free top of another interpreter's stack, lent for a run that ends before that interpreter goes on
+        /// (see `isolatedCopy(sharingStack:)`); given back by `returnStack(of:)`.
+        case borrowed
+    }
+
     let stack: UnsafeMutablePointer<Value>
-    let stackIsMapped: Bool
+    let stackStorage: StackStorage
+    /// The slots `stack` has (fewer for a borrowed stack, none once it is given back).
+    var stackSlots: Int
     var sp = 0
     var initializedSlots = 0
     var depth = 0
@@ -57,7 +70,10 @@ public final class Interpreter {
 
     /// Creates an interpreter with the core built-ins registered.
     public init(output: any OutputSink = BufferSink(), interrupt: InterruptFlag = InterruptFlag()) {
-        (self.stack, self.stackIsMapped) = Interpreter.allocateStack()
+        guard let (stack, storage) = Interpreter.allocateStack() else {
+            preconditionFailure("no memory for an interpreter's value stack (\(MemoryGuard.describe(bytes: Interpreter.stackBytes)))")
+        }
+        (self.stack, self.stackStorage, self.stackSlots) = (stack, storage, Interpreter.stackCapacity)
         self.globals = Globals()
         self.output = output
         self.interrupt = interrupt
@@ -68,8 +84,25 @@ public final class Interpreter {
         Builtins.registerAll(in: self)
     }
 
-    init(copying other: Interpreter) {
-        (self.stack, self.stackIsMapped) = Interpreter.allocateStack()
+    /// A copy of `other` for an isolated run (see `isolatedCopy()`), with its own value stack or, when `borrowing`,
+    /// the free top of `other`'s. Nil when no memory for a stack could be had.
+    ///
+    /// Only reads `other` (and registers new cells in its registry, which has a lock): several copies of one
+    /// interpreter may be made at once on different threads, as long as nothing runs on `other` meanwhile.
+    init?(copying other: Interpreter, borrowingStack borrowing: Bool) {
+        if borrowing {
+            stack = other.stack + other.sp
+            stackStorage = .borrowed
+            stackSlots = other.stackSlots - other.sp
+            // The lent slots that `other` already initialized (to nil, as every frame leaves them) stay initialized.
+            initializedSlots = max(0, other.initializedSlots - other.sp)
+        } else {
+            guard let (stack, storage) = Interpreter.allocateStack() else { return nil }
+            (self.stack, self.stackStorage, self.stackSlots) = (stack, storage, Interpreter.stackCapacity)
+        }
+        // A run continues the calls that started it: the call-depth limit counts them too, so recursion through
+        // `repeat` (a def whose run calls the def again) stops at `maxCallDepth` like any other.
+        self.depth = other.depth
         let isolation = Isolation(registry: other.cellRegistry)
         self.isolation = isolation
         self.cellRegistry = other.cellRegistry
@@ -95,16 +128,48 @@ public final class Interpreter {
             returnValue = .nil
             collectCycles()
         }
-        stack.deinitialize(count: initializedSlots)
-        Interpreter.deallocateStack(stack, mapped: stackIsMapped)
+        if stackStorage != .borrowed {
+            stack.deinitialize(count: initializedSlots)
+            Interpreter.deallocateStack(stack, storage: stackStorage)
+        }
         emptyCells.deinitialize(count: 1)
         emptyCells.deallocate()
     }
 
     /// An interpreter for running a block in isolation (e.g. on another thread): copies of the globals (each value
     /// by its isolation policy), of the user's defs and of the host's context; it shares the output, the interrupt
-    /// flag and the native commands. Run it on one thread at a time.
-    public func isolatedCopy() -> Interpreter { Interpreter(copying: self) }
+    /// flag and the native commands, and continues this one's call depth. Run it on one thread at a time.
+    public func isolatedCopy() -> Interpreter {
+        guard let copy = Interpreter(copying: self, borrowingStack: false) else {
+            preconditionFailure("no memory for an interpreter's value stack (\(MemoryGuard.describe(bytes: Interpreter.stackBytes)))")
+        }
+        return copy
+    }
+
+    /// An isolated copy for one run (see `isolatedCopy()`), or an error when there is no memory for its stack.
+    ///
+    /// With `sharingStack`, the copy uses the free top of this interpreter's value stack instead of reserving its
+    /// own 24 MiB, for a run that ends before this interpreter runs anything else (a `repeat` whose runs go one
+    /// after another while it waits): runs nested inside runs then cost no address space, however deep. Call
+    /// `returnStack(of:)` when the run is over. Copies of one interpreter may be made on several threads at once
+    /// (they only read it), but a copy sharing the stack must be the only one running.
+    public func isolatedCopy(sharingStack: Bool) throws(RuntimeError) -> Interpreter {
+        guard let copy = Interpreter(copying: self, borrowingStack: sharingStack) else {
+            throw RuntimeError("not enough memory for another run's interpreter (\(MemoryGuard.describe(bytes: Interpreter.stackBytes)) of address space for its stack)")
+        }
+        return copy
+    }
+
+    /// Takes back the stack lent to `copy` by `isolatedCopy(sharingStack: true)` once its run is over; the copy can
+    /// run nothing more (its calls fail with "out of stack space"). Does nothing for a copy with its own stack.
+    public func returnStack(of copy: Interpreter) {
+        guard copy.stackStorage == .borrowed, copy.stack == stack + sp else { return }
+        precondition(copy.sp == 0, "a run gave back its stack while a call was still running")
+        // Slots the run initialized stay initialized (to nil): this interpreter deinitializes them at the end.
+        initializedSlots = max(initializedSlots, sp + copy.initializedSlots)
+        copy.initializedSlots = 0
+        copy.stackSlots = 0
+    }
 
     /// A value to run in an isolated copy: a def or block with its own copies of the variables it captured
     /// (globals are already copied by `isolatedCopy()`), models and other native objects copied wherever they sit.
@@ -244,29 +309,38 @@ public final class Interpreter {
 
     // MARK: - Frames
 
+    /// The address space an interpreter's own value stack takes.
+    static var stackBytes: Int { stackCapacity * MemoryLayout<Value>.stride }
+
     /// Reserves address space for the value stack; pages are only committed as slots are first used, so an idle
-    /// interpreter (every `repeat` run gets one) costs nothing and no allocator fills or poisons 24 MiB up front.
-    static func allocateStack() -> (UnsafeMutablePointer<Value>, mapped: Bool) {
-        let bytes = stackCapacity * MemoryLayout<Value>.stride
+    /// interpreter costs nothing and no allocator fills or poisons 24 MiB up front. Nil when neither a mapping nor
+    /// the allocator can supply it (an address-space limit, `ulimit -v`).
+    static func allocateStack() -> (UnsafeMutablePointer<Value>, StackStorage)? {
         #if canImport(Glibc)
         let flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE
         #else
         let flags = MAP_PRIVATE | MAP_ANON
         #endif
-        if let raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, flags, -1, 0), raw != MAP_FAILED {
-            return (raw.bindMemory(to: Value.self, capacity: stackCapacity), true)
+        if let raw = mmap(nil, stackBytes, PROT_READ | PROT_WRITE, flags, -1, 0), raw != MAP_FAILED {
+            return (raw.bindMemory(to: Value.self, capacity: stackCapacity), .mapped)
         }
-        return (.allocate(capacity: stackCapacity), false)  // no mapping: the allocator's memory works the same
+        // No mapping: the allocator's memory works the same (malloc, which reports failure, unlike `allocate`).
+        guard let raw = malloc(stackBytes) else { return nil }
+        return (raw.bindMemory(to: Value.self, capacity: stackCapacity), .allocated)
     }
 
     /// Returns the value stack's memory (its slots must already be deinitialized).
-    static func deallocateStack(_ stack: UnsafeMutablePointer<Value>, mapped: Bool) {
-        if mapped { munmap(stack, stackCapacity * MemoryLayout<Value>.stride) } else { stack.deallocate() }
+    static func deallocateStack(_ stack: UnsafeMutablePointer<Value>, storage: StackStorage) {
+        switch storage {
+        case .mapped: munmap(stack, stackBytes)
+        case .allocated: free(stack)
+        case .borrowed: break
+        }
     }
 
     func reserve(_ count: Int, at location: SourceLocation?) throws(RuntimeError) {
         let needed = sp + count
-        if needed > Interpreter.stackCapacity {
+        if needed > stackSlots {
             throw RuntimeError("out of stack space for local variables (too deep a recursion?)", at: location)
         }
         if needed > initializedSlots {
@@ -343,9 +417,16 @@ public final class Interpreter {
             throw RuntimeError("\(proto.kind == .block ? "a block" : "def \(proto.name)") takes \(n == 0 ? "no" : "at most \(n)") argument\(n == 1 ? "" : "s"), got \(count)", at: location)
         }
         if depth >= Interpreter.maxCallDepth {
-            throw RuntimeError("too many nested calls (more than \(Interpreter.maxCallDepth)); is def \(proto.name) recursing without end?", at: location)
+            throw RuntimeError("\(Interpreter.tooManyCalls) (more than \(Interpreter.maxCallDepth)); is def \(proto.name) recursing without end?", at: location)
         }
     }
+
+    /// How the error for calls nested deeper than `maxCallDepth` begins.
+    static let tooManyCalls = "too many nested calls"
+
+    /// True for the error of calls nested deeper than `maxCallDepth` (a recursion without end, perhaps through
+    /// `repeat`, whose runs continue the depth of the call that started them).
+    public static func isCallDepthError(_ error: RuntimeError) -> Bool { error.message.hasPrefix(tooManyCalls) }
 
     /// The parameter slot a keyword argument fills, marked as given; an unknown or repeated name is an error.
     @inline(__always) func keywordSlot(_ proto: FunctionProto, _ name: String, _ given: inout [Bool],

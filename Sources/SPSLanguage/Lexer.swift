@@ -275,8 +275,17 @@ public struct Lexer {
                 case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"): text.append(e)
                 case 0 where pos > end: pos = end
                 default:
-                    error("unknown escape '\\\(String(UnicodeScalar(e)))' in string", at: pos - 2)
-                    if e == 10 { line += 1; lineStart = pos }
+                    // Name the whole character after the backslash (`\é` is two bytes), and skip all of it.
+                    let backslash = pos - 2
+                    while pos < end && bytes[pos] & 0xC0 == 0x80 { pos += 1 }
+                    let ch = String(decoding: bytes[(backslash + 1)..<min(pos, end)], as: UTF8.self)
+                    if e == 10 {
+                        error("unknown escape: '\\' at the end of a line in a string; a string may span lines without it", at: backslash)
+                        line += 1
+                        lineStart = pos
+                    } else {
+                        error("unknown escape '\\\(ch)' in string", at: backslash)
+                    }
                 }
                 continue
             }

@@ -71,12 +71,70 @@ public enum Limits {
         return false
     }
 
+    // MARK: - Constructors
+    //
+    // Every command or node that makes a string, list, record, tensor, table or dataset whose size depends on
+    // user input asks one of these first, with the size it is about to allocate.
+
     /// Throws unless a list of `count` elements may be made.
     public static func checkList(_ count: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
-        guard count <= maxListCount else {
-            throw RuntimeError("\(what()) would have \(count) elements; lists hold at most \(maxListCount)")
+        guard count >= 0, count <= maxListCount else {
+            throw RuntimeError("\(what()) would have \(count < 0 ? "too many" : "\(count)") elements; lists hold at most \(maxListCount)")
         }
         try checkMemory(count &* 24, what())
+    }
+
+    /// Throws unless a record of `count` fields may be made (records hold as many fields as lists hold elements).
+    public static func checkRecord(_ count: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
+        guard count >= 0, count <= maxListCount else {
+            throw RuntimeError("\(what()) would have \(count < 0 ? "too many" : "\(count)") fields; records hold at most \(maxListCount)")
+        }
+        try checkMemory(count &* 40, what())
+    }
+
+    /// Throws unless a tensor of `shape` may be made: sizes not negative, at most `maxTensorElements` elements (a
+    /// product that overflows is too many too) and the memory for them. Returns the element count.
+    @discardableResult
+    public static func checkTensor(_ shape: [Int], _ what: @autoclosure () -> String) throws(RuntimeError) -> Int {
+        guard shape.allSatisfy({ $0 >= 0 }), let count = product(shape), count <= maxTensorElements else {
+            throw RuntimeError("\(what()) of shape \(Tensor.format(shape: shape)) is too large (tensors hold at most \(maxTensorElements) elements)")
+        }
+        try checkMemory(count &* 4, what())
+        return count
+    }
+
+    /// Throws unless a dataset of `rows` rows and `width` features may be made: its features are a `rows`×`width`
+    /// tensor and its target a tensor of `rows`.
+    public static func checkDataset(rows: Int, width: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
+        let name = what()
+        try checkTensor([rows, width], "\(name): its features")
+        try checkTensor([rows], "\(name): its target")
+        try checkMemory((rows &+ 1) &* (width &+ 1) &* 4, name)
+    }
+
+    /// Throws unless a table of `rows` rows and `columns` columns may be made (each cell is a list element's size).
+    public static func checkTable(rows: Int, columns: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
+        guard rows >= 0, columns >= 0, let cells = product([rows, columns]), cells <= maxListCount else {
+            throw RuntimeError("\(what()) would have \(rows) rows of \(columns) columns; tables hold at most \(maxListCount) cells")
+        }
+        try checkMemory(cells &* 24, what())
+    }
+
+    /// Throws unless strings of these byte counts may be joined into one; returns the joined size. Sums without
+    /// overflowing, so any number of pieces can be checked before anything is allocated.
+    @discardableResult
+    public static func checkJoinedString<S: Sequence<Int>>(_ pieces: S, _ what: @autoclosure () -> String) throws(RuntimeError) -> Int {
+        var total = 0
+        for bytes in pieces {
+            let (sum, overflow) = total.addingReportingOverflow(bytes)
+            guard !overflow else {
+                try checkString(-1, what())
+                return 0
+            }
+            total = sum
+        }
+        try checkString(total, what())
+        return total
     }
 
     /// Throws unless a string of `bytes` bytes may be made.
@@ -93,6 +151,23 @@ public enum Limits {
             throw RuntimeError("not enough memory for \(what()) (\(MemoryGuard.describe(bytes: bytes)) needed, \(MemoryGuard.describe(bytes: MemoryGuard.availableBytes() ?? 0)) available)")
         }
     }
+
+    // MARK: - Integers
+
+    /// The largest whole number a user number converts to exactly: 2^53 (above it, doubles skip integers).
+    public static let maxExactInteger = 1 << 53
+
+    /// A user number as an `Int`: nil unless it is a whole number at most `maxExactInteger` in size, so NaN, ±inf,
+    /// 0.5 and 9e18 are nil. The one conversion of user numbers to integers: it checks before converting, so it
+    /// never traps, wraps or truncates, in any build configuration (`Int(x)` on NaN or 1e300 traps in a debug
+    /// build and is undefined behaviour under -Ounchecked).
+    @inline(__always) public static func integer(_ x: Double) -> Int? {
+        guard x.isFinite, x.rounded(.towardZero) == x, x.magnitude <= Double(maxExactInteger) else { return nil }
+        return Int(x)
+    }
+
+    /// A tensor element as an `Int` (see `integer(_: Double)`).
+    @inline(__always) public static func integer(_ x: Float) -> Int? { integer(Double(x)) }
 
     /// The product of sizes, or nil when it overflows.
     public static func product(_ sizes: [Int]) -> Int? {

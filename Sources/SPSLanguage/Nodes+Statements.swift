@@ -117,6 +117,8 @@ final class AssignGeneral: StmtNode {
         if let op {
             let loc = self.loc
             try target.modify(f) { (old: inout Value) throws(RuntimeError) in
+                // `xs += [x]` and `s += "x"` grow the variable's storage in place (see `addInPlace`).
+                if op == .add, try Operators.addInPlace(&old, v, at: loc) { return }
                 old = try Operators.binary(op, old, v, at: loc)
             }
         } else {
@@ -124,6 +126,77 @@ final class AssignGeneral: StmtNode {
         }
         return .normal
     }
+}
+
+/// `x = append x v…` with `x` a variable: appends to the list in the variable in place, so building a list one
+/// element at a time takes linear time, not quadratic.
+///
+/// The general form copies: the call's argument holds the list while the variable still does, so the list has
+/// two owners and Swift's append copies all of it. Here the list is moved out of the variable once the values are
+/// evaluated (its storage then has one owner, and the append is in place) and moved back. Lists stay values: any
+/// other owner (`ys = xs`, a list holding it) keeps the storage shared, so the append copies it first and that
+/// owner never sees the change. The meaning is the general form's, which this falls back to when `append` names
+/// something else (a user's `def append`) or the variable holds no list; the checks (length, nesting) come before
+/// anything is moved, so an error leaves the variable as it was.
+final class AppendAssign: StmtNode {
+    let target: LValue
+    let callee: ExprNode
+    let list: ExprNode
+    let values: [ExprNode]
+    let callLocation: SourceLocation
+    /// The same assignment compiled the general way.
+    let general: StmtNode
+
+    init(target: LValue, call: CallNode, general: StmtNode, _ loc: SourceLocation) {
+        self.target = target
+        callee = call.head
+        list = call.positional[0]
+        values = Array(call.positional.dropFirst())
+        callLocation = call.loc
+        self.general = general
+        super.init(loc)
+    }
+
+    override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        guard case .command(let command) = try callee.eval(f), command === Builtins.appendCommand,
+              case .list(var first) = try list.eval(f) else { return try general.exec(f) }
+        // Arguments in the general order: the list (read above), then the values.
+        var items: [Value] = []
+        items.reserveCapacity(values.count)
+        for v in values { items.append(try v.eval(f)) }
+        let ip = f.ip
+        do throws(RuntimeError) {
+            try Operators.checkAppend(first, adding: items.count, "the result of append")
+            for item in items where item.isContainer {
+                try Limits.checkNesting(item, extra: 1, "the result of append", cache: ip.nestingCache)
+            }
+        } catch {
+            throw error.located(callLocation)
+        }
+        try target.modify(f) { (current: inout Value) throws(RuntimeError) in
+            if case .list(var xs) = current, AppendAssign.sameStorage(xs, first) {
+                // Only the variable may own the storage now: drop the argument's copy, then move it out.
+                first = []
+                current = .nil
+                xs.append(contentsOf: items)
+                current = .list(xs)
+            } else {
+                // Evaluating a value assigned the variable: append to the list as it was first read.
+                current = .list(first + items)
+            }
+        }
+        return .normal
+    }
+
+    /// True when two lists share one storage (both empty counts too: they are equal, and nothing is copied).
+    static func sameStorage(_ a: [Value], _ b: [Value]) -> Bool {
+        a.count == b.count && NestingCache.identity(of: a) == NestingCache.identity(of: b)
+    }
+}
+
+extension Builtins {
+    /// The built-in `append`, which `AppendAssign` runs in place; nil only if it were ever removed.
+    static let appendCommand: Command? = valueCommands.first { $0.name == "append" }
 }
 
 /// An assignable place: a variable, a member of a place or an index of a place.

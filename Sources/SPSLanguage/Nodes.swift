@@ -155,13 +155,25 @@ final class InterpolationNode: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        var s = ""
+        // Each piece as text first (a string is shared, not copied; other values print at most about 1 MiB), then
+        // the joined length checked against the string limit before the result is allocated.
+        var texts: [String] = []
+        texts.reserveCapacity(pieces.count)
         for p in pieces {
             switch p {
-            case .text(let t): s += t
-            case .expr(let e): s += try e.eval(f).description
+            case .text(let t): texts.append(t)
+            case .expr(let e): texts.append(try e.eval(f).description)
             }
         }
+        let bytes: Int
+        do throws(RuntimeError) {
+            bytes = try Limits.checkJoinedString(texts.lazy.map(\.utf8.count), "the interpolated string")
+        } catch {
+            throw error.located(loc)
+        }
+        var s = ""
+        s.reserveCapacity(bytes)
+        for t in texts { s += t }
         return .string(s)
     }
 }

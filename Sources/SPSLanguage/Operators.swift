@@ -89,6 +89,37 @@ enum Operators {
         }
     }
 
+    /// `x += y` for two lists or two strings, in place: the value is moved out of `x` while it grows, so when `x`
+    /// was its only owner Swift appends without copying and a loop of `xs += [i]` takes linear time. Another
+    /// owner (`ys = xs`) keeps the storage shared, so the append copies first and `ys` does not change. Returns
+    /// false, changing nothing, for other operands (the caller then uses `binary`); an error (too long) leaves `x`
+    /// as it was.
+    static func addInPlace(_ x: inout Value, _ y: Value, at loc: SourceLocation) throws(RuntimeError) -> Bool {
+        if case .list(var a) = x, case .list(let b) = y {
+            do throws(RuntimeError) { try checkAppend(a, adding: b.count, "the joined list") } catch { throw error.located(loc) }
+            x = .nil
+            a.append(contentsOf: b)
+            x = .list(a)
+            return true
+        }
+        if case .string(var a) = x, case .string(let b) = y {
+            do throws(RuntimeError) { try Limits.checkString(a.utf8.count + b.utf8.count, "the joined string") } catch { throw error.located(loc) }
+            x = .nil
+            a += b
+            x = .string(a)
+            return true
+        }
+        return false
+    }
+
+    /// Throws unless `count` more elements may be appended to `xs`. The length limit is checked every time; the
+    /// memory check (which reads /proc for large sizes) only when the storage must grow, which happens a
+    /// logarithmic number of times over a loop of appends.
+    @inline(__always) static func checkAppend(_ xs: [Value], adding count: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
+        let total = xs.count + count
+        if total > Limits.maxListCount || total > xs.capacity { try Limits.checkList(total, what()) }
+    }
+
     /// Elementwise operators with broadcasting; numbers and lists of numbers act as tensors.
     static func tensorBinary(_ op: BinaryOperator, _ x: Value, _ y: Value, at loc: SourceLocation) throws(RuntimeError) -> Value {
         let what = "operand of \(describe(op))"
@@ -175,7 +206,7 @@ enum Operators {
         switch v {
         case .record(let r):
             if let x = r[name] { return x }
-            throw RuntimeError("record has no field '\(name)'\(Suggestions.hint(for: name, in: r.keys))\(r.keys.isEmpty ? "" : "; fields: \(r.keys.joined(separator: ", "))")", at: loc)
+            throw RuntimeError("record has no field '\(name)'\(Suggestions.hint(for: name, in: r.keys))\(r.keys.isEmpty ? "" : "; fields: \(fieldList(r))")", at: loc)
         case .tensor(let t):
             switch name {
             case "shape": return .list(t.shape.map { .number(Double($0)) })
@@ -210,15 +241,26 @@ enum Operators {
         }
     }
 
+    /// A record's field names for an error message: all of them, or the first 20 and how many there are.
+    static func fieldList(_ r: Record) -> String {
+        let shown = 20
+        if r.count <= shown { return r.keys.joined(separator: ", ") }
+        return r.keys.prefix(shown).joined(separator: ", ") + ", … (\(r.count) fields)"
+    }
+
     /// Sets `container.name = value` in place.
     static func setMember(_ container: inout Value, _ name: String, _ value: Value, _ ip: Interpreter,
                           at loc: SourceLocation) throws(RuntimeError) {
-        switch container {
-        case .record(var r):
+        // `if case`, not `switch`: a switch keeps its own copy of the subject for the whole case, so the record
+        // would have two owners and every set would copy all of its fields (quadratic growth).
+        if case .record(var r) = container {
             if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", cache: ip.nestingCache, at: loc) }
             container = .nil
             r[name] = value
             container = .record(r)
+            return
+        }
+        switch container {
         case .native(let o):
             let ok: Bool
             do throws(RuntimeError) { ok = try o.setMember(name, to: value, in: ip) } catch { throw error.located(loc) }
@@ -287,24 +329,33 @@ enum Operators {
     static func setIndex(_ container: inout Value, _ idx: [Value], _ value: Value, _ ip: Interpreter,
                          at loc: SourceLocation) throws(RuntimeError) {
         if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", cache: ip.nestingCache, at: loc) }
-        switch container {
-        case .list(var xs):
+        // Each container is moved out of `container` while it changes, so that (when the variable was its only
+        // owner) Swift changes it in place. `if case`, not `switch`: a switch keeps its own copy of the subject for
+        // the whole case, and every set would copy the whole list, record or tensor.
+        if case .list(var xs) = container {
             guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
             let p = try position(idx[0], count: xs.count, what: "list", at: loc)
             container = .nil
             xs[p] = value
             container = .list(xs)
-        case .record(var r):
+            return
+        }
+        if case .record(var r) = container {
             guard idx.count == 1, case .string(let k) = idx[0] else {
                 throw RuntimeError("a record is indexed by a field name string, e.g. r[\"name\"]", at: loc)
             }
             container = .nil
             r[k] = value
             container = .record(r)
-        case .tensor(var t):
+            return
+        }
+        if case .tensor(var t) = container {
             container = .nil
             defer { container = .tensor(t) }
             try TensorIndexing.set(&t, idx, value, at: loc)
+            return
+        }
+        switch container {
         case .native(let o):
             do throws(RuntimeError) { try o.setIndex(idx, to: value, in: ip) } catch { throw error.located(loc) }
         default:

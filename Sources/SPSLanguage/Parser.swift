@@ -6,7 +6,8 @@
 /// `name=value`. A `[` directly after an expression (no space) indexes it; with a space before it starts a list
 /// argument. A `-` with a space before and none after starts a negative argument (`f -1`); otherwise it subtracts.
 public struct Parser {
-    /// How deeply brackets and expressions may nest before the parser gives up with an error.
+    /// How deeply brackets, braces and prefix operators may nest before the parser gives up with an error: each
+    /// `(`, `[`, `{`, string interpolation, `not`, unary `-` and `**` is one level.
     public static let maxDepth = 200
     /// The most syntax errors one parse reports.
     public static let maxReportedErrors = 50
@@ -94,10 +95,11 @@ public struct Parser {
     mutating func skipNewlines() { while tok.kind == .newline { _ = advance() } }
     mutating func skipSeparators() { while tok.kind == .newline || tok.kind == .semicolon { _ = advance() } }
 
-    mutating func enter() throws(Failure) {
+    /// Goes one level deeper (a bracket, brace, interpolation or prefix operator), or fails at `maxDepth`.
+    mutating func enter(at token: Token? = nil) throws(Failure) {
         depth += 1
         if depth > Parser.maxDepth {
-            errors.append(SyntaxError("nesting too deep (more than \(Parser.maxDepth) levels)", at: location(tok)))
+            errors.append(SyntaxError("nesting too deep (more than \(Parser.maxDepth) levels); each bracket, block, `not`, unary `-` and `**` is one level", at: location(token ?? tok)))
             throw .fatal
         }
     }
@@ -268,7 +270,7 @@ public struct Parser {
 
     /// Parses `{ statements }`, starting at the `{`.
     mutating func parseBlockBody() throws(Failure) -> Block {
-        try enter()
+        try enter(at: tok)
         defer { depth -= 1 }
         let open = advance()
         let savedNoBlock = noBlock
@@ -293,10 +295,12 @@ public struct Parser {
     // MARK: - Expressions
 
     /// Parses a full expression (lowest precedence: `or`).
+    ///
+    /// Not a level of nesting by itself: every way back into it from inside an expression passes a bracket, a
+    /// brace, `not`, a unary minus or `**`, which count one level each, so that `maxDepth` is the number of
+    /// brackets the error message names.
     mutating func parseExpression() throws(Failure) -> Expr {
-        try enter()
-        defer { depth -= 1 }
-        return try parseOr()
+        try parseOr()
     }
 
     mutating func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr) -> Expr {
@@ -324,7 +328,7 @@ public struct Parser {
     mutating func parseNot() throws(Failure) -> Expr {
         if tok.kind == .kwNot {
             let t = advance()
-            try enter()
+            try enter(at: t)
             defer { depth -= 1 }
             return Expr(kind: .unary(.not, try parseNot()), location: location(t))
         }
@@ -386,7 +390,7 @@ public struct Parser {
     mutating func parseUnary() throws(Failure) -> Expr {
         if tok.kind == .minus {
             let t = advance()
-            try enter()
+            try enter(at: t)
             defer { depth -= 1 }
             let operand = try parseUnary()
             if case .number(let n) = operand.kind { return Expr(kind: .number(-n), location: location(t)) }
@@ -398,8 +402,8 @@ public struct Parser {
     mutating func parsePower() throws(Failure) -> Expr {
         let base = try parseApplication()
         if tok.kind == .starstar {
-            _ = advance()
-            try enter()
+            let op = advance()
+            try enter(at: op)
             defer { depth -= 1 }
             return binary(.power, base, try parseUnary())
         }
@@ -458,7 +462,7 @@ public struct Parser {
     mutating func parseArgumentAtom() throws(Failure) -> Expr {
         if tok.kind == .minus {
             let t = advance()
-            try enter()
+            try enter(at: t)
             defer { depth -= 1 }
             let operand = try parseArgumentAtom()
             if case .number(let n) = operand.kind { return Expr(kind: .number(-n), location: location(t)) }
@@ -479,7 +483,7 @@ public struct Parser {
                 e = Expr(kind: .member(e, advance().text), location: e.location)
             case .lbracket where !tok.spaceBefore:
                 let open = advance()
-                try enter()
+                try enter(at: open)
                 defer { depth -= 1 }
                 let saved = noBlock
                 noBlock = false
@@ -494,8 +498,8 @@ public struct Parser {
                 if idx.isEmpty { throw fail("an index needs at least one value between '[' and ']'", at: open) }
                 e = Expr(kind: .index(e, idx), location: e.location)
             case .lparen where !tok.spaceBefore && Parser.isApplicable(e):
-                _ = advance()
-                try enter()
+                let open = advance()
+                try enter(at: open)
                 defer { depth -= 1 }
                 let saved = noBlock
                 noBlock = false
@@ -531,7 +535,7 @@ public struct Parser {
         case .name: _ = advance(); return Expr(kind: .name(t.text), location: loc)
         case .lparen:
             _ = advance()
-            try enter()
+            try enter(at: t)
             defer { depth -= 1 }
             if tok.kind == .rparen { throw fail("empty parentheses; write f() directly after a name to call it with no arguments") }
             let saved = noBlock
@@ -542,7 +546,7 @@ public struct Parser {
             return e
         case .lbracket:
             _ = advance()
-            try enter()
+            try enter(at: t)
             defer { depth -= 1 }
             let saved = noBlock
             noBlock = false
@@ -579,7 +583,7 @@ public struct Parser {
 
     mutating func parseRecord() throws(Failure) -> Expr {
         let open = advance()
-        try enter()
+        try enter(at: open)
         defer { depth -= 1 }
         var fields: [(String, Expr)] = []
         var seen = Set<String>()
@@ -628,7 +632,10 @@ public struct Parser {
                     errors.append(SyntaxError("empty '{}' in string; write \\{ for a literal brace", at: lexer.location(at: start)))
                     throw .recoverable
                 }
-                var parser = Parser(file: file, tokens: sub, lexer: lexer, depth: depth + 1)
+                // An interpolation is one level deeper, like a bracket.
+                try enter(at: t)
+                defer { depth -= 1 }
+                var parser = Parser(file: file, tokens: sub, lexer: lexer, depth: depth)
                 let e: Expr
                 do {
                     e = try parser.parseExpression()

@@ -1,25 +1,57 @@
 /// A named piece of source text: a script file, a `-e` argument or one REPL entry.
 ///
 /// Locations refer back to their source so diagnostics can show the offending line.
+///
+/// Line ends are made uniform once, here, so that the lexer, line numbers, the source excerpt of a diagnostic and
+/// `--echo` all agree: `\r\n` (Windows) and a lone `\r` (classic Mac OS) become `\n`, as Python and Lua read
+/// them, and a UTF-8 byte order mark at the start is dropped (so columns count from the first real character).
 public final class SourceFile: Sendable {
     /// The name shown in diagnostics (`script.sps`, `<command line>`, `<stdin>`).
     public let name: String
-    /// The full text.
+    /// The full text, with `\n` line ends and no leading byte order mark.
     public let text: String
     /// The UTF-8 bytes of `text`, which the lexer reads.
     let bytes: [UInt8]
     /// Byte offsets at which each line starts (line 1 at index 0).
     let lineStarts: [Int]
 
-    /// Creates a source from its name and text.
+    /// Creates a source from its name and text (`\r\n` and `\r` read as `\n`; a leading byte order mark is
+    /// skipped).
     public init(name: String, text: String) {
         self.name = name
-        self.text = text
-        let bytes = Array(text.utf8)
+        var bytes = Array(text.utf8)
+        if let normalized = SourceFile.normalized(bytes) {
+            bytes = normalized
+            self.text = String(decoding: bytes, as: UTF8.self)
+        } else {
+            self.text = text
+        }
         self.bytes = bytes
         var starts = [0]
         for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
         self.lineStarts = starts
+    }
+
+    /// The bytes with `\r\n` and a lone `\r` turned into `\n`, and without a leading UTF-8 byte order mark; nil
+    /// when there is nothing to change.
+    static func normalized(_ bytes: [UInt8]) -> [UInt8]? {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let start = bytes.starts(with: bom) ? bom.count : 0
+        guard start > 0 || bytes.contains(13) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - start)
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if b == 13 {
+                out.append(10)
+                if i < bytes.count && bytes[i] == 10 { i += 1 }
+            } else {
+                out.append(b)
+            }
+        }
+        return out
     }
 
     /// The text of a 1-based line, without its line terminator.

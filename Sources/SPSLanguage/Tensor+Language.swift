@@ -24,7 +24,7 @@ enum TensorIndexing {
                 out.append(.span(r.lower..<r.end))
             default:
                 guard let n = v.integer else {
-                    throw RuntimeError("tensor indices must be integers or ranges, got \(v.typeName)", at: loc)
+                    throw RuntimeError("tensor indices must be integers or ranges, got \(v.typeName) \(Interpreter.short(v))", at: loc)
                 }
                 let p = n < 0 ? n + size : n
                 guard p >= 0 && p < size else {

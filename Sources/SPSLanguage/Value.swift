@@ -63,10 +63,11 @@ public enum Value: @unchecked Sendable {
         }
     }
 
-    /// The number as an `Int` if it is integral and in range.
+    /// The number as an `Int` if it is a whole number at most 2^53 in size (`Limits.integer`): NaN, infinities,
+    /// fractions and larger numbers are nil, never wrapped or truncated.
     public var integer: Int? {
-        guard case .number(let n) = self, n == n.rounded(), abs(n) < 9.0e15 else { return nil }
-        return Int(n)
+        guard case .number(let n) = self else { return nil }
+        return Limits.integer(n)
     }
 
     /// The elements of a list or range, if this is one. Nil also for a range longer than `Limits.maxListCount`,
@@ -110,26 +111,49 @@ public struct RangeValue: Sendable, Equatable, Sequence {
 }
 
 /// A record `{name: value, …}`: fields in the order written.
+///
+/// Small records find a field by scanning their keys. Past `KeyTable.indexThreshold` fields a record also keeps a
+/// hash index from key to position beside the ordered keys (`KeyIndex`), so reading, setting and adding a field take constant
+/// time (amortized) however many fields it has: adding 100,000 keys one by one is linear, not quadratic.
+///
+/// The keys and their index live in one shared `KeyTable`, copied before a change when another record shares it
+/// (copy on write, as Swift's arrays do), so records stay values. One reference rather than two arrays and a
+/// dictionary keeps a record, and so every `Value`, as small as before (24 bytes).
 public struct Record: Sendable {
-    /// Field names, in order.
-    public private(set) var keys: [String]
+    /// The field names and their index.
+    private var table: KeyTable
     /// Field values, parallel to `keys`.
     public private(set) var values: [Value]
 
     /// Creates a record from ordered fields.
     public init(_ fields: [(String, Value)] = []) {
-        keys = fields.map(\.0)
+        table = fields.isEmpty ? KeyTable.empty : KeyTable(fields.map(\.0))
         values = fields.map(\.1)
     }
 
+    /// Field names, in order.
+    public var keys: [String] { table.keys }
+    /// The number of fields.
+    public var count: Int { values.count }
+    /// True once the record is large enough to keep a key index (for tests).
+    var isIndexed: Bool { table.index != nil }
+
+    /// The position of a field, or nil when absent.
+    public func position(of key: String) -> Int? { table.position(of: key) }
+
     /// The value of a field, or nil when absent.
     public subscript(_ key: String) -> Value? {
-        get { keys.firstIndex(of: key).map { values[$0] } }
+        get { table.position(of: key).map { values[$0] } }
         set {
-            if let i = keys.firstIndex(of: key) {
-                if let v = newValue { values[i] = v } else { keys.remove(at: i); values.remove(at: i) }
+            if let i = table.position(of: key) {
+                if let v = newValue {
+                    values[i] = v  // the keys do not change: the table stays shared
+                } else {
+                    uniqueTable().remove(at: i)
+                    values.remove(at: i)
+                }
             } else if let v = newValue {
-                keys.append(key)
+                uniqueTable().append(key)
                 values.append(v)
             }
         }
@@ -137,4 +161,120 @@ public struct Record: Sendable {
 
     /// The fields as pairs.
     public var fields: [(String, Value)] { Array(zip(keys, values)) }
+
+    /// The table, copied first if another record shares it.
+    private mutating func uniqueTable() -> KeyTable {
+        if !isKnownUniquelyReferenced(&table) { table = KeyTable(copying: table) }
+        return table
+    }
+}
+
+/// The ordered keys of a record and, past `indexThreshold` keys, an index from key to position. Changed only
+/// through a record that holds the only reference (see `Record.uniqueTable`), so sharing it is safe.
+final class KeyTable: @unchecked Sendable {
+    /// Tables with at most this many keys find one by a linear scan, which is faster than hashing for a few.
+    static let indexThreshold = 16
+    /// The table of every empty record (copied on the first key added).
+    static let empty = KeyTable([])
+
+    private(set) var keys: [String]
+    private(set) var index: KeyIndex?
+
+    init(_ keys: [String]) {
+        self.keys = keys
+        if keys.count > Self.indexThreshold { buildIndex() }
+    }
+
+    init(copying other: KeyTable) {
+        keys = other.keys
+        index = other.index
+    }
+
+    func position(of key: String) -> Int? {
+        if let index { return index.find(key, hash: KeyIndex.hash(key), in: keys) }
+        return keys.firstIndex(of: key)
+    }
+
+    /// Adds a key that is not in the table yet.
+    func append(_ key: String) {
+        keys.append(key)
+        if index != nil {
+            index!.insert(hash: KeyIndex.hash(key), position: keys.count - 1)
+        } else if keys.count > Self.indexThreshold {
+            buildIndex()
+        }
+    }
+
+    func remove(at i: Int) {
+        keys.remove(at: i)
+        if index != nil { buildIndex() }
+    }
+
+    /// Builds the index; with a repeated key (which records never make) the first one wins, as in the linear scan.
+    private func buildIndex() {
+        var built = KeyIndex(capacity: keys.count)
+        for (i, k) in keys.enumerated() {
+            let h = KeyIndex.hash(k)
+            if built.find(k, hash: h, in: keys) == nil { built.insert(hash: h, position: i) }
+        }
+        index = built
+    }
+}
+
+/// A hash index of positions in an array of keys: open addressing with linear probing, at most half full.
+///
+/// A slot holds the key's position + 1 in its low 32 bits (0 is an empty slot) and 32 bits of the key's hash in
+/// its high 32 bits. The stored hash places the slot when the table grows, so growing never hashes or reads a key
+/// again (Swift's `Dictionary` rehashes every key, which dominated adding a million keys), and a probe compares
+/// keys only when the stored hash matches. Eight bytes a slot, where a `[String: Int]` takes 24.
+struct KeyIndex: Sendable {
+    private var slots: [UInt64]
+    private var mask: Int
+    private var count = 0
+
+    /// An empty index with room for `capacity` keys before it grows.
+    init(capacity: Int) {
+        var size = 32
+        while size < 2 * capacity { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The 32 bits of a key's hash that the index stores and probes from.
+    @inline(__always) static func hash(_ key: String) -> UInt32 { UInt32(truncatingIfNeeded: key.hashValue) }
+
+    /// The position of `key` (whose hash is `hash`) in `keys`, or nil when it is not indexed.
+    func find(_ key: String, hash: UInt32, in keys: [String]) -> Int? {
+        var i = Int(hash) & mask
+        while true {
+            let slot = slots[i]
+            if slot == 0 { return nil }
+            if UInt32(truncatingIfNeeded: slot >> 32) == hash {
+                let position = Int(UInt32(truncatingIfNeeded: slot)) - 1
+                if keys[position] == key { return position }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Indexes a key that is not indexed yet.
+    mutating func insert(hash: UInt32, position: Int) {
+        if 2 * (count + 1) > slots.count { grow() }
+        place(UInt64(hash) << 32 | UInt64(position + 1))
+        count += 1
+    }
+
+    private mutating func place(_ slot: UInt64) {
+        var i = Int(UInt32(truncatingIfNeeded: slot >> 32)) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = slot
+    }
+
+    /// Doubles the table, placing each slot by its stored hash.
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: 2 * old.count)
+        mask = slots.count - 1
+        for slot in old where slot != 0 { place(slot) }
+    }
 }

@@ -1,6 +1,7 @@
 import SPSBindings
 import CEditline
 import SPSLanguage
+import SPSNumeric
 
 #if canImport(Glibc)
 import Glibc
@@ -25,11 +26,16 @@ public final class LibeditLineReader: LineReader {
     let input: UnsafeMutablePointer<FILE>
     let output: UnsafeMutablePointer<FILE>
 
-    /// The history file: `SPS_HISTORY` if set (empty: no file), else `~/.sps_history`.
+    /// Why the last history write failed; nil after a write that worked.
+    public private(set) var historyWriteFailure: FileWriteError?
+    /// Why the history file is neither read nor written (it is a device, or far too large); nil when it is usable.
+    var historyRefusal: FileWriteError?
+
+    /// The history file: `SPS_HISTORY` if set (empty or `/dev/null`: no file), else `~/.sps_history`.
     public static var defaultHistoryPath: String? {
         if let raw = getenv("SPS_HISTORY") {
             let path = String(cString: raw)
-            return path.isEmpty ? nil : path
+            return path.isEmpty || path == "/dev/null" ? nil : path
         }
         guard let home = getenv("HOME") else { return nil }
         return String(cString: home) + "/.sps_history"
@@ -54,7 +60,11 @@ public final class LibeditLineReader: LineReader {
         self.style = style
         self.historyPath = historyPath
         self.historyHandle = sps_history_init(Int32(historySize))
-        if let h = historyHandle, let path = historyPath { _ = sps_history_load(h, path) }
+        if let h = historyHandle, let path = historyPath {
+            historyRefusal = Self.historyFileRefusal(path)
+            if historyRefusal == nil { _ = sps_history_load(h, path) }
+            historyWriteFailure = historyRefusal
+        }
 
         sps_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
         sps_el_set_editor(editor, "emacs")
@@ -142,15 +152,65 @@ public final class LibeditLineReader: LineReader {
             for old in existing where old != entry { _ = sps_history_enter(h, old) }
         }
         _ = sps_history_enter(h, entry)
-        if let path = historyPath { Self.saveHistory(h, to: path) }
+        if let path = historyPath, historyRefusal == nil { historyWriteFailure = Self.saveHistory(historyEntries, to: path) }
     }
 
-    /// Saves the history after every entry (a killed session loses nothing already entered), atomically: libedit
-    /// rewrites the file from the start, so it writes a temporary file that then replaces the old one.
-    static func saveHistory(_ h: OpaquePointer, to path: String) {
-        let temporary = path + ".tmp-\(getpid())"
-        if sps_history_save(h, temporary) >= 0, rename(temporary, path) == 0 { return }
-        unlink(temporary)
+    // MARK: - The history file
+
+    /// Saves the history after every entry (a killed session loses nothing already entered) with `AtomicFile`: a
+    /// temporary file, flushed, then renamed over the old one, which survives any failed write (a full disk, a file
+    /// size limit). libedit's own `H_SAVE` is not used: it ignores write errors, so on a full disk it reported
+    /// success for a truncated file. A new history file is readable by its owner only, as libedit makes it.
+    ///
+    /// Returns why the write failed, or nil.
+    static func saveHistory(_ entries: [String], to path: String) -> FileWriteError? {
+        do {
+            try AtomicFile.write(bytes: historyFileBytes(entries), to: path, newFileMode: 0o600)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Why an existing history file must be left alone: libedit would read a device (`/dev/zero`) without end,
+    /// and a file larger than any reader in sps takes is not a history to replace. Nil when it is a regular file
+    /// of a reasonable size or does not exist yet (a file that cannot be written is reported when it is written).
+    static func historyFileRefusal(_ path: String) -> FileWriteError? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let kept = "; history is kept for this session only"
+        if info.st_mode & S_IFMT != S_IFREG {
+            return FileWriteError(path: path, reason: "it is \(FileBytes.kindName(info.st_mode)), not a regular file\(kept)")
+        }
+        if Int(info.st_size) > FileBytes.maxBytes {
+            return FileWriteError(path: path, reason: "the file is too large (\(FileBytes.describe(bytes: Int(info.st_size)))) to be a history; it is left as it is\(kept)")
+        }
+        return nil
+    }
+
+    /// The first line of a libedit history file.
+    static let historyCookie = "_HiStOrY_V2_\n"
+
+    /// History in libedit's file format, which `sps_history_load` reads back: the `_HiStOrY_V2_` line, then one
+    /// entry per line, encoded so `strunvis` restores it: a backslash doubled; spaces, control characters
+    /// (newlines of multi-line entries, tabs) and DEL as three-digit octal escapes (`\040`); everything else,
+    /// UTF-8 included, as it is.
+    static func historyFileBytes(_ entries: [String]) -> [UInt8] {
+        var out = Array(historyCookie.utf8)
+        let backslash = UInt8(ascii: "\\"), zero = UInt8(ascii: "0")
+        for entry in entries {
+            for byte in entry.utf8 {
+                if byte == backslash {
+                    out += [backslash, backslash]
+                } else if byte <= 0x20 || byte == 0x7F {
+                    out += [backslash, zero + (byte >> 6), zero + ((byte >> 3) & 7), zero + (byte & 7)]
+                } else {
+                    out.append(byte)
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
     }
 
     public var historyEntries: [String] {

@@ -293,6 +293,9 @@ enum PlotCommands {
         if let items = value.elements {
             let numbers = items.compactMap(\.number)
             if numbers.count == items.count { return numbers }
+            if let i = items.firstIndex(where: { $0.number == nil }) {
+                throw RuntimeError("\(what) needs a tensor or a list of numbers, but element \(i) of the list is \(items[i].typeName)\(items[i].repr.count <= 40 ? " " + items[i].repr : "")")
+            }
         }
         throw RuntimeError("\(what) needs a tensor or a list of numbers, got \(value.typeName)")
     }

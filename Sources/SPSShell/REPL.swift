@@ -29,12 +29,15 @@ public protocol LineReader: AnyObject {
     func addHistory(_ entry: String)
     /// The history, oldest first (what `history` shows).
     var historyEntries: [String] { get }
+    /// Why the last write of the history file failed; nil when it worked or there is no file.
+    var historyWriteFailure: FileWriteError? { get }
 }
 
 extension LineReader {
     public func read(prompt: String) -> LineInput { readLine(prompt: prompt).map { .line($0) } ?? .end }
     public func addHistory(_ entry: String) {}
     public var historyEntries: [String] { [] }
+    public var historyWriteFailure: FileWriteError? { nil }
 }
 
 /// Reads lines from standard input with a prompt written to standard output; history lives in memory only.
@@ -97,6 +100,8 @@ public final class REPL {
     var recording: Recording?
     /// Set while the entry that started a recording runs, so it is not written to its own transcript.
     var skipRecordingEntry = false
+    /// Set once a failed history write has been reported: it is reported once per session.
+    var reportedHistoryFailure = false
 
     /// Creates a loop over a session and a line reader.
     public init(session: Session, reader: any LineReader) {
@@ -124,6 +129,7 @@ public final class REPL {
             if trimmed.isEmpty { continue }
             if trimmed == "quit" || trimmed == "exit" { return }
             reader.addHistory(entry)
+            reportHistoryFailure()
             entryNumber += 1
             if session.interpreter.interrupt === InterruptHandler.flag { InterruptHandler.reset() }
             skipRecordingEntry = false
@@ -212,24 +218,15 @@ public final class REPL {
         return .success("recording to \(path): each entry that runs without error is added\(replaces); record off stops")
     }
 
-    /// Why `path` cannot take a transcript (checked before recording starts, without touching the file), or nil.
+    /// Why `path` cannot take a transcript (checked before recording starts, without touching the file), or nil:
+    /// the same rules as every atomic write (a regular file or a new one, in a folder that exists; links followed).
     static func unwritable(_ path: String) -> FileWriteError? {
-        let folder: String
-        if let slash = path.lastIndex(of: "/") {
-            folder = slash == path.startIndex ? "/" : String(path[..<slash])
-        } else {
-            folder = "."
+        do throws(FileWriteError) {
+            _ = try AtomicFile.destination(for: path)
+            return nil
+        } catch {
+            return error
         }
-        var info = stat()
-        guard stat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            return FileWriteError(path: path, reason: "the folder '\(folder)' does not exist")
-        }
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            return FileWriteError(path: path, reason: "it is a folder")
-        }
-        // The file is replaced by a rename, so what matters is that files can be created in its folder.
-        if access(folder, W_OK) != 0 { return FileWriteError(path: path, reason: String(cString: strerror(errno))) }
-        return nil
     }
 
     /// Adds an entry to the transcript and rewrites the file; a failed write is reported and retried after the
@@ -248,6 +245,14 @@ public final class REPL {
         defer { recording = nil }
         guard recording?.unsaved == true else { return nil }
         return recording!.save()
+    }
+
+    /// Warns, once per session, that the history file could not be written; the file keeps its earlier entries
+    /// (the write is atomic) and later entries are still tried.
+    func reportHistoryFailure() {
+        guard !reportedHistoryFailure, let failure = reader.historyWriteFailure else { return }
+        reportedHistoryFailure = true
+        session.errorOutput.write(session.errorStyle.note("warning: history: \(DiagnosticRenderer.visible(failure.message)); the file keeps its earlier entries, and this session's are kept until it ends (this warning is not repeated)") + "\n")
     }
 
     /// Tells the user a transcript write failed (`error: record: cannot write 'file': reason; …`).

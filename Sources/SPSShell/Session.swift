@@ -68,7 +68,7 @@ public final class Session {
     /// Creates a session printing to `output` and reporting errors to `errors`.
     public init(output: any OutputSink, errors: any OutputSink, interrupt: InterruptFlag = InterruptFlag()) {
         self.interpreter = Interpreter(output: output, interrupt: interrupt)
-        DisplayWidth.columns = { TerminalSize.columns }
+        DisplayWidth.setProvider { TerminalSize.columns }
         self.errorOutput = errors
     }
 
@@ -88,8 +88,11 @@ public final class Session {
 
     /// Reads and runs a script file.
     public func runFile(_ path: String, echo: EchoMode = .none) -> RunOutcome {
-        guard let text = SourceReader.read(path) else {
-            errorOutput.write("error: cannot read file '\(path)'\n")
+        let text: String
+        do {
+            text = try SourceReader.text(of: path)
+        } catch {
+            errorOutput.write(errorStyle.diagnostics("error: " + DiagnosticRenderer.visible(error.message)) + "\n")
             return .unreadable
         }
         return run(text, name: path, echo: echo)
@@ -98,7 +101,8 @@ public final class Session {
     /// True when `text` is an unfinished statement (open bracket, brace or string, or a trailing `\`): the prompt
     /// should read another line.
     public static func isIncomplete(_ text: String) -> Bool {
-        if case .failure(let e) = Parser.parse(SourceFile(name: "<input>", text: text)) { return e.isIncomplete }
+        // On the large stack, as every parse: deeply nested input must not overflow the prompt's own thread.
+        if case .failure(let e) = BigStack.run({ Parser.parse(SourceFile(name: "<input>", text: text)) }) { return e.isIncomplete }
         return false
     }
 
@@ -152,15 +156,26 @@ public final class Session {
     }
 }
 
-/// Reads whole files (without Foundation).
+/// Reads whole scripts (without Foundation), through `FileBytes`: a regular file or a pipe (`sps <(generate)`), up
+/// to `FileBytes.maxBytes`; a device, a folder or a larger file is refused before anything is read.
 public enum SourceReader {
-    /// A script's text (bytes that are not UTF-8 become U+FFFD).
-    static func read(_ path: String) -> String? {
-        FileBytes.read(path).map { String(decoding: $0, as: UTF8.self) }
+    /// A script's text (bytes that are not UTF-8 become U+FFFD), or why it cannot be read.
+    public static func text(of path: String) throws(FileReadError) -> String {
+        String(decoding: try FileBytes.contents(of: path), as: UTF8.self)
     }
 
-    /// Reads all of standard input.
+    /// A script's text, or nil when it cannot be read (`text(of:)` says why).
+    static func read(_ path: String) -> String? {
+        try? text(of: path)
+    }
+
+    /// All of standard input, up to `FileBytes.maxBytes`, or why it cannot be read.
+    public static func standardInput() throws(FileReadError) -> String {
+        String(decoding: try FileBytes.contents(descriptor: 0, name: "<stdin>"), as: UTF8.self)
+    }
+
+    /// Reads all of standard input (nothing when it cannot be read; `standardInput()` says why).
     public static func readStandardInput() -> String {
-        String(decoding: FileBytes.read(descriptor: 0) ?? [], as: UTF8.self)
+        (try? standardInput()) ?? ""
     }
 }

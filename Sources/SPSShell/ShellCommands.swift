@@ -53,7 +53,12 @@ enum ShellCommands {
         parameters: [.positional("file", .string, "the script to run")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let path = try args.string("file")
-        guard let text = SourceReader.read(path) else { throw RuntimeError("load: cannot read file '\(path)'") }
+        let text: String
+        do throws(FileReadError) {
+            text = try SourceReader.text(of: path)
+        } catch {
+            throw RuntimeError("load: cannot read file '\(path)': \(error.reason)")
+        }
         let interpreter = args.interpreter
         switch interpreter.compile(SourceFile(name: path, text: text)) {
         case .failure(let errors):

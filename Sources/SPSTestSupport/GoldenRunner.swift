@@ -90,7 +90,9 @@ public struct GoldenExpectations: Sendable {
 
     /// Reads the expectations from a script's text.
     public init(script: String) {
-        // Split the way the lexer does: at `\n` bytes only (a `\r` before it is not part of the line).
+        // Number lines the way sps does: the source's line ends normalised (CRLF and a lone CR end a line; a leading
+        // BOM is not part of the text), then split at `\n`.
+        let script = SourceFile(name: "", text: script).text
         let pieces = script.utf8.split(separator: 10, omittingEmptySubsequences: false)
         let lines: [Substring] = pieces.map { bytes in
             var s = Substring(String(decoding: bytes, as: UTF8.self))

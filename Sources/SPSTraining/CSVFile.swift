@@ -8,73 +8,191 @@ public enum CSVFile {
     ///
     /// Every field must be a number (`nan` and `inf` are accepted); a row with the wrong number of fields or a
     /// non-numeric field is an error naming its line. An `environment`/`env` column, if present and named as
-    /// `environmentColumn`, becomes the row's environment tag instead of a feature.
-    public static func read(path: String, target: String?, environmentColumn: String? = nil) throws(DataError) -> Dataset {
+    /// `environmentColumn`, becomes the row's environment tag instead of a feature. `shouldStop` is asked between
+    /// pieces of the file (see `parse`); when it says yes, reading ends with an "interrupted" error.
+    public static func read(path: String, target: String?, environmentColumn: String? = nil,
+                            shouldStop: () -> Bool = { false }) throws(DataError) -> Dataset {
         let bytes = try readDataFile(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DataError("cannot read '\(path)': it could not be read as UTF-8 text")
         }
-        return try parse(text, target: target, environmentColumn: environmentColumn, source: path)
+        return try parse(text, target: target, environmentColumn: environmentColumn, source: path, shouldStop: shouldStop)
     }
 
+    /// How many bytes of CSV are parsed between two checks of `shouldStop` (more when one row is longer).
+    static let pieceBytes = 1 << 18
+
     /// Parses CSV text (see `read`); `source` names it in errors.
-    public static func parse(_ text: String, target: String?, environmentColumn: String? = nil, source: String = "<csv>") throws(DataError) -> Dataset {
-        let csv: CSV<Enumerated>
-        do {
-            csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false, rowLimit: 0)
-        } catch {
-            throw DataError("\(source): \(describe(error))")
+    ///
+    /// Linear in the size of the text, however many columns: each character is parsed once (the header row too),
+    /// the header's names are checked for duplicates with a set, and columns are found by position. The text is
+    /// parsed in pieces of about `pieceBytes` that each end at the end of a row (see `rowAlignedPieces`), asking
+    /// `shouldStop` before each piece after the first, and once more at the end.
+    public static func parse(_ text: String, target: String?, environmentColumn: String? = nil, source: String = "<csv>",
+                             shouldStop: () -> Bool = { false }) throws(DataError) -> Dataset {
+        try parse(text, target: target, environmentColumn: environmentColumn, source: source, pieceSize: pieceBytes,
+                  shouldStop: shouldStop)
+    }
+
+    /// `parse` in pieces of about `pieceSize` bytes (tests cut the text at every row with 1).
+    static func parse(_ text: String, target: String?, environmentColumn: String?, source: String, pieceSize: Int,
+                      shouldStop: () -> Bool) throws(DataError) -> Dataset {
+        // As SwiftCSV does with the whole text: a byte-order mark at the start is dropped.
+        let body = text.hasPrefix(byteOrderMark) ? text.dropFirst() : text[...]
+        let pieces = rowAlignedPieces(body, size: pieceSize)
+
+        /// What the header says about the rows: checked when the header row arrives.
+        struct Layout {
+            var header: [String], width: Int, targetIndex: Int, environmentIndex: Int?, featureIndices: [Int]
         }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !header.isEmpty, header != [""] else { throw DataError("\(source): the file is empty (a header row is needed)") }
-        if let duplicate = header.first(where: { name in header.filter { $0 == name }.count > 1 }) {
-            throw DataError("\(source):1: the column '\(duplicate)' appears twice in the header")
+        func makeLayout(_ fields: [String]) throws(DataError) -> Layout {
+            let header = fields.map(trimmed)
+            guard !header.isEmpty, header != [""] else { throw DataError("\(source): the file is empty (a header row is needed)") }
+            var seen = Set<String>(minimumCapacity: header.count), repeated = Set<String>()
+            for name in header where !seen.insert(name).inserted { repeated.insert(name) }
+            if let duplicate = header.first(where: repeated.contains) {
+                throw DataError("\(source):1: the column '\(duplicate)' appears twice in the header")
+            }
+            let targetName = target ?? header[header.count - 1]
+            guard let targetIndex = header.firstIndex(of: targetName) else {
+                throw DataError("\(source): no column named '\(targetName)' for the target; the columns are \(header.joined(separator: ", "))")
+            }
+            let environmentIndex = environmentColumn.flatMap { header.firstIndex(of: $0) }
+            let featureIndices = header.indices.filter { $0 != targetIndex && $0 != environmentIndex }
+            return Layout(header: header, width: header.count, targetIndex: targetIndex, environmentIndex: environmentIndex,
+                          featureIndices: featureIndices)
         }
-        let targetName = target ?? header[header.count - 1]
-        guard let targetIndex = header.firstIndex(of: targetName) else {
-            throw DataError("\(source): no column named '\(targetName)' for the target; the columns are \(header.joined(separator: ", "))")
-        }
-        let environmentIndex = environmentColumn.flatMap { header.firstIndex(of: $0) }
-        let featureIndices = header.indices.filter { $0 != targetIndex && $0 != environmentIndex }
 
         final class Collector: @unchecked Sendable {
+            var layout: Layout?
             var x: [Float] = [], y: [Float] = [], env: [Int] = []
             var line = 1, failure: DataError?
         }
         let collector = Collector()
-        let width = header.count
-        do {
-            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { (fields: [String]) in
-                guard collector.failure == nil else { return }
-                collector.line += 1
-                let line = collector.line
-                collector.line += fields.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
-                if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
-                guard fields.count == width else {
-                    collector.failure = DataError("\(source):\(line): expected \(width) fields, got \(fields.count)")
+        let collect = { (fields: [String]) in
+            guard collector.failure == nil else { return }
+            guard let layout = collector.layout else {
+                // The first row is the header (SwiftCSV's `header` would parse it again, twice).
+                do throws(DataError) { collector.layout = try makeLayout(fields) } catch { collector.failure = error }
+                return
+            }
+            collector.line += 1
+            let line = collector.line
+            collector.line += fields.reduce(0) { $0 + lineFeeds(in: $1) }
+            if fields.allSatisfy({ trimmed($0).isEmpty }) { return }
+            guard fields.count == layout.width else {
+                collector.failure = DataError("\(source):\(line): expected \(layout.width) fields, got \(fields.count)")
+                return
+            }
+            var numbers: [Float] = []
+            numbers.reserveCapacity(layout.width)
+            for (index, field) in fields.enumerated() {
+                let text = trimmed(field)
+                guard let value = parseNumber(text) else {
+                    collector.failure = DataError("\(source):\(line): column '\(layout.header[index])' has '\(text)', which is not a number")
                     return
                 }
-                var numbers: [Float] = []
-                for (index, field) in fields.enumerated() {
-                    let trimmed = field.trimmingCharacters(in: .whitespaces)
-                    guard let value = parseNumber(trimmed) else {
-                        collector.failure = DataError("\(source):\(line): column '\(header[index])' has '\(trimmed)', which is not a number")
-                        return
-                    }
-                    numbers.append(value)
-                }
-                for index in featureIndices { collector.x.append(numbers[index]) }
-                collector.y.append(numbers[targetIndex])
-                if let environmentIndex { collector.env.append(Int(numbers[environmentIndex])) }
+                numbers.append(value)
             }
+            for index in layout.featureIndices { collector.x.append(numbers[index]) }
+            collector.y.append(numbers[layout.targetIndex])
+            if let environmentIndex = layout.environmentIndex {
+                // The tag from the field's text, checked before converting: never truncated, rounded or wrapped.
+                let text = trimmed(fields[environmentIndex])
+                guard let tag = Dataset.environmentTag(text) else {
+                    collector.failure = DataError("\(source):\(line): the env column '\(layout.header[environmentIndex])' has '\(text)'; environment tags are whole numbers from 0 to \(Dataset.maxEnvironmentTag)")
+                    return
+                }
+                collector.env.append(tag)
+            }
+        }
+        do {
+            for (k, piece) in pieces.enumerated() {
+                // After a failure the rows are still parsed (not converted): a malformed quote further on is the
+                // error reported, as when the text was parsed whole.
+                if k > 0, shouldStop() { throw interrupted(source) }
+                // Each piece starts a row. The blank line put first is the row SwiftCSV takes for a header (it reads
+                // a CSV's first row twice for that); startAt: 1 skips it.
+                let csv = try CSV<Enumerated>(string: "\n" + piece, delimiter: .comma, loadColumns: false, rowLimit: 0)
+                try csv.enumerateAsArray(startAt: 1, rowLimit: nil, collect)
+            }
+        } catch let error as DataError {
+            throw error
         } catch {
+            // A bad header is reported before anything found in the rows after it, as when it was read first.
+            if collector.layout == nil, let failure = collector.failure { throw failure }
             throw DataError("\(source): \(describe(error))")
         }
         if let failure = collector.failure { throw failure }
-        let rows = collector.y.count
-        let features = (try? Tensor(shape: [rows, featureIndices.count], storage: collector.x)) ?? Tensor.zeros([rows, featureIndices.count])
-        return Dataset(unchecked: features, Tensor(collector.y), featureIndices.map { header[$0] }, targetName,
-                       environmentIndex == nil ? nil : collector.env)
+        guard let layout = collector.layout else { throw DataError("\(source): the file is empty (a header row is needed)") }
+        if shouldStop() { throw interrupted(source) }
+        let rows = collector.y.count, features = layout.featureIndices.count
+        let x = (try? Tensor(shape: [rows, features], storage: collector.x)) ?? Tensor.zeros([rows, features])
+        return Dataset(unchecked: x, Tensor(collector.y), layout.featureIndices.map { layout.header[$0] },
+                       layout.header[layout.targetIndex], layout.environmentIndex == nil ? nil : collector.env)
+    }
+
+    static let byteOrderMark = "\u{FEFF}"
+
+    /// `field` without leading and trailing tabs and Unicode space separators (what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` removes), without Foundation's cost: most fields have none and come
+    /// back as they are.
+    static func trimmed(_ field: String) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            u.isASCII ? (u == " " || u == "\t") : u.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = field.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSpace(first) || isSpace(last) else { return field }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    /// How many lines a field spans beyond its first: its line feeds (a CR LF pair is one character, not a line
+    /// feed, as before).
+    static func lineFeeds(in field: String) -> Int {
+        guard field.utf8.contains(UInt8(ascii: "\n")) else { return 0 }
+        return field.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+
+    static func interrupted(_ source: String) -> DataError { DataError("\(source): interrupted while reading") }
+
+    /// The text cut into pieces of at least `size` bytes (the last may be shorter), each ending just after a line
+    /// feed that ends a row, so that parsing the pieces one after another reads the same rows as parsing the whole.
+    ///
+    /// A line feed ends a row when an even number of quotes come before it: SwiftCSV's states agree (an odd count
+    /// means inside a quoted field, where a line feed is part of the field, or a stray quote, an error either way).
+    /// SwiftCSV reads characters, though, and a quote followed by a combining mark (or preceded by a prepended
+    /// mark) is one character that is not a quote: when a quote touches any non-ASCII byte the text stays whole.
+    static func rowAlignedPieces(_ text: Substring, size: Int) -> [Substring] {
+        let cuts: [Int]? = text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+            var cuts: [Int] = []
+            var inQuotes = false, last = 0
+            for i in bytes.indices {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\"") {
+                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return [] }
+                    inQuotes.toggle()
+                } else if b == UInt8(ascii: "\n"), !inQuotes, i + 1 - last >= size, i + 1 < bytes.count {
+                    cuts.append(i + 1)
+                    last = i + 1
+                }
+            }
+            return cuts
+        }
+        guard let cuts, !cuts.isEmpty else { return [text] }
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        pieces.reserveCapacity(cuts.count + 1)
+        var start = text.startIndex
+        for cut in cuts {
+            let end = utf8.index(utf8.startIndex, offsetBy: cut)
+            pieces.append(text[start..<end])
+            start = end
+        }
+        pieces.append(text[start...])
+        return pieces
     }
 
     /// Writes a dataset as CSV (features, then the target, then `env` when tagged), atomically: to a temporary
@@ -118,6 +236,7 @@ public enum CSVFile {
 
     /// Accepts decimal numbers and `nan`, `inf`, `-inf` in any case.
     static func parseNumber(_ text: String) -> Float? {
+        if let value = Float(text) { return value }  // the common case, without lowercasing every field
         switch text.lowercased() {
         case "nan": return .nan
         case "inf", "+inf", "infinity": return .infinity
@@ -145,29 +264,15 @@ public enum CSVFile {
     }
 }
 
-/// The largest data or model file sps reads (a guard against devices such as /dev/zero and runaway files).
-public let maxReadableFileBytes = 2 << 30
+/// The largest data or model file sps reads: the limit every reader shares (`FileBytes.maxBytes`).
+public let maxReadableFileBytes = FileBytes.maxBytes
 
-/// The bytes of a data or model file, checked first by `checkReadable`; an error says why it cannot be read.
+/// The bytes of a data or model file. `FileBytes` checks, before reading, that it is a regular file (or a pipe) of
+/// at most `maxReadableFileBytes`, and that parsing it (about 4 bytes of memory per byte of CSV) fits in memory.
 func readDataFile(_ path: String) throws(DataError) -> [UInt8] {
-    try checkReadable(path)
-    guard let bytes = FileBytes.read(path) else {
-        let code = errno
-        let reason = code == ENOENT ? "no such file" : code == EISDIR ? "it is a folder" : String(cString: strerror(code)).lowercased()
-        throw DataError("cannot read '\(path)': \(reason)")
-    }
-    return bytes
-}
-
-/// Throws unless `path` is a regular file of a size sps can hold in memory; missing files and folders pass (their
-/// readers report them).
-func checkReadable(_ path: String) throws(DataError) {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return }
-    let type = attributes[.type] as? FileAttributeType
-    if type == .typeDirectory { throw DataError("cannot read '\(path)': it is a folder") }
-    if type != .typeRegular { throw DataError("cannot read '\(path)': it is not a regular file") }
-    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-    if size > maxReadableFileBytes || !MemoryGuard.canAllocate(bytes: size &* 4) {
-        throw DataError("cannot read '\(path)': the file is too large (\(MemoryGuard.describe(bytes: size)))")
+    do {
+        return try FileBytes.contents(of: path, memoryPerByte: 4)
+    } catch {
+        throw DataError(error.message)
     }
 }

@@ -56,20 +56,42 @@ extension Dataset {
         return Dataset(unchecked: x.rank == 2 ? x : Tensor.zeros([count, 0]), target, names, targetName, environment)
     }
 
-    /// The sets one after another, each tagged with its position as the environment (existing tags are offset).
+    /// The largest environment tag. Tags are whole numbers from 0 to 2^24 − 1: they print and read back as
+    /// themselves, and the `env` member's Float tensor holds each exactly.
+    public static let maxEnvironmentTag = (1 << 24) - 1
+
+    /// A CSV field as an environment tag: a whole number from 0 to `maxEnvironmentTag`, or nil (for `0.5`, `-1`,
+    /// `nan`, `9e18`, text). Checked before converting, so a tag is never truncated, rounded or wrapped.
+    public static func environmentTag<S: StringProtocol>(_ text: S) -> Int? {
+        guard let x = Double(text), x.isFinite, x.rounded(.towardZero) == x,
+              x >= 0, x <= Double(maxEnvironmentTag) else { return nil }
+        return Int(x)
+    }
+
+    /// The sets one after another, each tagged with its position as the environment (existing tags are offset, so
+    /// a set tagged 0…k−1 becomes tags after the previous set's). An error when the tags would pass
+    /// `maxEnvironmentTag`, or a set has a tag out of range: never a wrapped-around tag.
     public static func concat(_ sets: [Dataset]) throws(DataError) -> Dataset {
         guard let first = sets.first else { throw DataError("concat needs at least one dataset") }
         var x: [Float] = [], y: [Float] = [], env: [Int] = []
         var nextEnvironment = 0
-        for set in sets {
+        for (position, set) in sets.enumerated() {
             guard set.featureNames == first.featureNames, set.targetName == first.targetName else {
                 throw DataError("concat needs the same columns in every set: \(first.columnNames.joined(separator: ", ")) vs \(set.columnNames.joined(separator: ", "))")
             }
+            let tags = set.environment ?? Array(repeating: 0, count: set.count)
+            if let bad = tags.first(where: { $0 < 0 || $0 > maxEnvironmentTag }) {
+                throw DataError("concat: set \(position + 1) has the environment tag \(bad); tags are whole numbers from 0 to \(maxEnvironmentTag)")
+            }
+            let highest = tags.max() ?? -1
+            // Both at most maxEnvironmentTag + 1 here, so the sum cannot overflow.
+            guard nextEnvironment + highest <= maxEnvironmentTag else {
+                throw DataError("concat: set \(position + 1) has tags up to \(highest), which after the \(nextEnvironment) environments before it would pass the largest tag, \(maxEnvironmentTag)")
+            }
             x += set.features.storage
             y += set.target.storage
-            let tags = set.environment ?? Array(repeating: 0, count: set.count)
             env += tags.map { $0 + nextEnvironment }
-            nextEnvironment += (tags.max() ?? -1) + 1
+            nextEnvironment += highest + 1
         }
         let features = (try? Tensor(shape: [y.count, first.width], storage: x)) ?? first.features
         return Dataset(unchecked: features, Tensor(y), first.featureNames, first.targetName, env)

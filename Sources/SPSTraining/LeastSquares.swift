@@ -10,9 +10,16 @@ public struct LeastSquaresFit: Sendable, Equatable {
     public let names: [String]
 
     /// Solves the normal equations (XᵀX) β = Xᵀy in Double with partial pivoting.
+    ///
+    /// Throws, naming the column, when a value is NaN or infinite (which would otherwise look like collinear
+    /// features, or give NaN weights), when a feature is constant, or when a feature is a linear combination of
+    /// the columns before it.
     public init(_ data: Dataset) throws(DataError) {
         let n = data.count, d = data.width, p = d + 1
         guard n >= p else { throw DataError("ols needs at least \(p) rows for \(d) features and an intercept, got \(n)") }
+        if let bad = TrainingLoop.nonFiniteColumn(data) {
+            throw DataError("ols: column '\(bad.name)' has a non-finite value (\(bad.value)) in row \(bad.row + 1); drop or replace NaN and Inf first")
+        }
         var gram = [Double](repeating: 0, count: p * p), moment = [Double](repeating: 0, count: p)
         var row = [Double](repeating: 1, count: p)
         for i in 0..<n {
@@ -24,8 +31,12 @@ public struct LeastSquaresFit: Sendable, Equatable {
                 for b in 0..<p { gram[a * p + b] += row[a] * row[b] }
             }
         }
-        guard let solution = solve(gram, moment, size: p) else {
-            throw DataError("ols: the features are collinear (or a column is constant), so the fit is not unique")
+        let solution: [Double]
+        switch solve(gram, moment, size: p) {
+        case .success(let x):
+            solution = x
+        case .failure(let singular):
+            throw DataError(Self.collinearity(data, dependentColumn: singular.column))
         }
         weights = Array(solution[0..<d])
         intercept = solution[d]
@@ -43,13 +54,38 @@ public struct LeastSquaresFit: Sendable, Equatable {
     }
 }
 
-/// Solves a dense linear system by Gaussian elimination with partial pivoting; nil when singular.
-func solve(_ matrix: [Double], _ rhs: [Double], size n: Int) -> [Double]? {
+extension LeastSquaresFit {
+    /// Why the normal equations are singular: a constant feature (its weight and the intercept trade off), or the
+    /// first feature that is a linear combination of the ones before it (and of the intercept).
+    static func collinearity(_ data: Dataset, dependentColumn: Int) -> String {
+        let d = data.width
+        func name(_ j: Int) -> String { j < data.featureNames.count ? data.featureNames[j] : "feature \(j + 1)" }
+        for j in 0..<d {
+            let first = data.features.storage[j]
+            if (0..<data.count).allSatisfy({ data.features.storage[$0 * d + j] == first }) {
+                return "ols: column '\(name(j))' is constant, so its weight and the intercept are not unique; drop the column"
+            }
+        }
+        if dependentColumn < d {
+            return "ols: the features are collinear: column '\(name(dependentColumn))' is a linear combination of the columns before it, so the fit is not unique; drop one of them"
+        }
+        return "ols: the features are collinear (a combination of them is constant), so the fit is not unique; drop one of them"
+    }
+}
+
+/// A singular system: elimination found no usable pivot for `column`, which is a linear combination of the
+/// columns before it.
+struct SingularMatrix: Error {
+    let column: Int
+}
+
+/// Solves a dense linear system by Gaussian elimination with partial pivoting.
+func solve(_ matrix: [Double], _ rhs: [Double], size n: Int) -> Result<[Double], SingularMatrix> {
     var a = matrix, b = rhs
     let scale = a.map(abs).max() ?? 1
     for column in 0..<n {
         guard let pivot = (column..<n).max(by: { abs(a[$0 * n + column]) < abs(a[$1 * n + column]) }),
-              abs(a[pivot * n + column]) > 1e-12 * max(scale, 1e-300) else { return nil }
+              abs(a[pivot * n + column]) > 1e-12 * max(scale, 1e-300) else { return .failure(SingularMatrix(column: column)) }
         if pivot != column {
             for k in 0..<n { a.swapAt(pivot * n + k, column * n + k) }
             b.swapAt(pivot, column)
@@ -67,5 +103,5 @@ func solve(_ matrix: [Double], _ rhs: [Double], size n: Int) -> [Double]? {
         for k in (r + 1)..<n { s -= a[r * n + k] * x[k] }
         x[r] = s / a[r * n + r]
     }
-    return x
+    return .success(x)
 }

@@ -52,8 +52,28 @@ public struct Table: Sendable, Equatable {
         return v
     }
 
-    /// Appends a row given as (column name, value) pairs; new names add a column padded for earlier rows.
-    public mutating func append(row: [(String, Cell)]) {
+    /// Appends a row given as (column name, value) pairs; a new name adds a column of its value's type, padded for
+    /// earlier rows (NaN or ""), and a column the row leaves out is padded the same way.
+    ///
+    /// A value must have its column's type: a string in a column of numbers or a number in a column of strings is
+    /// an error naming the column and both values (never turned into NaN or into text), and so is a row that names a
+    /// column twice. On an error the table is unchanged.
+    public mutating func append(row: [(String, Cell)]) throws(DataError) {
+        for (i, (name, cell)) in row.enumerated() {
+            if row[..<i].contains(where: { $0.0 == name }) {
+                throw DataError("the row names the column '\(name)' twice")
+            }
+            guard let existing = column(name) else { continue }
+            switch (existing.values, cell) {
+            case (.numbers(let v), .string(let s)):
+                let example = v.first { !$0.isNaN }.map { ", e.g. \(formatCell($0))" } ?? ""
+                throw DataError("the column '\(name)' holds numbers\(example), but this row has the string \"\(s)\" there")
+            case (.strings(let v), .number(let x)):
+                let example = v.first { !$0.isEmpty }.map { ", e.g. \"\($0)\"" } ?? ""
+                throw DataError("the column '\(name)' holds strings\(example), but this row has the number \(formatCell(x)) there")
+            default: continue
+            }
+        }
         let before = rowCount
         for (name, cell) in row where column(name) == nil {
             switch cell {
@@ -65,14 +85,12 @@ public struct Table: Sendable, Equatable {
             let cell = row.first { $0.0 == columns[index].name }?.1
             switch columns[index].values {
             case .numbers(var v):
-                if case .number(let x)? = cell { v.append(x) } else if case .string(let s)? = cell { v.append(Double(s) ?? .nan) } else { v.append(.nan) }
+                columns[index].values = .numbers([])  // so the array below is not copied to append to it
+                if case .number(let x)? = cell { v.append(x) } else { v.append(.nan) }
                 columns[index].values = .numbers(v)
             case .strings(var v):
-                switch cell {
-                case .string(let s)?: v.append(s)
-                case .number(let x)?: v.append(formatCell(x))
-                case nil: v.append("")
-                }
+                columns[index].values = .strings([])
+                if case .string(let s)? = cell { v.append(s) } else { v.append("") }
                 columns[index].values = .strings(v)
             }
         }

@@ -18,16 +18,20 @@ struct SPS: ParsableCommand {
         discussion: """
             With no script and a terminal, starts the interactive prompt (line editing, history in ~/.sps_history \
             or $SPS_HISTORY, Tab completion; `help` lists the commands). A script can also come from standard \
-            input (`sps < file.sps` or `sps -`). Colour is used on a terminal unless NO_COLOR is set. Exit codes: 0 \
-            success, 64 usage, 65 syntax error, 70 runtime error, 130 stopped by Ctrl-C.
+            input (`sps < file.sps` or `sps -`) or a pipe (`sps <(generate)`); scripts, data and model files are read \
+            only from regular files and pipes, of at most 2 GB; files are written atomically, only over regular \
+            files (a symbolic link has its target written), keeping their mode and owner. Several -e are joined as lines of one script (as \
+            perl -e and ruby -e do); -e and a script file cannot be given together. Colour is used on a terminal \
+            unless NO_COLOR is set. Exit codes: 0 success, 64 usage (or an unreadable script), 65 syntax error, 70 \
+            runtime error or a failed write to standard output (`sps x.sps > /dev/full`), 130 stopped by Ctrl-C.
             """,
         version: "sps 0.1.0")
 
     @Argument(help: "A script to run ('-' reads standard input).")
     var script: String?
 
-    @Option(name: .short, help: "Run this text as a script.")
-    var e: String?
+    @Option(name: .short, help: ArgumentHelp("Run this text as a script; several -e are joined as lines of one script.", valueName: "text"))
+    var e: [String] = []
 
     @Flag(name: .short, help: "After running the script, stay at the prompt with its variables.")
     var i = false
@@ -40,6 +44,12 @@ struct SPS: ParsableCommand {
 
     @Flag(help: "Print the command reference (docs/commands.md) as Markdown and exit.")
     var helpMarkdown = false
+
+    func validate() throws {
+        if let script, !e.isEmpty {
+            throw ValidationError("give either a script (\(script)) or -e text, not both; to run a file and then more text, write the text in the file or use: sps -e 'load \"\(script)\"' -e '…'")
+        }
+    }
 
     mutating func run() throws {
         if helpMarkdown {
@@ -57,24 +67,33 @@ struct SPS: ParsableCommand {
         let session = Session.standard(output: output, errors: errors, interrupt: InterruptHandler.flag)
         session.outputStyle = outputStyle
         session.errorStyle = errorStyle
+        // A failed write to standard output is reported once, when it happens; the exit code says so at the end.
+        StandardStream.onOutputFailure = { reason in
+            errors.write(errorStyle.diagnostics("error: cannot write to standard output: \(reason); sps goes on, and exits with status 70") + "\n")
+        }
         if let progress { session.interpreter.context.progress = progress }
         if step { Stepper.install(in: session, style: outputStyle) }
 
         let mode: EchoMode = echo || step ? .transcript : .none
         var outcome = RunOutcome.success
-        if let text = e {
-            outcome = session.run(text, name: "<command line>", echo: mode)
+        if !e.isEmpty {
+            outcome = session.run(e.joined(separator: "\n"), name: "<command line>", echo: mode)
         } else if let script, script != "-" {
             outcome = session.runFile(script, echo: mode)
         } else if script == "-" || !stdinIsTerminal {
             if !i {
-                let text = SourceReader.readStandardInput()
-                outcome = session.run(text, name: "<stdin>", echo: mode)
+                do {
+                    let text = try SourceReader.standardInput()
+                    outcome = session.run(text, name: "<stdin>", echo: mode)
+                } catch {
+                    errors.write(errorStyle.diagnostics("error: " + DiagnosticRenderer.visible(error.message)) + "\n")
+                    outcome = .unreadable
+                }
                 finish(outcome, session)
             }
         }
-        if session.quitRequested { finish(.success) }
-        let interactive = i || (e == nil && script == nil && stdinIsTerminal)
+        if session.quitRequested { finish(.success, session) }
+        let interactive = i || (e.isEmpty && script == nil && stdinIsTerminal)
         if interactive {
             session.stepper = nil
             var editor: LibeditLineReader?
@@ -82,22 +101,27 @@ struct SPS: ParsableCommand {
                 libedit.completer = Completer(interpreter: session.interpreter)
                 editor = libedit
             }
-            if stdinIsTerminal && script == nil && e == nil {
+            if stdinIsTerminal && script == nil && e.isEmpty {
                 StandardStream.output().write(outputStyle.dim("sps 0.1.0 · help lists the commands · Tab completes · Ctrl-D leaves") + "\n")
             }
             let repl = REPL(session: session, reader: editor ?? PlainLineReader(showPrompt: stdinIsTerminal))
             repl.run()
             editor?.close()
-            finish(.success)
+            finish(.success, session)
         }
         finish(outcome, session)
     }
 
-    /// Exits at once with the outcome's code (130 when Ctrl-C stopped the script). Exiting here (instead of
-    /// returning) skips tearing down the session's values on this thread's small stack, where releasing a very
-    /// deeply nested list could overflow it.
+    /// Exits at once with the outcome's code (130 when Ctrl-C stopped the script; 70 instead of 0 when a write to
+    /// standard output failed). Exiting here (instead of returning) skips tearing down the session's values on
+    /// this thread's small stack, where releasing a very deeply nested list could overflow it.
     func finish(_ outcome: RunOutcome, _ session: Session? = nil) -> Never {
         if outcome == .runtimeError, session?.lastError?.isInterrupt == true { Glibc.exit(130) }
+        if outcome == .success, let reason = StandardStream.outputFailure {
+            // Reported when it happened, unless no one was listening yet (`--help-markdown`).
+            if session == nil { StandardStream.error().write("error: cannot write to standard output: \(reason)\n") }
+            Glibc.exit(RunOutcome.runtimeError.exitCode)
+        }
         Glibc.exit(outcome.exitCode)
     }
 }

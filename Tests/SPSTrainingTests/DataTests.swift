@@ -157,9 +157,9 @@ import SPSTestSupport
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "name,x\n\"a, b\",1.0\n\"say \"\"hi\"\"\",2.5\n")
     }
 
-    @Test func tablesPrintAlignedAndTruncated() {
+    @Test func tablesPrintAlignedAndTruncated() throws {
         var table = Table([Table.Column("epoch", numbers: [1, 2]), Table.Column("loss", numbers: [0.51234, 12.5])])
-        table.append(row: [("epoch", .number(3)), ("loss", .number(.nan)), ("note", .string("late"))])
+        try table.append(row: [("epoch", .number(3)), ("loss", .number(.nan)), ("note", .string("late"))])
         #expect(table.description == """
         epoch     loss  note
         ─────  ───────  ────

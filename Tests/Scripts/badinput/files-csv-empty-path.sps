@@ -1,0 +1,4 @@
+# Bad input: files: csv of an empty path
+
+# expect error: cannot read '': empty path
+d = csv ""

@@ -1,0 +1,5 @@
+# Regression (issue 15): "must be integers, got number" named the type asked for; now it names the value
+
+t = tensor [1, 2, 3]
+# expect error: tensor indices must be integers or ranges, got number 1.5
+print t[1.5]
