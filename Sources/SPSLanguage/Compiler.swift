@@ -235,12 +235,15 @@ final class Compiler {
         proto.defaults = parameters.map { p in p.defaultValue.map(expression) }
         var nodes: [StmtNode] = []
         var outline: [FunctionProto.TopStatement] = []
-        for s in body.statements {
-            nodes.append(statement(s))
+        for (i, s) in body.statements.enumerated() {
+            // The last statement, when an expression, is the value of the body: compiled once, as that. (Compiling
+            // it as a statement too made nested blocks `{{{…}}}` take time exponential in their depth.)
+            if i == body.statements.count - 1, case .expression(let e) = s.kind {
+                nodes.append(ImplicitReturn(expressionStatement(e)))
+            } else {
+                nodes.append(statement(s))
+            }
             outline.append(topStatement(s))
-        }
-        if let last = body.statements.last, case .expression(let e) = last.kind {
-            nodes[nodes.count - 1] = ImplicitReturn(expressionStatement(e))
         }
         proto.body = nodes
         proto.localCount = scope.localCount
