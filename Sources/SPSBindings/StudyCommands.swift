@@ -65,34 +65,52 @@ enum StudyCommands {
             self.sequential = sequential
         }
 
+        /// Held while a run's copy of the session is made (copying globals, the block and the grid values), so that
+        /// copies are made one at a time, process-wide. Copying only reads the session and registers new cells with
+        /// its registry, whose `Mutex` makes that safe; but ThreadSanitizer cannot see that mutex hand over when it
+        /// is contended (its slow path is a kernel futex in an uninstrumented library) and would report the
+        /// registry's own state as a race. A `pthread` mutex it does see; copying is a small part of a run.
+        static let copying = NSLock()
+
         /// True once the user has asked to stop (runs not yet started are skipped).
         var isInterrupted: Bool { interpreter.interrupt.isRequested }
 
-        /// Runs job `index` in a fresh isolated copy of the session, filling in its outcome.
+        /// Runs job `index` in a fresh isolated copy of the session, filling in its outcome; the copy is freed
+        /// when the run ends.
         func run(_ index: Int) {
             let job = jobs[index], outcome = outcomes[index]
             defer { outcome.ran = true }
-            let copy: Interpreter
+            var copy: Interpreter?, block = Value.nil
+            Self.copying.lock()
             do {
-                copy = try interpreter.isolatedCopy(sharingStack: sequential)
-            } catch {
-                (outcome.failure, outcome.error) = (error.message, error)
-                return
-            }
-            defer { interpreter.returnStack(of: copy) }
-            copy.output = BufferSink()
-            copy.seed = UInt64(bitPattern: Int64(job.seed))
-            // A grid value is copied like the globals (a model in a grid list is each run's own, not shared).
-            for (name, value) in job.bindings { copy.setGlobal(name, copy.isolatedCopy(of: value)) }
-            do {
+                let made = try interpreter.isolatedCopy(sharingStack: sequential)
+                made.output = BufferSink()
+                made.seed = UInt64(bitPattern: Int64(job.seed))
+                // A grid value is copied like the globals (a model in a grid list is each run's own, not shared).
+                for (name, value) in job.bindings { made.setGlobal(name, made.isolatedCopy(of: value)) }
                 // Its own copies of the variables the block captured from an enclosing def: runs in parallel must
                 // not share (and race on) them.
-                _ = try copy.call(copy.isolatedCopy(of: body))
+                block = made.isolatedCopy(of: body)
+                copy = made
             } catch {
                 (outcome.failure, outcome.error) = (error.message, error)
             }
-            outcome.record = copy.context.studyRecord
-            outcome.output = (copy.output as? BufferSink)?.text ?? ""
+            Self.copying.unlock()
+            if let run = copy {
+                do {
+                    _ = try run.call(block)
+                } catch {
+                    (outcome.failure, outcome.error) = (error.message, error)
+                }
+                outcome.record = run.context.studyRecord
+                outcome.output = (run.output as? BufferSink)?.text ?? ""
+            }
+            // Freed under the same lock as it was made (its cells leave the registry).
+            Self.copying.lock()
+            if let run = copy { interpreter.returnStack(of: run) }
+            block = .nil
+            copy = nil
+            Self.copying.unlock()
         }
     }
 
@@ -117,6 +135,13 @@ enum StudyCommands {
     ) { (args: inout Arguments) throws(RuntimeError) in
         let body = try args.value("body")
         let maxRuns = 100_000, maxWorkers = 256
+        // Runs continue the call depth of the call that started them, so the call-depth limit holds through
+        // repeat; nesting is bounded too, since one level of repeat takes far more stack (and, in a sanitizer
+        // build, more of the sanitizer's own call stack) than one call.
+        let nesting = args.interpreter.context.runDepth
+        guard nesting < Limits.maxRepeatNesting else {
+            throw RuntimeError("too many nested calls (runs of repeat nested more than \(Limits.maxRepeatNesting) deep); is a def recursing through repeat?")
+        }
         if case .range(let r) = try args.value("seeds"), r.count > maxRuns {
             throw RuntimeError("repeat would run \(r.count) times; at most \(maxRuns) runs are allowed")
         }

@@ -14,6 +14,10 @@ public enum Limits {
     /// The deepest lists and records may nest. Printing, comparing, copying and freeing a value all walk it, and
     /// freeing recurses once per level: a bound keeps that within any thread's stack (even a sanitizer build's).
     public static let maxNesting = 10_000
+    /// The deepest `repeat` runs may nest (a `repeat` inside a run of a `repeat` …). Runs also count toward the
+    /// call depth, but one level of `repeat` takes far more native stack than a call (and, under ThreadSanitizer,
+    /// more entries of its bounded shadow call stack): recursion through `repeat` stops here first.
+    public static let maxRepeatNesting = 100
 
     /// Throws unless `value` nests at most `maxNesting - extra` levels deep (`extra` for a value about to be put
     /// inside `extra` more containers). `cache` remembers the last value checked, so a loop that wraps a value

@@ -274,7 +274,10 @@ struct HistorySafetyTests {
     }
 
     @Test("on a disk that fills up (a file size limit), the prompt warns once and the 2,000-entry history survives",
-          .enabled(if: PseudoTerminalTests.available, "needs the sps binary and a pseudo-terminal"))
+          .enabled(if: PseudoTerminalTests.available, "needs the sps binary and a pseudo-terminal"),
+          // ThreadSanitizer's own runtime dies with SIGBUS at start-up under a file-size limit (`ulimit -f 8` and
+          // `sps -e 'print 1'` is enough), before any sps code runs.
+          .enabled(if: ProcessInfo.processInfo.environment["TSAN_OPTIONS"] == nil, "TSan cannot start under ulimit -f"))
     func fullDiskAtThePrompt() throws {
         let binary = try #require(PseudoTerminalTests.binary)
         let dir = try temporaryFolder("history-fsize")
