@@ -62,6 +62,8 @@ extension DataCommands {
             guard let data = value.dataset else { throw RuntimeError("concat: argument \(i + 1) is a \(value.typeName), not a dataset") }
             sets.append(data)
         }
+        let rows = sets.reduce(0) { $0.addingReportingOverflow($1.count).overflow ? Int.max : $0 + $1.count }
+        try Limits.checkDataset(rows: rows, width: sets.map(\.width).max() ?? 0, "concat of \(sets.count) datasets")
         return .dataset(try converting { try Dataset.concat(sets) })
     }
 

@@ -47,6 +47,7 @@ enum DataCommands {
         ]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let rows = try checkedRows(args.integer("n"))
+        try Limits.checkDataset(rows: rows, width: 3, "spurious n=\(rows)")
         var generator = SpuriousGenerator(factor: try args.distribution("factor"))
         generator.coefficient1 = try args.number("a")
         generator.coefficient2 = try args.number("b")

@@ -130,6 +130,11 @@ enum Operators {
         } catch {
             throw error.located(loc)
         }
+        // A matrix product's size is checked before it is allocated (an n×1 times 1×n product has n² elements).
+        if op == .matmul, a.rank == 2, b.rank == 2 {
+            do throws(RuntimeError) { _ = try Limits.checkTensor([a.shape[0], b.shape[1]], "the matrix product") }
+            catch { throw error.located(loc) }
+        }
         do throws(TensorError) {
             switch op {
             case .add: return .tensor(try a.adding(b))
