@@ -40,13 +40,17 @@ final class CappedSink: OutputSink, @unchecked Sendable {
 final class Watchdog: @unchecked Sendable {
     private let armed = DispatchSemaphore(value: 0)
     private let disarmed = DispatchSemaphore(value: 0)
+    /// The flag of the input being run. Read and written under `lock`: the watchdog may wake for an input that has
+    /// already ended while the next one hands over its flag, and an unguarded read then could retain the old flag
+    /// while the store frees it ("InterruptFlag deallocated with non-zero retain count", found by fuzz-run).
     private var flag: InterruptFlag?
+    private let lock = NSLock()
 
     init() {
         Thread { [self] in
             while true {
                 armed.wait()
-                let watched = flag  // written before `armed` was signalled
+                let watched = lock.withLock { flag }
                 if disarmed.wait(timeout: .now() + .milliseconds(FuzzBudget.milliseconds)) == .timedOut {
                     // Keep asking until the input ends: one request could be lost to code that clears the flag.
                     // (The session used to clear it after parsing; an input whose parse outlasted the budget then
@@ -59,7 +63,7 @@ final class Watchdog: @unchecked Sendable {
 
     /// Runs `work` with `flag` requested after the time budget.
     func watch<T>(_ flag: InterruptFlag, _ work: () -> T) -> T {
-        self.flag = flag
+        lock.withLock { self.flag = flag }
         armed.signal()
         defer { disarmed.signal() }
         return work()
