@@ -24,10 +24,47 @@ func option(_ name: String, _ fallback: Int) -> Int {
     return fallback
 }
 
-func json(_ object: [String: Any]) -> String {
-    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-          let text = String(data: data, encoding: .utf8) else { return "{}" }
+/// A report as one line of JSON with sorted, snake_case keys (`peakRssMb` → `peak_rss_mb`), as benchmarks/run reads it.
+func json(_ report: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    guard let data = try? encoder.encode(report), let text = String(data: data, encoding: .utf8) else { return "{}" }
     return text
+}
+
+/// Mean and sample standard deviation of one metric over a cell's seeds.
+struct Stats: Encodable {
+    let mean: Double, std: Double
+    init(_ values: [Double]) {
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
+        (self.mean, self.std) = (mean, variance.squareRoot())
+    }
+}
+
+/// One treatment × model cell of the case study.
+struct CellReport: Encodable {
+    let iidRmse: Stats, oodRmse: Stats
+    /// Linear models only.
+    let x3Weight: Stats?
+}
+
+struct CaseStudyReport: Encodable {
+    let benchmark = "case-study"
+    let seconds: Double, peakRssMb: Double, runs: Int, threads: Int
+    /// By "treatment/model".
+    let table: [String: CellReport]
+}
+
+struct LargeMLPReport: Encodable {
+    let benchmark = "large-mlp"
+    let seconds: Double, samplesPerSecond: Double, threads: Int, peakRssMb: Double, finalLoss: Double
+}
+
+struct FailureReport: Encodable {
+    let benchmark: String, error: String
 }
 
 /// One cell of the case study's result.
@@ -73,22 +110,15 @@ func caseStudy() {
         }
     }
     let seconds = now() - start
-    var table: [String: Any] = [:]
+    var table: [String: CellReport] = [:]
     for t in treatments {
         for m in models {
             let cell = results.filter { $0.treatment == t && $0.model == m }
-            func stats(_ values: [Double]) -> [String: Double] {
-                let mean = values.reduce(0, +) / Double(values.count)
-                let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(values.count - 1, 1))
-                return ["mean": mean, "std": variance.squareRoot()]
-            }
-            var entry: [String: Any] = ["iid_rmse": stats(cell.map(\.iid)), "ood_rmse": stats(cell.map(\.ood))]
-            if m == "linear" { entry["x3_weight"] = stats(cell.map(\.x3Weight)) }
-            table["\(t)/\(m)"] = entry
+            table["\(t)/\(m)"] = CellReport(iidRmse: Stats(cell.map(\.iid)), oodRmse: Stats(cell.map(\.ood)),
+                                             x3Weight: m == "linear" ? Stats(cell.map(\.x3Weight)) : nil)
         }
     }
-    print(json(["benchmark": "case-study", "seconds": seconds, "peak_rss_mb": peakRSSMegabytes(), "runs": jobs.count,
-                "threads": threads, "table": table]))
+    print(json(CaseStudyReport(seconds: seconds, peakRssMb: peakRSSMegabytes(), runs: jobs.count, threads: threads, table: table)))
 }
 
 /// A large MLP: 100,000 × 32 inputs → 256 → 256 → 1, batch 256, Adam, 3 epochs.
@@ -109,10 +139,10 @@ func largeMLP() {
         let loop = try TrainingLoop(model: model, data: data, optimizer: optimizer, batchSize: 256, seed: 0)
         try loop.run(epochs: epochs)
         let seconds = now() - start
-        print(json(["benchmark": "large-mlp", "seconds": seconds, "samples_per_second": Double(rows * epochs) / seconds, "threads": threads,
-                    "peak_rss_mb": peakRSSMegabytes(), "final_loss": Double(loop.lastLoss ?? .nan)]))
+        print(json(LargeMLPReport(seconds: seconds, samplesPerSecond: Double(rows * epochs) / seconds, threads: threads,
+                                  peakRssMb: peakRSSMegabytes(), finalLoss: Double(loop.lastLoss ?? .nan))))
     } catch {
-        print(json(["benchmark": "large-mlp", "error": "\(error)"]))
+        print(json(FailureReport(benchmark: "large-mlp", error: "\(error)")))
     }
 }
 
