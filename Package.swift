@@ -8,6 +8,7 @@
 //   SPSTraining            layers, losses, optimizers, schedules, metrics, data, the training loop
 //   SPSLanguage            lexer, parser, interpreter (uses SPSNumeric, never SPSTraining)
 //   SPSPlot                terminal (Unicode) and SVG rendering of plots from plain data
+//   SPSRunLog              the run log: studies and runs in SQLite (GRDB), export to CSV, JSON lines, MLflow
 //   SPSBindings            binds the language to the training core: host objects, their commands, the session context
 //   SPSShell               the REPL and script runner: prompt, help, plots, classroom commands
 //   sps                    the executable
@@ -61,6 +62,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - System libraries
@@ -83,9 +85,15 @@ let package = Package(
         .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels", "SwiftCSV"], swiftSettings: optimize),
         .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimizeChecked),
         .target(name: "SPSPlot"),
+        // The run log: studies and runs in one SQLite file (GRDB), and their export (CSV, JSON lines, MLflow).
+        .target(
+            name: "SPSRunLog",
+            dependencies: ["SPSNumeric", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: optimizeChecked
+        ),
         .target(
             name: "SPSBindings",
-            dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric"],
+            dependencies: ["SPSLanguage", "SPSTraining", "SPSNumeric", "SPSRunLog"],
             swiftSettings: optimizeChecked
         ),
         .target(
@@ -101,7 +109,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "sps-bench",
-            dependencies: ["SPSTraining", "SPSNumeric"],
+            dependencies: ["SPSTraining", "SPSNumeric", "SPSRunLog"],
             swiftSettings: optimize
         ),
 
@@ -123,10 +131,11 @@ let package = Package(
             resources: [.copy("Reference")]
         ),
         .testTarget(name: "SPSPlotTests", dependencies: ["SPSPlot", "SPSTestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "SPSRunLogTests", dependencies: ["SPSRunLog", "SPSTestSupport"]),
         .testTarget(name: "SPSLanguageTests", dependencies: ["SPSLanguage", "SPSNumeric", "SPSTestSupport"]),
         .testTarget(
             name: "SPSShellTests",
-            dependencies: ["SPSShell", "SPSBindings", "SPSLanguage", "SPSTraining", "SPSTestSupport"],
+            dependencies: ["SPSShell", "SPSBindings", "SPSLanguage", "SPSTraining", "SPSRunLog", "SPSTestSupport"],
             exclude: ["__Snapshots__"]
         ),
     ],

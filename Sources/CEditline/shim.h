@@ -4,7 +4,15 @@
 #ifndef SPS_CEDITLINE_SHIM_H
 #define SPS_CEDITLINE_SHIM_H
 #include <stdio.h>
+#include <wchar.h>
 #include <histedit.h>
+
+/// POSIX; glibc declares it only with _XOPEN_SOURCE.
+int wcwidth(wchar_t c);
+/// The cells a character takes on a terminal (as libedit counts it): 0, 1 or 2; -1 when not printable.
+static inline int sps_wcwidth(wchar_t c) {
+    return wcwidth(c);
+}
 
 // MARK: - History
 
@@ -113,6 +121,16 @@ static inline int sps_el_cursor_offset(EditLine *el) {
 /// The line's length in bytes.
 static inline int sps_el_line_length(EditLine *el) {
     const LineInfo *li = el_line(el);
+    return (int)(li->lastchar - li->buffer);
+}
+/// The cursor's offset in characters (wide characters, as el_cursor and el_deletestr count) from the start.
+static inline int sps_el_cursor_chars(EditLine *el) {
+    const LineInfoW *li = el_wline(el);
+    return (int)(li->cursor - li->buffer);
+}
+/// The line's length in characters.
+static inline int sps_el_length_chars(EditLine *el) {
+    const LineInfoW *li = el_wline(el);
     return (int)(li->lastchar - li->buffer);
 }
 /// The line's text (not NUL-terminated; see sps_el_line_length).

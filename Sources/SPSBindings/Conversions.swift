@@ -15,6 +15,17 @@ extension Value {
     package var dataset: Dataset? { (object as? DatasetObject)?.data }
 }
 
+extension Table {
+    /// The table with every number at Float32 precision (`Double.atFloat32Precision`): for statistics measured on
+    /// Float32 data (`describe`, `corr`), so a cell read back as a number prints in its shortest form.
+    package var atFloat32Precision: Table {
+        Table(columns.map { column in
+            guard case .numbers(let v) = column.values else { return column }
+            return Table.Column(column.name, numbers: v.map(Double.atFloat32Precision))
+        })
+    }
+}
+
 extension Arguments {
     /// A dataset parameter.
     package func dataset(_ name: String) throws(RuntimeError) -> Dataset {

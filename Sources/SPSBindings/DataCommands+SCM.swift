@@ -38,6 +38,14 @@ extension DataCommands {
         `target=` and `features=` take column names: a bare name is the node's own name (`target=y`), except a local
         variable, which passes its value — in `def world t { scm n=100 target=t { … } }` the parameter t gives the
         target — so inside a def, write a node named like one of the def's variables as a string (`target="n"`).
+        `do={ … }` intervenes without rewriting the block: after a node's assignment, the intervention's assignment
+        for that node replaces its value — a number (`do={ x3 = 5 }`, Pearl's do(x3 = 5)), a distribution
+        (`{ x3 = normal 0 1 }`), a shift of its natural value (`{ x3 = x3 + 1 }`) or a new mechanism
+        (`{ x3 = y / 0.05 + normal 0 3 }`); it may also set a parameter (`{ f = 0.1 }`). Names in the intervention
+        read the model's values. Nodes downstream follow; the others keep exactly their draws (same seed, same data).
+        `envs=[nil, { f = 0.1 }, { x3 = 0 }]` makes one environment per intervention (nil: none), rows tagged 0, 1, ….
+        A statement that reads a node before the block defines it is an error (causes come first; a cycle cannot).
+        `graph`, `counterfactual` and the other commands of `help causal` read the same block.
         Random draws come from the session's data stream: `seed 0` reproduces the data exactly.
         Errors name the node and its line.
         """,
@@ -54,31 +62,72 @@ extension DataCommands {
             .keyword("n", .integer, default: .number(1000), unit: "rows", "number of rows"),
             .keyword("target", .columnName, "the node to predict"),
             .keyword("features", .columnNames, optional: true, "the exported feature columns, in order (default: every visible node but the target)"),
-            .keyword("envs", .integer, default: .number(0), "run the block once per environment (k equal blocks of rows) and tag rows"),
+            .keyword("envs", .oneOf([.integer, .list]), default: .number(0), "run the block once per environment (k equal blocks of rows) and tag rows; or a list of interventions, one environment each"),
+            .keyword("do", .block, optional: true, "interventions on the model's nodes: { x3 = 0 }, { x3 = normal 0 1 }, { x3 = x3 + 1 }"),
         ]
     ) { (args: inout Arguments) throws(RuntimeError) in
         guard case .closure(let block) = try args.value("model") else {
             throw RuntimeError("scm needs a block { … } with one assignment per node")
         }
         let rows = try checkedRows(args.integer("n"))
-        let environments = try args.integer("envs")
+        let model = SCMModel(block: block, interpreter: args.interpreter, location: args.location)
+        let outline = try model.outline()
+        // Environments: a count, or a list of interventions (nil or {} for none), one environment each.
+        var perEnvironment: [Interventions?] = []
+        let environments: Int
+        if case .list(let items) = try args.value("envs") {
+            guard !items.isEmpty else { throw RuntimeError("envs= needs at least one environment, got []") }
+            for (e, item) in items.enumerated() {
+                switch item {
+                case .nil: perEnvironment.append(nil)
+                case .closure(let b): perEnvironment.append(try Interventions(b, known: outline.definedNames, what: "scm envs[\(e)]"))
+                default: throw RuntimeError("envs= takes a count or a list of interventions ({ x3 = 0 }, or nil for none); item \(e) is \(item.typeName)")
+                }
+            }
+            environments = items.count
+        } else {
+            environments = try args.integer("envs")
+        }
         guard environments >= 0 && environments <= max(rows, 1) else {
             throw RuntimeError("envs must be between 0 and n (\(rows)), got \(environments)")
+        }
+        var common: Interventions?
+        if let value = args["do"], case .closure(let b) = value {
+            common = try Interventions(b, known: outline.definedNames, what: "scm do=")
         }
         let target = try args.string("target")
         var features: [String]?
         if let value = args["features"], !value.isNil { features = try args.names("features") }
-        let model = SCMModel(block: block, interpreter: args.interpreter, location: args.location)
         var rng = args.interpreter.nextStream(.data)
+        // Interventions draw from a stream of their own, so the other nodes keep the draws they have without them.
+        let interventionStream = Box(common == nil && perEnvironment.allSatisfy({ $0 == nil }) ? rng : args.interpreter.nextStream(.data))
+        func hook(_ e: Int?, rows: Int) -> Interpreter.AfterDefinition? {
+            let own = e.flatMap { perEnvironment.indices.contains($0) ? perEnvironment[$0] : nil }
+            let what = e.map { "scm envs[\($0)]" } ?? "scm do="
+            let hooks = [common.map { $0.hook(interpreter: model.interpreter, rows: rows, stream: interventionStream, what: "scm do=") },
+                         own.map { $0.hook(interpreter: model.interpreter, rows: rows, stream: interventionStream, what: what) }].compactMap { $0 }
+            guard !hooks.isEmpty else { return nil }
+            return { (name: String, value: Value, defined: [(String, Value)]) throws(RuntimeError) -> Value? in
+                var current = value
+                var replaced = false
+                for h in hooks {
+                    if let v = try h(name, current, defined) {
+                        current = v
+                        replaced = true
+                    }
+                }
+                return replaced ? current : nil
+            }
+        }
         if environments == 0 {
-            let nodes = try model.run(rows: rows, rng: &rng)
+            let nodes = try model.run(rows: rows, rng: &rng, after: hook(nil, rows: rows))
             return .dataset(try model.dataset(nodes, rows: rows, target: target, features: features))
         }
         var parts: [Dataset] = []
         var firstColumns: [String]?
         for e in 0..<environments {
             let count = rows / environments + (e < rows % environments ? 1 : 0)
-            let nodes = try model.run(rows: count, rng: &rng, environment: e)
+            let nodes = try model.run(rows: count, rng: &rng, environment: e, after: hook(e, rows: count))
             let part = try model.dataset(nodes, rows: count, target: target, features: features)
             if let firstColumns, firstColumns != part.columnNames {
                 throw RuntimeError("scm: environment \(e) has the columns \(part.columnNames.joined(separator: ", ")) but environment 0 has \(firstColumns.joined(separator: ", "))", at: args.location)
@@ -111,11 +160,11 @@ extension DataCommands {
         case .native(let object as DistributionObject): return .number(object.distribution.sample(&interpreter.random))
         case .tensor(let t):
             guard t.count > 0 else { throw RuntimeError("sample: the tensor is empty") }
-            return .number(Double(t.storage[interpreter.random.nextInt(below: t.count)]))
+            return .number(Double.shortest(t.storage[interpreter.random.nextInt(below: t.count)]))
         case .list, .range:
             let numbers = (value.elements ?? []).compactMap(\.number)
             guard !numbers.isEmpty, numbers.count == value.elements?.count else {
-                throw RuntimeError("sample needs a distribution, a tensor or a non-empty list of numbers, got \(value.repr)")
+                throw RuntimeError("sample needs a distribution, a tensor or a non-empty list of numbers, got \(value.quotedInMessage)")
             }
             return .number(numbers[interpreter.random.nextInt(below: numbers.count)])
         default:
@@ -207,7 +256,8 @@ struct SCMModel {
     /// The nodes are the block's own top-level assignments, whatever names exist outside it: a node named like a
     /// global or a variable of the enclosing def is still a node, and the outer variable keeps its value (see
     /// `Interpreter.runDefinitions`).
-    func run(rows: Int, rng: inout RandomStream, environment: Int? = nil) throws(RuntimeError) -> [SCMNode] {
+    func run(rows: Int, rng: inout RandomStream, environment: Int? = nil,
+             after: Interpreter.AfterDefinition? = nil) throws(RuntimeError) -> [SCMNode] {
         let savedRows = interpreter.context.scmRows
         let savedRandom = interpreter.random
         interpreter.context.scmRows = rows
@@ -218,8 +268,12 @@ struct SCMModel {
             interpreter.context.scmRows = savedRows
         }
         let defined: [(String, Value)]
-        do {
-            defined = try interpreter.runDefinitions(block)
+        do throws(RuntimeError) {
+            if let after {
+                defined = try interpreter.runDefinitions(block, after: after)
+            } else {
+                defined = try interpreter.runDefinitions(block)
+            }
         } catch {
             throw annotate(error, environment: environment)
         }

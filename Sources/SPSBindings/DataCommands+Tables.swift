@@ -43,28 +43,59 @@ extension DataCommands {
         return .dataset(try converting { try data.select(names) })
     }
 
-    /// `concat a b …`: rows of several datasets, tagged by environment.
+    /// `concat a b …`: rows of several datasets, tagged by environment; or tensors joined along an axis.
     static let concat = Command(
-        "concat", topic: "data", summary: "the rows of several datasets one after another, each tagged as its own environment",
+        "concat", topic: "data", summary: "datasets one after another (each tagged as its own environment), or tensors joined along an axis",
         help: """
-        The datasets must have the same columns. Rows are tagged with an environment: 0 for the first set, 1 for the
+        Datasets: they must have the same columns. Rows are tagged with an environment: 0 for the first set, 1 for the
         second, … (sets that are already tagged keep their environments, offset so they stay distinct). `d.env`
         gives the tags; `plot scatter d x=x3 y=y by=env` colours them. A single list of datasets works too.
+        Tensors: joined end to end along axis= (0 by default; numpy's concatenate): `concat a b axis=1` puts two
+        matrices side by side. All other sizes must agree. `hstack` also takes vectors as columns.
         """,
-        example: "both = concat train ood\nboth.env",
-        parameters: [.variadic("sets", .any, "the datasets (or one list of them)")]
+        example: "both = concat train ood\nboth.env\nconcat (tensor [1, 2]) (tensor [3])",
+        parameters: [.variadic("sets", .any, "the datasets or tensors (or one list of them)"),
+                     .keyword("axis", .integer, optional: true, "tensors: the axis to join along (0 by default; negative from the end)")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         var values = args.rest("sets")
-        if values.count == 1, case .list(let inner) = values[0] { values = inner }
-        guard !values.isEmpty else { throw RuntimeError("concat needs at least one dataset: concat a b …") }
+        if values.count == 1, case .list(let inner) = values[0], inner.contains(where: { $0.dataset != nil || $0.tensor != nil }) { values = inner }
+        guard !values.isEmpty else { throw RuntimeError("concat needs at least one dataset or tensor: concat a b …") }
+        if values[0].dataset == nil { return try concatTensors(args, values) }
+        if args["axis"].map({ !$0.isNil }) ?? false {
+            throw RuntimeError("axis= joins tensors; datasets are always joined by rows", at: args.location(of: "axis"))
+        }
         var sets: [Dataset] = []
         for (i, value) in values.enumerated() {
-            guard let data = value.dataset else { throw RuntimeError("concat: argument \(i + 1) is a \(value.typeName), not a dataset") }
+            guard let data = value.dataset else {
+                throw RuntimeError("concat: argument \(i + 1) is a \(value.typeName), not a dataset like argument 1", at: args.location(ofVariadic: i))
+            }
             sets.append(data)
         }
         let rows = sets.reduce(0) { $0.addingReportingOverflow($1.count).overflow ? Int.max : $0 + $1.count }
         try Limits.checkDataset(rows: rows, width: sets.map(\.width).max() ?? 0, "concat of \(sets.count) datasets")
         return .dataset(try converting { try Dataset.concat(sets) })
+    }
+
+    /// `concat a b axis=k` for tensors (and lists of numbers).
+    static func concatTensors(_ args: Arguments, _ values: [Value]) throws(RuntimeError) -> Value {
+        var parts: [Tensor] = []
+        for (i, value) in values.enumerated() {
+            guard value.tensor != nil || value.elements != nil || value.number != nil else {
+                throw RuntimeError("concat: argument \(i + 1) is a \(value.typeName), not a tensor like argument 1", at: args.location(ofVariadic: i))
+            }
+            do throws(RuntimeError) { parts.append(try Interpreter.toTensor(value, what: "concat: argument \(i + 1)")) } catch {
+                var located = error
+                if located.location == nil { located.location = args.location(ofVariadic: i) }
+                throw located
+            }
+        }
+        let axis = try args.optionalInteger("axis") ?? 0
+        _ = try Limits.checkTensor([parts.reduce(0) { $0 &+ $1.count }], "concat of \(parts.count) tensors")
+        do throws(TensorError) { return .tensor(try Tensor.concatenate(parts, axis: axis)) } catch {
+            // Point at the first tensor that does not fit with the first one (or at axis= when none does).
+            let culprit = (1..<parts.count).first { (try? Tensor.concatenate([parts[0], parts[$0]], axis: axis)) == nil }
+            throw RuntimeError("concat: \(error.message)", at: culprit.flatMap { args.location(ofVariadic: $0) } ?? args.location(of: "axis") ?? args.location)
+        }
     }
 
     /// `split d 0.8`: a random split into two parts.
@@ -92,16 +123,26 @@ extension DataCommands {
         return .list([.dataset(first), .dataset(rest)])
     }
 
-    /// `shuffle d`: the rows in a random order.
+    /// `shuffle d [cols=[…]]`: the rows in a random order, or some columns jointly.
     static let shuffle = Command(
-        "shuffle", topic: "data", summary: "the rows of a dataset in a random order",
-        help: "Draws the order from the session's split stream (not the one training loops use for batches), so `seed` reproduces it and shuffling does not change later training.",
-        example: "mixed = shuffle (concat train ood)",
-        parameters: [.positional("data", .object("Dataset"), "the dataset")]
+        "shuffle", topic: "data", summary: "the rows of a dataset in a random order, or chosen columns shuffled jointly",
+        help: """
+        Draws the order from the session's split stream (not the one training loops use for batches), so `seed` reproduces
+        it and shuffling does not change later training. With cols=[x1, x2] only those columns are reordered, all by one
+        permutation: their joint distribution is kept while their link to the other columns (and the target) is
+        broken. The environment tags stay with their rows.
+        """,
+        example: "mixed = shuffle (concat train ood)\nbroken = shuffle d cols=[x1, x2]",
+        parameters: [.positional("data", .object("Dataset"), "the dataset"),
+                     .keyword("cols", .columnNames, optional: true, "shuffle only these columns, jointly (one permutation)")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let data = try args.dataset("data")
         var rng = args.interpreter.nextStream(.split)
-        return .dataset(data.shuffled(rng: &rng))
+        guard let cols = args["cols"], !cols.isNil else { return .dataset(data.shuffled(rng: &rng)) }
+        let names = try args.names("cols")
+        do throws(DataError) { return .dataset(try data.shufflingColumns(names, rng: &rng)) } catch {
+            throw RuntimeError("shuffle: \(error.message)\(Suggestions.hint(for: names.first { !data.columnNames.contains($0) } ?? "", in: data.columnNames))", at: args.location(of: "cols"))
+        }
     }
 
     /// `standardize d [others…] [using=ref]`: features shifted to mean 0 and scaled to std 1.
@@ -138,7 +179,7 @@ extension DataCommands {
         example: "describe train",
         parameters: [.positional("data", .object("Dataset"), "the dataset")]
     ) { (args: inout Arguments) throws(RuntimeError) in
-        .table(try args.dataset("data").describe())
+        .table(try args.dataset("data").describe().atFloat32Precision)
     }
 
     /// `corr d`: the correlation matrix.
@@ -148,7 +189,7 @@ extension DataCommands {
         example: "corr train\n(corr train).y",
         parameters: [.positional("data", .object("Dataset"), "the dataset")]
     ) { (args: inout Arguments) throws(RuntimeError) in
-        .table(try args.dataset("data").correlations())
+        .table(try args.dataset("data").correlations().atFloat32Precision)
     }
 
     // MARK: - Helpers

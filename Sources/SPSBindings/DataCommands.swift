@@ -6,7 +6,7 @@ import SPSTraining
 enum DataCommands {
     static func all() -> [Command] {
         [spurious, scm, sample, seed] + distributions + augmentations + moreAugmentations + [apply]
-            + tables + files
+            + tables + columns + files
     }
 
     /// `seed n`: the global seed; every random stream derives from it, and their use counts restart.
@@ -117,14 +117,21 @@ enum DataCommands {
             guard low > 0 && low <= high else { throw RuntimeError("loguniform needs 0 < low <= high, got \(formatNumber(low)) and \(formatNumber(high))") }
             return try drawOrValue(.logUniform(low: low, high: high), args)
         },
-        Command("choice", topic: "data", summary: "one of the listed values, equally likely, drawn per row",
-                help: "A Distribution value (see `help normal`); inside `scm { … }`, one draw per row (`cols=k` for a block).",
-                example: "spurious factor=(choice [0.1, 0.2, 0.5])",
-                parameters: [.positional("values", .list, "the values to choose from"), columnsParameter]) { (args: inout Arguments) throws(RuntimeError) in
-            let values = try args.value("values").elements ?? []
-            let numbers = values.compactMap(\.number)
-            guard !numbers.isEmpty, numbers.count == values.count else { throw RuntimeError("choice needs a non-empty list of numbers") }
-            return try drawOrValue(.choice(numbers), args)
+        Command("choice", topic: "data", summary: "one of the listed values (equally likely, or with weights p=), drawn per row; size= draws now",
+                help: """
+                Without size=, a Distribution value (see `help normal`): drawn per row where a number is expected; inside
+                `scm { … }`, one draw per row (`cols=k` for a block). p= gives each value a probability (weights are
+                normalized). With size=k it draws k values right away from the seeded user stream, as numpy's
+                `choice`: `replace=false` draws without replacement (each value at most once). `choice 10 size=3
+                replace=false` draws from 0 … 9.
+                """,
+                example: "spurious factor=(choice [0.1, 0.2, 0.5])\nchoice [1, 2, 3] size=5 p=[0.5, 0.3, 0.2]\nchoice 10 size=3 replace=false",
+                parameters: [.positional("values", .oneOf([.list, .tensor, .integer]), "the values to choose from (a count n: 0 … n−1)"),
+                             .keyword("size", .integer, optional: true, "draw this many values now (a tensor) instead of making a distribution"),
+                             .keyword("replace", .bool, default: .bool(true), "with size=: false draws each value at most once"),
+                             .keyword("p", .oneOf([.list, .tensor]), optional: true, "a weight per value (normalized to probabilities)"),
+                             columnsParameter]) { (args: inout Arguments) throws(RuntimeError) in
+            try choice(&args)
         },
         Command("constant", topic: "data", summary: "a distribution that always gives the same value",
                 help: "A Distribution value (see `help normal`); inside `scm { … }`, a column of that value (`cols=k` for a block).",

@@ -3,7 +3,7 @@ import SPSNumeric
 import SPSTraining
 
 /// A dataset at the prompt: named feature columns, a target, optional environment tags.
-package final class DatasetObject: NativeObject {
+package final class DatasetObject: RowCounted {
     package let data: Dataset
     init(_ data: Dataset) { self.data = data }
 
@@ -11,6 +11,7 @@ package final class DatasetObject: NativeObject {
     /// A dataset never changes once made (operations make new ones): runs share it.
     package var isolation: IsolationPolicy { .immutable }
     package var shape: String { "\(data.count) rows × \(data.width) features" }
+    package var rowCount: Int { data.count }
     package var byteSize: Int? { (data.features.count + data.target.count) * 4 }
 
     package var description: String {
@@ -42,26 +43,26 @@ package final class DatasetObject: NativeObject {
         do { return try data.column(named: name) } catch { throw RuntimeError(error) }
     }
 
+    /// `d[i]` (a row as a record), `d[a..b]`, `d[[2, 0]]`, `d[d.x1 > 0]` (rows as a dataset, environments kept),
+    /// `d["x1"]` (a column): rows by the rule of `IndexRule`.
     package func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
-        guard indices.count == 1 else { throw RuntimeError("a Dataset takes one index (rows), got \(indices.count)") }
-        return try converting { () throws -> Value in
-            switch indices[0] {
-            case .range(let r):
-                let lower = max(r.lower < 0 ? r.lower + data.count : r.lower, 0)
-                let upper = min(r.end < 0 ? r.end + data.count : r.end, data.count)
-                return .dataset(try data.rows(lower..<max(lower, upper)))
-            case .string(let name):
-                return .tensor(try column(name))
-            case let value:
-                guard var i = value.integer else { throw RuntimeError("a Dataset index must be a row number, a range or a column name, got \(value.number.map { "number \(Value.format($0))" } ?? value.typeName)") }
-                if i < 0 { i += data.count }
-                guard i >= 0 && i < data.count else { throw RuntimeError("row \(value.repr) is out of range for \(data.count) rows") }
-                let row = try data.rows(i..<(i + 1))
-                var fields: [(String, Value)] = data.featureNames.enumerated().map { ($1, .number(Double(row.features.storage[$0]))) }
-                fields.append((data.targetName, .number(Double(row.target.storage[0]))))
-                return .record(Record(fields))
-            }
+        guard indices.count == 1 else { throw RuntimeError("a Dataset takes one index (rows or a column name), got \(indices.count)") }
+        if case .string(let name) = indices[0] { return .tensor(try column(name)) }
+        let selection = try IndexRule.selection(indices[0], count: data.count, noun: "Dataset", what: "a Dataset of \(data.count) rows")
+        guard case .single(let i) = selection else {
+            let rows = IndexRule.positions(selection)
+            try Limits.checkDataset(rows: rows.count, width: data.width, "the selected rows")
+            return .dataset(try converting { try data.rows(at: rows) })
         }
+        var fields: [(String, Value)] = data.featureNames.enumerated().map {
+            ($1, .number(Double.shortest(data.features.storage[i * data.width + $0])))
+        }
+        fields.append((data.targetName, .number(Double.shortest(data.target.storage[i]))))
+        return .record(Record(fields))
+    }
+
+    package func setIndex(_ indices: [Value], to value: Value, in interpreter: Interpreter) throws(RuntimeError) {
+        throw RuntimeError("a Dataset never changes once made; d.name = values or assign d name=values makes one with a column set, d[mask] selects rows")
     }
 }
 
@@ -70,7 +71,7 @@ extension Dataset {
     func headTable(_ n: Int) -> Table {
         let head = self.head(n)
         var columns = columnNames.map { name in
-            Table.Column(name, numbers: ((try? head.column(named: name)) ?? Tensor([])).storage.map(Double.init))
+            Table.Column(name, numbers: ((try? head.column(named: name)) ?? Tensor([])).storage.map(Double.shortest))
         }
         if let env = head.environment { columns.append(Table.Column("env", numbers: env.map(Double.init))) }
         return Table(columns)
@@ -78,16 +79,25 @@ extension Dataset {
 }
 
 /// A table at the prompt: a loop's history, an evaluation, a study's results.
-package final class TableObject: NativeObject {
+package final class TableObject: RowCounted {
     package let table: Table
-    init(_ table: Table) { self.table = table }
+    /// A line shown above the table: that it is partial (a study stopped by Ctrl-C holds only the runs that finished).
+    package let note: String?
+    /// What the table is when no variable names it (`l.history`): the default title of its plots.
+    package let origin: String?
+    init(_ table: Table, note: String? = nil, origin: String? = nil) {
+        self.table = table
+        self.note = note
+        self.origin = origin
+    }
 
     package var typeName: String { "Table" }
     /// A table never changes once made: runs share it.
     package var isolation: IsolationPolicy { .immutable }
     package var shape: String { "\(table.rowCount) rows × \(table.columns.count) columns" }
+    package var rowCount: Int { table.rowCount }
     package var byteSize: Int? { table.columns.reduce(0) { $0 + $1.values.count } * 8 }
-    package var description: String { table.render(maxWidth: DisplayWidth.columns, maxRows: 40) }
+    package var description: String { (note.map { "(\($0))\n" } ?? "") + table.render(maxWidth: DisplayWidth.columns, maxRows: 40) }
     package var memberNames: [String] { ["n", "columns"] + table.columnNames }
 
     package func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
@@ -107,28 +117,24 @@ package final class TableObject: NativeObject {
         }
     }
 
+    /// `t[i]` (a row as a record), `t[a..b]`, `t[[2, 0]]`, `t[t.loss < 0.5]` (rows as a table), `t["loss"]` (a
+    /// column): rows by the rule of `IndexRule`.
     package func index(_ indices: [Value], in interpreter: Interpreter) throws(RuntimeError) -> Value {
         guard indices.count == 1 else { throw RuntimeError("a Table takes one index (rows or a column name), got \(indices.count)") }
-        switch indices[0] {
-        case .string(let name):
+        if case .string(let name) = indices[0] {
             guard let column = table.column(name) else {
-                throw RuntimeError("no column '\(name)' in this table; the columns are \(table.columnNames.joined(separator: ", "))")
+                throw RuntimeError("no column '\(name)' in this table; the columns are \(table.columnNames.joined(separator: ", "))\(Suggestions.hint(for: name, in: table.columnNames))")
             }
             return Self.value(of: column)
-        case .range(let r):
-            let lower = max(r.lower, 0), upper = min(r.end, table.rowCount)
-            return .table(table.rows(lower..<max(lower, upper)))
-        case let value:
-            guard var i = value.integer else { throw RuntimeError("a Table index must be a row number, a range or a column name") }
-            if i < 0 { i += table.rowCount }
-            guard i >= 0 && i < table.rowCount else { throw RuntimeError("row \(value.repr) is out of range for \(table.rowCount) rows") }
-            return .record(Record(table.columns.indices.map { c in
-                switch table.cell(row: i, column: c) {
-                case .number(let x): (table.columns[c].name, .number(x))
-                case .string(let s): (table.columns[c].name, .string(s))
-                }
-            }))
         }
+        let selection = try IndexRule.selection(indices[0], count: table.rowCount, noun: "Table", what: "a Table of \(table.rowCount) rows")
+        guard case .single(let i) = selection else { return .table(table.select(rows: IndexRule.positions(selection))) }
+        return .record(Record(table.columns.indices.map { c in
+            switch table.cell(row: i, column: c) {
+            case .number(let x): (table.columns[c].name, .number(x))
+            case .string(let s): (table.columns[c].name, .string(s))
+            }
+        }))
     }
 }
 

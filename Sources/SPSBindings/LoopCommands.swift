@@ -11,13 +11,13 @@ enum LoopCommands {
     static let loopParameters: [SPSLanguage.Parameter] = [
         .positional("model", .object("Model"), "the model to train"),
         .positional("data", .object("Dataset"), "the training data"),
-        .keyword("loss", .columnName, default: .string("mse"), "mse, l1 (mae) or huber"),
+        .keyword("loss", .columnName, default: .string("mse"), "mse, l1 (mae) or huber").choices(["mse", "l1", "mae", "huber"]),
         .keyword("batch", .integer, default: .number(32), unit: "rows", "mini-batch size (the last batch of an epoch may be smaller)"),
         .keyword("optim", .object("Optimizer"), optional: true, "the optimizer (default adam lr=1e-3)"),
         .keyword("sched", .object("Schedule"), optional: true, "a learning-rate schedule, stepped every epoch"),
         .keyword("aug", .object("Augmentation"), optional: true, "an augmentation applied to every training batch"),
         .keyword("eval", .oneOf([.list, .object("Dataset")]), optional: true, "datasets evaluated after every epoch into the history"),
-        .keyword("metric", .columnNames, default: .string("rmse"), "metrics for the eval sets"),
+        .keyword("metric", .columnNames, default: .string("rmse"), "metrics for the eval sets").choices(Metric.allCases.map(\.rawValue)),
         .keyword("shuffle", .bool, default: .bool(true), "visit rows in a fresh random order each epoch"),
         .keyword("seed", .integer, optional: true, "seed for batch order and augmentation (default: from the session seed)"),
     ]
@@ -56,7 +56,7 @@ enum LoopCommands {
             try TrainingLoop(model: model.layer, data: data, loss: loss, optimizer: optimizer, schedule: schedule, batchSize: batch,
                              augmentation: augmentation, shuffle: try args.bool("shuffle"), seed: seed)
         }
-        return LoopObject(loop: loop, model: model, evaluationSets: sets, metrics: metrics)
+        return args.interpreter.context.remember(LoopObject(loop: loop, model: model, evaluationSets: sets, metrics: metrics))
     }
 
     static let loop = Command(
@@ -89,7 +89,7 @@ enum LoopCommands {
         try l.advance(args.interpreter, steps: n) { (stop: () -> Bool) throws(TrainingError) in
             for _ in 0..<n where !stop() { try l.loop.takeStep() }
         }
-        return l.loop.lastLoss.map { .number(Double($0)) } ?? .nil
+        return l.loop.lastLoss.map { .number(Double.shortest($0)) } ?? .nil
     }
 
     static let run = Command(

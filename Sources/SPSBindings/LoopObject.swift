@@ -49,8 +49,11 @@ final class LoopObject: NativeObject {
         case "epoch": return .number(Double(loop.epoch))
         case "step": return .number(Double(loop.step))
         case "lr": return .number(loop.learningRate)
-        case "loss": return loop.lastLoss.map { .number(Double($0)) } ?? .nil
-        case "history": return .table(history)
+        case "loss": return loop.lastLoss.map { .number(Double.shortest($0)) } ?? .nil
+        case "history":
+            // Named for plots of it: `plot line l.history` is titled `l.history`.
+            let origin = interpreter.variableName(of: self).map { "\($0).history" } ?? "training history"
+            return .native(TableObject(history, origin: origin))
         case "model": return .native(model)
         case "data": return .dataset(loop.data)
         default: return nil
@@ -62,7 +65,7 @@ final class LoopObject: NativeObject {
             if memberNames.contains(name) { throw RuntimeError("l.\(name) cannot be set; only l.lr can") }
             return false
         }
-        guard let lr = value.number, lr >= 0, lr.isFinite else { throw RuntimeError("l.lr must be a finite number >= 0, got \(value.repr)") }
+        guard let lr = value.number, lr >= 0, lr.isFinite else { throw RuntimeError("l.lr must be a finite number >= 0, got \(value.quotedInMessage)") }
         loop.learningRate = lr
         return true
     }
@@ -72,11 +75,11 @@ final class LoopObject: NativeObject {
         let records = loop.history
         var columns = [Table.Column("epoch", numbers: records.map { Double($0.epoch) }),
                        Table.Column("lr", numbers: records.map(\.learningRate)),
-                       Table.Column("train_loss", numbers: records.map(\.trainLoss))]
+                       Table.Column("train_loss", numbers: records.map { Double.atFloat32Precision($0.trainLoss) })]
         for (name, _) in evaluationSets {
             for metric in metrics {
                 let key = "\(name)_\(metric.rawValue)"
-                columns.append(Table.Column(key, numbers: records.map { $0.evaluations[key] ?? .nan }))
+                columns.append(Table.Column(key, numbers: records.map { $0.evaluations[key].map(Double.atFloat32Precision) ?? .nan }))
             }
         }
         return Table(columns)
@@ -105,9 +108,16 @@ final class LoopObject: NativeObject {
             throw RuntimeError(error)
         }
         if interrupt.isRequested {
-            var error = RuntimeError("interrupted at epoch \(loop.epoch + (loop.isMidEpoch ? 1 : 0)), step \(loop.step); the loop is intact and can be resumed")
+            var error = RuntimeError("interrupted at \(whereItStands); the loop is intact and can be resumed")
             error.isInterrupt = true
             throw error
         }
+    }
+
+    /// Where the loop stands, in the terms of `l.epoch` and `l.step`: `epoch 14 (step 2198)` at an epoch boundary,
+    /// `epoch 14 + 37 of 157 steps (step 2235)` mid-epoch (14 epochs complete, the 15th part-way).
+    var whereItStands: String {
+        guard loop.isMidEpoch else { return "epoch \(loop.epoch) (step \(loop.step))" }
+        return "epoch \(loop.epoch) + \(loop.stepsIntoEpoch) of \(loop.stepsPerEpoch) steps (step \(loop.step))"
     }
 }

@@ -29,13 +29,13 @@ enum ModelCommands {
         parameters: [.positional("inputs", .integer, "number of input features"),
                      .positional("hidden", .list, "hidden layer sizes, e.g. [64, 64]"),
                      .positional("outputs", .integer, default: .number(1), "number of outputs"),
-                     .keyword("act", .columnName, default: .string("relu"), "activation: relu, tanh, sigmoid, leaky_relu")]
+                     .keyword("act", .columnName, default: .string("relu"), "activation: relu, tanh, sigmoid, leaky_relu").choices(ActivationKind.allCases.map(\.rawValue))]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let inputs = try size(args, "inputs"), outputs = try size(args, "outputs")
         let hiddenValues = try args.value("hidden").elements ?? []
         var hidden: [Int] = []
         for value in hiddenValues {
-            guard let n = value.integer, n >= 1, n <= 65_536 else { throw RuntimeError("hidden sizes must be integers between 1 and 65536, got \(value.repr)") }
+            guard let n = value.integer, n >= 1, n <= 65_536 else { throw RuntimeError("hidden sizes must be integers between 1 and 65536, got \(value.quotedInMessage)") }
             hidden.append(n)
         }
         let name = try args.string("act")
@@ -62,13 +62,14 @@ enum ModelCommands {
     }
 
     static let save = Command(
-        "save", topic: "files", summary: "write a dataset or table (CSV) or a model (JSON) to a file, atomically",
+        "save", topic: "files", summary: "write a dataset or table (CSV), a model (JSON) or a causal graph (DOT) to a file, atomically",
         help: "Writes to a temporary file beside the target and renames it into place, so an existing file is never left half-written.",
         example: "save train \"train.csv\"\nsave m \"m.json\"",
-        parameters: [.positional("value", .any, "a dataset, table or model"), .positional("path", .string, "the file to write")]
+        parameters: [.positional("value", .any, "a dataset, table, model or causal graph"), .positional("path", .string, "the file to write")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let path = try args.string("path")
         let value = try args.value("value")
+        if let graph = value.object as? CausalGraphObject { try graph.save(to: path); return .nil }  // DOT text
         try converting { () throws in
             switch value.object {
             case let data as DatasetObject: try CSVFile.write(data.data, path: path)
@@ -166,7 +167,7 @@ enum ModelCommands {
     }
 
     static func metricValue(_ metric: Metric, _ model: ModelObject, _ data: Dataset) throws(RuntimeError) -> Value {
-        .number(try converting { try evaluate(model.layer, on: data, metric: metric) })
+        .number(Double.atFloat32Precision(try converting { try evaluate(model.layer, on: data, metric: metric) }))
     }
 
     static let metrics: [Command] = Metric.allCases.map { metric in
@@ -183,7 +184,7 @@ enum ModelCommands {
         example: "eval m [iid, ood] metric=rmse\neval m [iid, ood] metric=[rmse, r2]",
         parameters: [.positional("model", .object("Model"), "the model"),
                      .positional("sets", .oneOf([.list, .object("Dataset")]), "a dataset or a list of datasets"),
-                     .keyword("metric", .columnNames, default: .string("rmse"), "rmse, mae, mse, r2, or a list of them")]
+                     .keyword("metric", .columnNames, default: .string("rmse"), "rmse, mae, mse, r2, or a list of them").choices(Metric.allCases.map(\.rawValue))]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let m = try model(args)
         let sets = try args.value("sets")
@@ -194,21 +195,32 @@ enum ModelCommands {
             guard let object = value.object as? DatasetObject else { throw RuntimeError("eval: set \(index + 1) is a \(value.typeName), not a dataset") }
             labels.append(args.interpreter.variableName(of: object) ?? "set\(index + 1)")
             for (k, metric) in metricList.enumerated() {
-                columns[k].append(try converting { try SPSTraining.evaluate(m.layer, on: object.data, metric: metric) })
+                columns[k].append(Double.atFloat32Precision(try converting { try SPSTraining.evaluate(m.layer, on: object.data, metric: metric) }))
             }
         }
         return .table(Table([Table.Column("set", strings: labels)] + zip(metricList, columns).map { Table.Column($0.rawValue, numbers: $1) }))
     }
 
     static let ols = Command(
-        "ols", topic: "evaluation", summary: "closed-form least squares with intercept: the best linear fit, as a linear model",
-        help: "Solves the normal equations in double precision. The result is a linear model, so `rmse (ols train) ood` works.",
-        example: "best = ols train\nbest.weight",
-        parameters: [.positional("data", .object("Dataset"), "the training data")]
+        "ols", topic: "evaluation", summary: "closed-form least squares (optionally ridge, or without intercept): the best linear fit, as a linear model",
+        help: """
+        Fits y ≈ X w + b in double precision by a QR decomposition of the data (LAPACK). The result is a linear
+        model, so `rmse (ols train) ood` works. intercept=false fixes b at 0. l2=α > 0 is ridge regression as
+        scikit-learn's Ridge(alpha=α): it minimizes |y − X w − b|² + α |w|² (a sum over rows, not a mean), and never
+        penalizes the intercept. Without ridge, a constant or collinear feature is an error that names it.
+        """,
+        example: "best = ols train\nbest.weight\nols train intercept=false\nols train l2=10",
+        parameters: [.positional("data", .object("Dataset"), "the training data"),
+                     .keyword("intercept", .bool, default: .bool(true), "fit an intercept (false: the fit goes through 0)"),
+                     .keyword("l2", .number, default: .number(0), "ridge penalty α on the sum of squared weights (0: ordinary least squares)")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let data = try args.dataset("data")
+        let intercept = try args.bool("intercept"), l2 = try args.number("l2")
+        guard l2 >= 0, l2.isFinite else {
+            throw RuntimeError("l2 must be a finite number at least 0, got \(Value.number(l2).repr)", at: args.location(of: "l2"))
+        }
         return try converting { () throws -> Value in
-            let fit = try LeastSquaresFit(data)
+            let fit = try LeastSquaresFit(data, intercept: intercept, l2: l2)
             let weight = try Tensor(shape: [1, fit.weights.count], storage: fit.weights.map(Float.init))
             return .native(ModelObject(try Linear(weight: weight, bias: Tensor([Float(fit.intercept)]))))
         }
@@ -227,7 +239,7 @@ enum ModelCommands {
     ) { (args: inout Arguments) throws(RuntimeError) in
         let m = try model(args), data = try args.dataset("data"), name = try args.string("column"), step = try args.number("by")
         guard let j = data.featureNames.firstIndex(of: name) else {
-            throw RuntimeError("no feature named '\(name)'\(Suggestions.hint(for: name, in: data.featureNames)); the features are \(data.featureNames.joined(separator: ", "))")
+            throw RuntimeError("no feature named '\(name)'; the features are \(data.featureNames.joined(separator: ", "))\(Suggestions.hint(for: name, in: data.featureNames))")
         }
         guard step != 0, step.isFinite else { throw RuntimeError("by must be a non-zero number") }
         var nudged = data.features
@@ -239,7 +251,7 @@ enum ModelCommands {
         guard before.count == data.count, data.count > 0 else { throw RuntimeError("sensitivity needs a one-output model and at least one row") }
         var total = 0.0
         for i in 0..<data.count { total += Double(after.storage[i]) - Double(before.storage[i]) }
-        return .number(total / Double(data.count) / step)
+        return .number(Double.atFloat32Precision(total / Double(data.count) / step))
     }
 
     static let compare = Command(
@@ -256,11 +268,11 @@ enum ModelCommands {
         guard truth.count == linear.inputSize else { throw RuntimeError("truth has \(truth.count) weights but the model has \(linear.inputSize) inputs") }
         var names = args["names"].map { _ in (try? args.names("names")) ?? [] } ?? (1...linear.inputSize).map { "x\($0)" }
         guard names.count == linear.inputSize else { throw RuntimeError("names has \(names.count) entries for \(linear.inputSize) inputs") }
-        var trueValues = truth, learned = linear.weight.value.storage.map(Double.init)
+        var trueValues = truth, learned = linear.weight.value.storage.map(Double.shortest)
         if let bias = try args.optionalNumber("bias") {
             names.append("bias")
             trueValues.append(bias)
-            learned.append(Double(linear.bias.value.storage[0]))
+            learned.append(Double.shortest(linear.bias.value.storage[0]))
         }
         return .table(Table([Table.Column("param", strings: names), Table.Column("truth", numbers: trueValues),
                              Table.Column("learned", numbers: learned),

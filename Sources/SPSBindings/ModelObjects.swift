@@ -10,7 +10,7 @@ final class ModelObject: NativeObject {
     var typeName: String { "Model" }
     /// Training changes the weights: each run trains its own copy.
     var isolation: IsolationPolicy { .copied { _ in ModelObject(self.layer.copy()) } }
-    var shape: String { "\(layer.parameterCount) parameters" }
+    var shape: String { parameterSummary(layer.parameterCount) }
     var byteSize: Int? { layer.parameterCount * 8 }
     var description: String { layer.description }
 
@@ -19,7 +19,7 @@ final class ModelObject: NativeObject {
         guard let chain = layer as? Sequential else { return layer.description }
         let sizes = linears.map(\.inputSize) + [linears.last?.outputSize ?? 0]
         let activations = Set(chain.layers.compactMap { ($0 as? Activation)?.description })
-        return "Chain(\(sizes.map(String.init).joined(separator: " => "))\(activations.isEmpty ? "" : ", " + activations.sorted().joined(separator: ", ")))  # \(layer.parameterCount) parameters"
+        return "Chain(\(sizes.map(String.init).joined(separator: " => "))\(activations.isEmpty ? "" : ", " + activations.sorted().joined(separator: ", ")))  # \(parameterSummary(layer.parameterCount))"
     }
 
     var linears: [Linear] {

@@ -1,5 +1,6 @@
 import SPSLanguage
 import SPSNumeric
+import SPSTraining
 
 /// Everything the bindings, the shell and the REPL keep per session and pass to each other through the
 /// interpreter: one typed field for each, and one `isolatedCopy()` for what a `repeat` run starts with.
@@ -27,6 +28,10 @@ public final class SessionContext: HostContext {
     public var pause: (() -> Void)?
     /// Shows training progress (the shell's progress line on a terminal).
     public var progress: (any ProgressReporter)?
+    /// The run log studies are logged into (nil: off; a run's copy has none, so nested studies are not logged).
+    public var runLog: RunLogSession?
+    /// The history of the last training loop made in this run (read when a `repeat` run ends, for the run log).
+    var lastLoopHistory: (() -> Table?)?
 
     /// A context with nothing used or recorded yet.
     public init() {}

@@ -18,7 +18,7 @@ enum StudyCommands {
         var conditions: [(Int, Table.Cell)] = []
         for (name, value) in args.extraKeywords {
             guard let index = table.columnNames.firstIndex(of: name) else {
-                throw RuntimeError("filter: no column '\(name)'\(Suggestions.hint(for: name, in: table.columnNames)); the columns are \(table.columnNames.joined(separator: ", "))")
+                throw RuntimeError("filter: no column '\(name)'; the columns are \(table.columnNames.joined(separator: ", "))\(Suggestions.hint(for: name, in: table.columnNames))")
             }
             conditions.append((index, try cell(value, name)))
         }
@@ -40,6 +40,10 @@ enum StudyCommands {
         /// The error the run failed with, when it did.
         var error: RuntimeError?
         var ran = false
+        /// True when Ctrl-C came before the run ended: what it recorded is incomplete and left out of the table.
+        var interrupted = false
+        /// True when the row comes from the `resume=` table instead of a run.
+        var resumed = false
     }
 
     /// A study's runs, shared by its workers: each worker takes the next job and runs it in an interpreter copied
@@ -56,6 +60,10 @@ enum StudyCommands {
         /// the session's value stack (`isolatedCopy(sharingStack:)`), so runs nested in runs, however deep, reserve
         /// no address space of their own.
         let sequential: Bool
+        /// The run log's entry for this study (nil when it is not logged): told when each run starts and ends.
+        var log: StudyLog?
+        /// How many jobs have finished (run, failed, interrupted or taken from `resume=`): for the progress line.
+        let finished = Atomic<Int>(0)
 
         init(interpreter: Interpreter, body: Value, jobs: [Job], outcomes: [Outcome], sequential: Bool) {
             self.interpreter = interpreter
@@ -79,13 +87,21 @@ enum StudyCommands {
         /// when the run ends.
         func run(_ index: Int) {
             let job = jobs[index], outcome = outcomes[index]
-            defer { outcome.ran = true }
+            var history: Table?
+            log?.started(index)
+            defer {
+                outcome.ran = true
+                log?.ended(index, history: history)
+                finished.add(1, ordering: .relaxed)
+            }
             var copy: Interpreter?, block = Value.nil
             Self.copying.lock()
             do {
                 let made = try interpreter.isolatedCopy(sharingStack: sequential)
                 made.output = BufferSink()
                 made.seed = UInt64(bitPattern: Int64(job.seed))
+                // The run's seed and grid values are variables of the block, as they are columns of the table.
+                made.setGlobal("seed", .number(Double(job.seed)))
                 // A grid value is copied like the globals (a model in a grid list is each run's own, not shared).
                 for (name, value) in job.bindings { made.setGlobal(name, made.isolatedCopy(of: value)) }
                 // Its own copies of the variables the block captured from an enclosing def: runs in parallel must
@@ -102,8 +118,11 @@ enum StudyCommands {
                 } catch {
                     (outcome.failure, outcome.error) = (error.message, error)
                 }
+                // Stopped part-way (a `fit` returns its loop on Ctrl-C, and the block may still record): not a result.
+                outcome.interrupted = interpreter.interrupt.isRequested
                 outcome.record = run.context.studyRecord
                 outcome.output = (run.output as? BufferSink)?.text ?? ""
+                if log != nil { history = run.context.lastLoopHistory?() }
             }
             // Freed under the same lock as it was made (its cells leave the registry).
             Self.copying.lock()
@@ -121,16 +140,22 @@ enum StudyCommands {
         session (variables assigned inside a run stay in that run), on all cores. Each run calls
         `record name=value …`; the result is a table with a column `seed`, a column per grid keyword, and a column
         per recorded name. Any other keyword given a list makes a grid — `sigma=[0, 10, 30]` runs every seed for
-        every sigma, with `sigma` bound inside the block — so an ablation is one command. The table does not depend
-        on how many cores ran it. A run that fails is reported with its seed; the others complete. A column holds
-        numbers or strings, never both: a run recording a string where another recorded a number is an error naming
-        both runs (`str x` records a number as a string). Each run's copy of the session is made when the run
-        starts and freed when it ends, so up to 100000 runs fit in the memory of a few.
+        every sigma — so an ablation is one command. Inside the block, `seed` is the run's seed and each grid keyword
+        its value for the run (`record scaled=(sigma * 2)`); they are variables there, so `seed` is a number inside a
+        run, not the command (the run's streams already derive from it). The table does not depend on how many cores
+        ran it. A run that fails is reported with its seed; the others complete. A column holds numbers or strings,
+        never both: a run recording a string where another recorded a number is an error naming both runs (`str x`
+        records a number as a string). Each run's copy of the session is made when the run starts and freed when it
+        ends, so up to 100000 runs fit in the memory of a few. At the prompt a progress line shows the runs done and
+        the time left. Ctrl-C stops the study: the runs that finished make the table (shown as partial; runs cut
+        short are left out), and `resume=` with that table runs only the others — sps prints the exact command.
         """,
         example: "study = repeat seeds=0..9 {\n  m = linear 3 1\n  fit m train epochs=30\n  record iid=(rmse m iid) ood=(rmse m ood)\n}\nsummary study",
         parameters: [.positional("body", .block, "the block to run for each seed and setting"),
                      .keyword("seeds", .sequence, default: .list([.number(0)]), "the seeds, e.g. 0..9"),
-                     .keyword("threads", .integer, optional: true, "worker threads (default: all cores)")],
+                     .keyword("threads", .integer, optional: true, "worker threads (default: all cores)"),
+                     .keyword("resume", .oneOf([.object("Table"), .bool]), optional: true,
+                              "the partial table of this same study (after Ctrl-C): its rows are kept, only the other runs run; or true: the runs the run log has finished for this same study are kept (after Ctrl-C, a kill or a crash)")],
         acceptsExtraKeywords: true
     ) { (args: inout Arguments) throws(RuntimeError) in
         let body = try args.value("body")
@@ -148,7 +173,7 @@ enum StudyCommands {
         let seedValues = try args.value("seeds").elements ?? []
         var seeds: [Int] = []
         for value in seedValues {
-            guard let seed = value.integer else { throw RuntimeError("seeds must be integers, got \(value.repr)") }
+            guard let seed = value.integer else { throw RuntimeError("seeds must be integers, got \(value.quotedInMessage)") }
             seeds.append(seed)
         }
         guard !seeds.isEmpty else { throw RuntimeError("repeat needs at least one seed") }
@@ -157,6 +182,9 @@ enum StudyCommands {
         var combinations: [[(String, Value)]] = [[]]
         var gridNames: [String] = []
         for (name, value) in args.extraKeywords {
+            guard name != "seed" else {
+                throw RuntimeError("repeat: seed= is not a setting to vary; give the seeds with seeds= (e.g. seeds=0..9), and inside the block `seed` is the run's seed")
+            }
             // Check the size of the grid before building it: a few long lists multiply to more runs than fit.
             let options = value.elements?.count ?? 1
             if case .range(let r) = value, r.count > maxRuns || r.count * seeds.count * combinations.count > maxRuns {
@@ -183,31 +211,47 @@ enum StudyCommands {
         guard jobs.count <= maxRuns else { throw RuntimeError("repeat would run \(jobs.count) times; at most \(maxRuns) runs are allowed") }
         let interpreter = args.interpreter
         let outcomes = jobs.map { _ in Outcome() }
+        if let resume = args["resume"], let table = (resume.object as? TableObject)?.table {
+            try Resumption.fill(outcomes, jobs: jobs, gridNames: gridNames, from: table)
+        }
+        // The run log (StudyCommands+RunLog.swift); resume=true takes the finished runs from it.
+        let studyLog = try StudyLog.begin(args, seeds: seeds, jobs: jobs, gridNames: gridNames, outcomes: outcomes,
+                                          resume: args["resume"].map { if case .bool(true) = $0 { true } else { false } } ?? false)
+        defer { studyLog?.finish() }
         // A repeat inside a run runs its own runs one after another on that run's thread: the outer study
         // already uses every core.
         let defaultThreads = interpreter.context.runDepth > 0 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let threads = try args.optionalInteger("threads").map { max(1, $0) } ?? defaultThreads
+        let pending = outcomes.indices.filter { !outcomes[$0].resumed }
         // Each worker is a thread with its own interpreter copy at a time; more than `maxWorkers` would only take
         // address space (the table does not depend on how many ran it).
-        let workers = min(threads, jobs.count, maxWorkers)
+        let workers = max(1, min(threads, pending.count, maxWorkers))
         let study = Study(interpreter: interpreter, body: body, jobs: jobs, outcomes: outcomes, sequential: workers == 1)
-        let runs = jobs.count
-        Kernels.withSingleThreadedBLAS(restoring: ProcessInfo.processInfo.activeProcessorCount) {
-            let next = Atomic<Int>(0)
-            BigStack.parallel(workers) { _ in
-                while true {
-                    let index = next.add(1, ordering: .relaxed).oldValue
-                    guard index < runs, !study.isInterrupted else { return }
-                    study.run(index)
+        study.finished.store(jobs.count - pending.count, ordering: .relaxed)
+        study.log = studyLog
+        // The progress line (at the prompt or on a terminal only: runs have none), redrawn by a thread of its own.
+        let ticker = interpreter.context.progress.map { StudyProgress($0, study: study, total: jobs.count) }
+        ticker?.start()
+        if !pending.isEmpty {
+            Kernels.withSingleThreadedBLAS(restoring: ProcessInfo.processInfo.activeProcessorCount) {
+                let next = Atomic<Int>(0)
+                BigStack.parallel(workers) { _ in
+                    while true {
+                        let position = next.add(1, ordering: .relaxed).oldValue
+                        guard position < pending.count, !study.isInterrupted else { return }
+                        study.run(pending[position])
+                    }
                 }
             }
         }
+        ticker?.stop()
         // Past this point, every run is over: its interpreter copy is gone, and with it everything it made.
 
-        // The table: a row per successful run, in job order; a column per grid keyword and recorded name.
+        // The table: a row per successful run, in job order; a column per grid keyword and recorded name. A run
+        // that Ctrl-C cut short is left out with its output (what it recorded is incomplete).
         var rows: [(run: String, cells: [(String, Table.Cell)], values: [Value])] = []
         var failures: [String] = []
-        for (job, outcome) in zip(jobs, outcomes) where outcome.ran {
+        for (job, outcome) in zip(jobs, outcomes) where outcome.ran && !outcome.interrupted {
             interpreter.output.write(outcome.output)
             let settings = job.bindings.filter { gridNames.contains($0.0) }
             let run = (["seed \(job.seed)"] + settings.map { "\($0.0)=\($0.1.repr)" }).joined(separator: ", ")
@@ -217,7 +261,7 @@ enum StudyCommands {
                 throw error
             }
             if let failure = outcome.failure {
-                failures.append("run with \(run) failed: \(failure)")
+                failures.append("run with \(run) failed: \(failure)" + seedHint(failure))
                 continue
             }
             for (name, value) in outcome.record where name == "seed" || gridNames.contains(name) {
@@ -248,14 +292,24 @@ enum StudyCommands {
             }
             try converting { try table.append(row: row.cells) }
         }
+        studyLog?.table = table
         for failure in failures { interpreter.output.write("repeat: \(failure)\n") }
-        let completed = outcomes.filter(\.ran).count
+        let completed = outcomes.filter { $0.ran && !$0.interrupted }.count
         if completed < jobs.count {
-            interpreter.output.write("repeat: interrupted; \(completed) of \(jobs.count) runs completed\n")
+            let report = Resumption.report(finished: completed, rows: rows.count, of: jobs.count,
+                                           cutShort: outcomes.filter(\.interrupted).count, call: args.location)
+            interpreter.output.write(report.message)
+            return .native(TableObject(table, note: report.note))
         } else if let first = failures.first, failures.count == jobs.count {
             throw RuntimeError("repeat: every run failed; the first: \(first)")
         }
         return .table(table)
+    }
+
+    /// A hint for a run that called `seed n`: inside `repeat`, `seed` is the run's seed, a number.
+    static func seedHint(_ failure: String) -> String {
+        guard failure.hasPrefix("'seed' is a number, not a command") else { return "" }
+        return " (inside repeat, `seed` is the run's seed, and the run's random streams already derive from it)"
     }
 
     /// A recorded value as a table cell.
@@ -264,7 +318,7 @@ enum StudyCommands {
         case .number(let x): return .number(x)
         case .bool(let b): return .number(b ? 1 : 0)
         case .string(let s): return .string(s)
-        case .tensor(let t) where t.count == 1: return .number(Double(t.storage[0]))
+        case .tensor(let t) where t.count == 1: return .number(Double.shortest(t.storage[0]))
         default: throw RuntimeError("record: \(name) must be a number or a string, got \(value.typeName)")
         }
     }
@@ -281,7 +335,7 @@ enum StudyCommands {
         """,
         example: "record iid=(rmse m iid) ood=(rmse m ood) w3=m.weight[0, 2]\nrecord \"session.sps\"\nrecord off",
         parameters: [.positional("file", .optional(.columnName), optional: true,
-                                 "at the prompt: the script to write the session to; off (or nil) stops")],
+                                 "at the prompt: the script to write the session to; off (or nil) stops").choices(["off"])],
         acceptsExtraKeywords: true
     ) { (args: inout Arguments) throws(RuntimeError) in
         if let file = args["file"] {

@@ -4,6 +4,6 @@ import SPSLanguage
 public enum TrainingCommands {
     /// Every command the bindings define, to register with an interpreter.
     public static func all() -> [Command] {
-        DataCommands.all() + ModelCommands.all() + LoopCommands.all() + StudyCommands.all()
+        DataCommands.all() + CausalCommands.all() + ModelCommands.all() + LoopCommands.all() + StudyCommands.all() + RunsCommands.all()
     }
 }

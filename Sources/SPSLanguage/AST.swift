@@ -18,6 +18,8 @@ public struct Argument: Sendable {
     public var label: String?
     /// The value.
     public var value: Expr
+    /// Where the keyword is written, for errors about it (an unknown keyword, one given twice).
+    public var labelLocation: SourceLocation? = nil
 }
 
 /// A piece of an interpolated string.
@@ -51,6 +53,8 @@ public struct Expr: Sendable {
     public var kind: Kind
     /// Where the expression starts.
     public var location: SourceLocation
+    /// Where an error about the expression itself points when not at its start: the member name of `a.b`.
+    public var focus: SourceLocation? = nil
 }
 
 /// A braced list of statements.

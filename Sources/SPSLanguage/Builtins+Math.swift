@@ -30,15 +30,12 @@ extension Builtins {
                 parameters: [.positional("values", .sequence), .keyword("axis", .integer, optional: true, "tensor axis to reduce")]) { args throws(RuntimeError) in
             let v = try args.value("values")
             if case .tensor(let t) = v {
-                let axis = args["axis"]?.integer
-                if let axis, axis < 0 || axis >= t.rank {
-                    throw RuntimeError("axis \(axis) is out of range for a tensor of shape \(Tensor.format(shape: t.shape))")
-                }
+                let axis = try args.axis(for: t)
                 let r = try tensorOp { () throws(TensorError) in try tensor(t, axis) }
-                if axis == nil, let s = r.scalarValue { return .number(Double(s)) }
+                if axis == nil, let s = r.scalarValue { return .number(Double.shortest(s)) }
                 return .tensor(r)
             }
-            if args["axis"] != nil { throw RuntimeError("axis= only applies to tensors") }
+            if args["axis"] != nil { throw RuntimeError("axis= only applies to tensors", at: args.location(of: "axis")) }
             return .number(try list(try numbers(v, name)))
         }
     }
@@ -46,18 +43,15 @@ extension Builtins {
     /// `min`/`max`: of several numbers, or of one list, range or tensor.
     static func extremum(_ name: String, _ pick: @escaping (Double, Double) -> Double,
                          _ tensorReduce: @escaping (Tensor, Int?) throws(TensorError) -> Tensor) -> Command {
-        Command(name, topic: "math", summary: "The \(name == "min" ? "smallest" : "largest") of several numbers, or of a list, range or tensor.",
+        Command(name, topic: "math", summary: "the \(name == "min" ? "smallest" : "largest") of several numbers, or of a list, range or tensor",
                 help: "On a tensor, axis=k reduces along that axis.", example: "\(name) 3 1 2",
                 parameters: [.variadic("values", .any), .keyword("axis", .integer, optional: true, "tensor axis")]) { args throws(RuntimeError) in
             let values = args.rest("values")
             if values.count == 1, case .tensor(let t) = values[0] {
-                let axis = args["axis"]?.integer
-                if let axis, axis < 0 || axis >= t.rank {
-                    throw RuntimeError("axis \(axis) is out of range for a tensor of shape \(Tensor.format(shape: t.shape))")
-                }
+                let axis = try args.axis(for: t)
                 guard t.count > 0 else { throw RuntimeError("\(name) of an empty tensor") }
                 let r = try tensorOp { () throws(TensorError) in try tensorReduce(t, axis) }
-                if axis == nil, let s = r.scalarValue { return .number(Double(s)) }
+                if axis == nil, let s = r.scalarValue { return .number(Double.shortest(s)) }
                 return .tensor(r)
             }
             let xs = values.count == 1 ? try numbers(values[0], name) : try numbers(.list(values), name)
@@ -68,16 +62,23 @@ extension Builtins {
     }
 
     static let mathCommands: [Command] = [
-        elementwise("abs", "Absolute value.", example: "abs -3") { Swift.abs($0) },
-        elementwise("sqrt", "Square root.", example: "sqrt 2") { $0.squareRoot() },
-        elementwise("exp", "e to the power x.", example: "exp 1") { Glibc.exp($0) },
-        elementwise("log", "Natural logarithm.", example: "log 10") { Glibc.log($0) },
-        elementwise("floor", "Largest integer not above x.", example: "floor 2.7") { $0.rounded(.down) },
-        elementwise("ceil", "Smallest integer not below x.", example: "ceil 2.1") { $0.rounded(.up) },
-        elementwise("sin", "Sine (radians).", example: "sin 0") { Glibc.sin($0) },
-        elementwise("cos", "Cosine (radians).", example: "cos 0") { Glibc.cos($0) },
-        elementwise("tanh", "Hyperbolic tangent.", example: "tanh 1") { Glibc.tanh($0) },
-        Command("round", topic: "math", summary: "Round to a number of decimal digits (halves away from zero).",
+        elementwise("abs", "absolute value", example: "abs -3") { Swift.abs($0) },
+        elementwise("sqrt", "square root", example: "sqrt 2") { $0.squareRoot() },
+        elementwise("exp", "e to the power x", example: "exp 1") { Glibc.exp($0) },
+        elementwise("log", "natural logarithm", example: "log 10") { Glibc.log($0) },
+        elementwise("floor", "largest integer not above x", example: "floor 2.7") { $0.rounded(.down) },
+        elementwise("ceil", "smallest integer not below x", example: "ceil 2.1") { $0.rounded(.up) },
+        elementwise("sin", "sine (radians)", example: "sin 0") { Glibc.sin($0) },
+        elementwise("cos", "cosine (radians)", example: "cos 0") { Glibc.cos($0) },
+        elementwise("tanh", "hyperbolic tangent", example: "tanh 1") { Glibc.tanh($0) },
+        elementwise("sigmoid", "the logistic function 1 / (1 + e^-x)", example: "sigmoid 0") { x in
+            x >= 0 ? 1 / (1 + Glibc.exp(-x)) : Glibc.exp(x) / (1 + Glibc.exp(x))
+        },
+        elementwise("relu", "max(x, 0)", example: "relu (tensor [-1, 2])") { $0.isNaN ? $0 : Swift.max($0, 0) },
+        elementwise("sign", "-1, 0 or 1 by the sign of x (numpy's sign)", example: "sign -3") { x in
+            x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0))
+        },
+        Command("round", topic: "math", summary: "round to a number of decimal digits (halves away from zero)",
                 example: "round 3.14159 digits=2",
                 parameters: [.positional("x", .numeric), .keyword("digits", .integer, default: .number(0), "decimal digits")]) { args throws(RuntimeError) in
             let d = try args.integer("digits")
@@ -89,19 +90,13 @@ extension Builtins {
             case let v: return .number(f(v.number ?? 0))
             }
         },
-        reduction("sum", "The sum of a list, range or tensor.", example: "sum [1, 2, 3]",
+        reduction("sum", "the sum of a list, range or tensor", example: "sum [1, 2, 3]",
                   list: { xs throws(RuntimeError) in xs.reduce(0, +) }, tensor: { t, a throws(TensorError) in try t.sum(axis: a) }),
-        reduction("mean", "The mean of a list, range or tensor.", example: "mean [1, 2, 3]",
+        reduction("mean", "the mean of a list, range or tensor", example: "mean [1, 2, 3]",
                   list: { xs throws(RuntimeError) in
                       guard !xs.isEmpty else { throw RuntimeError("mean of an empty list") }
                       return xs.reduce(0, +) / Double(xs.count)
                   }, tensor: { t, a throws(TensorError) in try t.mean(axis: a) }),
-        reduction("std", "The sample standard deviation (n − 1) of a list, range or tensor.", example: "std [1, 2, 3, 4]",
-                  list: { xs throws(RuntimeError) in
-                      guard xs.count > 1 else { throw RuntimeError("std needs at least two values") }
-                      let m = xs.reduce(0, +) / Double(xs.count)
-                      return (xs.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(xs.count - 1)).squareRoot()
-                  }, tensor: { t, a throws(TensorError) in try t.std(axis: a) }),
         extremum("min", Swift.min) { t, a throws(TensorError) in try t.min(axis: a) },
         extremum("max", Swift.max) { t, a throws(TensorError) in try t.max(axis: a) },
     ]

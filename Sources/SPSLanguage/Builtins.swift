@@ -6,6 +6,10 @@ enum Builtins {
         ip.register(valueCommands)
         ip.register(mathCommands)
         ip.register(tensorCommands)
+        ip.register(arrayCommands)
+        ip.register(reductionCommands)
+        ip.register(randomCommands)
+        ip.register(linalgCommands)
     }
 
     /// Wraps a Swift tensor error as a runtime error.
@@ -16,13 +20,13 @@ enum Builtins {
     // MARK: - Values
 
     static let valueCommands: [Command] = [
-        Command("print", topic: "values", summary: "Print values separated by spaces, then a newline.",
+        Command("print", topic: "values", summary: "print values separated by spaces, then a newline",
                 help: "Strings print without quotes; everything else prints as the prompt would show it.",
                 example: "print \"loss\" 0.25", parameters: [.variadic("values", .any, "what to print")]) { args throws(RuntimeError) in
             args.interpreter.output.write(args.rest("values").map(\.description).joined(separator: " ") + "\n")
             return .nil
         },
-        Command("len", topic: "values", summary: "The number of elements of a list, string, record, range or tensor (rows).",
+        Command("len", topic: "values", summary: "the number of elements of a list, string, record, range or tensor, or the rows of a dataset or table",
                 example: "len [1, 2, 3]", parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
             switch try args.value("value") {
             case .list(let xs): return .number(Double(xs.count))
@@ -30,10 +34,11 @@ enum Builtins {
             case .record(let r): return .number(Double(r.keys.count))
             case .range(let r): return .number(Double(r.count))
             case .tensor(let t): return .number(Double(t.rank == 0 ? 1 : t.shape[0]))
-            case let v: throw RuntimeError("len needs a list, string, record, range or tensor, got \(v.typeName)")
+            case .native(let o as any RowCounted): return .number(Double(o.rowCount))
+            case let v: throw RuntimeError("len needs a list, string, record, range, tensor, dataset or table, got \(v.described)", at: args.location(of: "value"))
             }
         },
-        Command("range", topic: "values", summary: "Integers from start up to (not including) stop.",
+        Command("range", topic: "values", summary: "integers from start up to (not including) stop",
                 help: "`range n` is 0..<n; `range a b` is a..<b; with a step the result is a list.",
                 example: "range 2 10 2",
                 parameters: [.positional("start", .integer), .positional("stop", .integer, optional: true),
@@ -56,20 +61,20 @@ enum Builtins {
             try Limits.checkList(Int(count), "range \(lower) \(upper) \(step)")
             return .list(stride(from: lower, to: upper, by: step).map { .number(Double($0)) })
         },
-        Command("str", topic: "values", summary: "A value as text (what print shows).", example: "str 3.5",
+        Command("str", topic: "values", summary: "a value as text (what print shows)", example: "str 3.5",
                 parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
             .string(try args.value("value").description)
         },
-        Command("type", topic: "values", summary: "The name of a value's type.", example: "type [1, 2]",
+        Command("type", topic: "values", summary: "the name of a value's type", example: "type [1, 2]",
                 parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
             .string((args["value"] ?? .nil).typeName)
         },
-        Command("keys", topic: "values", summary: "The field names of a record.", example: "keys {a: 1, b: 2}",
+        Command("keys", topic: "values", summary: "the field names of a record", example: "keys {a: 1, b: 2}",
                 parameters: [.positional("record", .record)]) { args throws(RuntimeError) in
             guard case .record(let r) = try args.value("record") else { return .nil }
             return .list(r.keys.map { .string($0) })
         },
-        Command("append", topic: "values", summary: "A list with values added at the end.", example: "xs = append xs 4",
+        Command("append", topic: "values", summary: "a list with values added at the end", example: "xs = append xs 4",
                 parameters: [.positional("list", .list), .variadic("values", .any)]) { args throws(RuntimeError) in
             guard case .list(var xs) = try args.value("list") else { return .nil }
             let rest = args.rest("values")
@@ -77,18 +82,11 @@ enum Builtins {
             xs += rest
             return .list(xs)
         },
-        Command("sort", topic: "values", summary: "A list of numbers or strings in increasing order.", example: "sort [3, 1, 2]",
-                parameters: [.positional("list", .sequence)]) { args throws(RuntimeError) in
-            let xs = try elements(try args.value("list"), "sort")
-            if xs.allSatisfy({ $0.number != nil }) { return .list(xs.sorted { ($0.number ?? 0) < ($1.number ?? 0) }) }
-            if xs.allSatisfy({ $0.string != nil }) { return .list(xs.sorted { ($0.string ?? "") < ($1.string ?? "") }) }
-            throw RuntimeError("sort needs a list of numbers or a list of strings")
-        },
-        Command("reverse", topic: "values", summary: "A list in reverse order.", example: "reverse [1, 2, 3]",
+        Command("reverse", topic: "values", summary: "a list in reverse order", example: "reverse [1, 2, 3]",
                 parameters: [.positional("list", .sequence)]) { args throws(RuntimeError) in
             .list(try elements(try args.value("list"), "reverse").reversed())
         },
-        Command("format", topic: "values", summary: "Format values printf-style: %d %f %.3f %e %g %s %%.",
+        Command("format", topic: "values", summary: "format values printf-style: %d %f %.3f %e %g %s %%",
                 help: "Each % directive takes the next value. Widths and flags work as in C: %8.3f, %-6s, %05d.",
                 example: "format \"%.3f ± %.2f\" 1.23456 0.1",
                 parameters: [.positional("format", .string), .variadic("values", .any)]) { args throws(RuntimeError) in
@@ -96,13 +94,13 @@ enum Builtins {
             try checkFormatSize(spec, values)
             return .string(try Formatter.format(spec, values))
         },
-        Command("assert", topic: "values", summary: "Stop with an error unless the condition is true.",
+        Command("assert", topic: "values", summary: "stop with an error unless the condition is true",
                 example: "assert (x > 0) \"x must be positive\"",
                 parameters: [.positional("condition", .bool), .positional("message", .string, default: .string("assertion failed"))]) { args throws(RuntimeError) in
             if try !args.bool("condition") { throw RuntimeError(try args.string("message")) }
             return .nil
         },
-        Command("error", topic: "values", summary: "Stop with an error message.", example: "error \"bad input\"",
+        Command("error", topic: "values", summary: "stop with an error message", example: "error \"bad input\"",
                 parameters: [.positional("message", .string)]) { args throws(RuntimeError) in
             throw RuntimeError(try args.string("message"))
         },

@@ -83,6 +83,8 @@ public struct Parameter: Sendable {
     public var unit: String?
     /// A one-line description.
     public var summary: String
+    /// What Tab completion offers for the value where the type alone does not say (nil: what the type implies).
+    public var completion: ValueCompletion? = nil
 
     /// A positional parameter (also accepted as `name=value`).
     public static func positional(_ name: String, _ type: ParameterType, default value: Value? = nil,
@@ -112,6 +114,26 @@ public struct Parameter: Sendable {
                                                 isVariadic: false, unit: nil, summary: "").takesNames
         default: return false
         }
+    }
+}
+
+/// What Tab completion offers for a parameter's value beyond its type: a bare name that is not a column.
+public enum ValueCompletion: Sendable, Equatable {
+    /// One of these words (`loss=`: mse, l1, huber; the kind after `plot`).
+    case choices([String])
+    /// The name of a command, def or variable (`help fit`).
+    case names
+}
+
+extension Parameter {
+    /// The same parameter, completed at the prompt with these fixed words.
+    public func choices(_ words: [String]) -> Parameter { completing(.choices(words)) }
+
+    /// The same parameter, completed at the prompt as `completion` says.
+    public func completing(_ completion: ValueCompletion) -> Parameter {
+        var copy = self
+        copy.completion = completion
+        return copy
     }
 }
 
@@ -182,6 +204,18 @@ public struct Arguments {
     public let location: SourceLocation?
     /// Keyword arguments beyond the declared parameters, in the order written (for commands that accept them).
     public var extraKeywords: [(String, Value)] = []
+    /// Where each argument is written, by parameter (nil for a default, and when Swift code calls).
+    public var locations: [SourceLocation?] = []
+    /// Where each value collected by the variadic parameter is written, in order.
+    public var variadicLocations: [SourceLocation?] = []
+
+    /// Where the argument for parameter `name` is written (the start of its expression), or nil when it was not
+    /// written (a default) or Swift code called. Errors about one argument use it, so the caret points at the
+    /// argument rather than at the command: `RuntimeError("…", at: args.location(of: "n"))`.
+    public func location(of name: String) -> SourceLocation? {
+        guard let i = command.parameters.firstIndex(where: { $0.name == name }), i < locations.count else { return nil }
+        return locations[i]
+    }
 
     func position(_ name: String) -> Int {
         guard let i = command.parameters.firstIndex(where: { $0.name == name }) else {
@@ -205,34 +239,38 @@ public struct Arguments {
     /// A number parameter.
     public func number(_ name: String) throws(RuntimeError) -> Double {
         let v = try value(name)
-        guard let n = v.number else { throw RuntimeError("argument '\(name)' of \(command.name) must be a number, got \(v.typeName)") }
+        guard let n = v.number else { throw RuntimeError("argument '\(name)' of \(command.name) must be a number, got \(v.described)", at: location(of: name)) }
         return n
     }
 
     /// An integer parameter.
     public func integer(_ name: String) throws(RuntimeError) -> Int {
         let v = try value(name)
-        guard let n = v.integer else { throw RuntimeError("argument '\(name)' of \(command.name) must be an integer, got \(v.repr)") }
+        guard let n = v.integer else { throw RuntimeError("argument '\(name)' of \(command.name) must be an integer, got \(v.described)", at: location(of: name)) }
         return n
     }
 
     /// A string (or column name) parameter.
     public func string(_ name: String) throws(RuntimeError) -> String {
         let v = try value(name)
-        guard let s = v.string else { throw RuntimeError("argument '\(name)' of \(command.name) must be a string, got \(v.typeName)") }
+        guard let s = v.string else { throw RuntimeError("argument '\(name)' of \(command.name) must be a string, got \(v.described)", at: location(of: name)) }
         return s
     }
 
     /// A bool parameter.
     public func bool(_ name: String) throws(RuntimeError) -> Bool {
         let v = try value(name)
-        guard case .bool(let b) = v else { throw RuntimeError("argument '\(name)' of \(command.name) must be true or false, got \(v.typeName)") }
+        guard case .bool(let b) = v else { throw RuntimeError("argument '\(name)' of \(command.name) must be true or false, got \(v.described)", at: location(of: name)) }
         return b
     }
 
     /// A tensor parameter (numbers and lists of numbers are converted).
     public func tensor(_ name: String) throws(RuntimeError) -> Tensor {
-        try Interpreter.toTensor(try value(name), what: "argument '\(name)' of \(command.name)")
+        do throws(RuntimeError) {
+            return try Interpreter.toTensor(try value(name), what: "argument '\(name)' of \(command.name)")
+        } catch {
+            throw location(of: name).map { error.located($0) } ?? error
+        }
     }
 
     /// A list of column names (a single name becomes a one-element list).
@@ -240,7 +278,7 @@ public struct Arguments {
         switch try value(name) {
         case .string(let s): return [s]
         case .list(let xs): return xs.compactMap(\.string)
-        case let v: throw RuntimeError("argument '\(name)' of \(command.name) must be column names, got \(v.typeName)")
+        case let v: throw RuntimeError("argument '\(name)' of \(command.name) must be column names, got \(v.described)", at: location(of: name))
         }
     }
 

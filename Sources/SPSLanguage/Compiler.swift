@@ -165,7 +165,7 @@ final class Compiler {
             return general
         case .member(let base, let name):
             if let op { return AssignGeneral(lvalue(target), op, value, loc) }
-            return AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: name, indices: [], value: value, target.location)
+            return AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: name, indices: [], value: value, target.focus ?? target.location)
         case .index(let base, let idx):
             if let op { return AssignGeneral(lvalue(target), op, value, loc) }
             return AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: nil,
@@ -198,7 +198,7 @@ final class Compiler {
     func lvalue(_ e: Expr) -> LValue {
         switch e.kind {
         case .name(let n): return .variable(existingTarget(n), e.location)
-        case .member(let base, let name): return .member(lvalueIfPlace(base), expression(base), name, e.location)
+        case .member(let base, let name): return .member(lvalueIfPlace(base), expression(base), name, e.focus ?? e.location)
         case .index(let base, let idx): return .index(lvalueIfPlace(base), expression(base), idx.map(expression), e.location)
         default: return .member(nil, expression(e), "", e.location)
         }
@@ -270,7 +270,7 @@ final class Compiler {
         // The statement has resolved the name already: a local or cell of this body, an upvalue it rebinds, or
         // (not visible as a local) a global.
         let storage = name.map { n in fn.lookup(n) ?? .global(globals.slot(n)) }
-        return FunctionProto.TopStatement(kind: kind, name: name, location: s.location, end: s.end, storage: storage)
+        return FunctionProto.TopStatement(kind: kind, name: name, location: s.location, end: s.end, syntax: s, storage: storage)
     }
 
     // MARK: - Expressions
@@ -316,7 +316,7 @@ final class Compiler {
             case .or: return OrNode(x, y, loc)
             case .matmul: return BinaryNode(.matmul, x, y, loc)
             }
-        case .member(let x, let name): return MemberNode(expression(x), name, loc)
+        case .member(let x, let name): return MemberNode(expression(x), name, e.focus ?? loc)
         case .index(let x, let idx): return IndexNode(expression(x), idx.map(expression), loc)
         case .apply(let head, let args, _):
             var positional: [(ExprNode, BareName?)] = []
@@ -327,7 +327,7 @@ final class Compiler {
                 if let label = a.label { keywords.append((label, node, bare)) } else { positional.append((node, bare)) }
             }
             return CallNode(head: expression(head), headName: Compiler.headName(head), positional: positional,
-                            keywords: keywords, loc)
+                            keywords: keywords, keywordLocations: args.compactMap { $0.label == nil ? nil : $0.labelLocation ?? $0.value.location }, loc)
         }
     }
 

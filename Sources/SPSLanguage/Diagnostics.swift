@@ -69,7 +69,7 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Returns the error with a location filled in if it had none.
-    func located(_ loc: SourceLocation) -> RuntimeError {
+    public func located(_ loc: SourceLocation) -> RuntimeError {
         if location != nil { return self }
         var copy = self
         copy.location = loc

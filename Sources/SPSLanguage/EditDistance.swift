@@ -9,13 +9,15 @@ public enum Suggestions {
     /// name is not what a suggestion can help with.
     public static let maxNameLength = 256
 
-    /// The Levenshtein distance between two strings (by Unicode scalar).
+    /// The edit distance between two strings (by Unicode scalar): Levenshtein's insertions, deletions and
+    /// substitutions, plus swapping two neighbouring letters as one edit (the optimal string alignment distance),
+    /// so `pirnt` is one edit from `print`.
     public static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         return distance(x, y, atMost: max(x.count, y.count))
     }
 
-    /// The Levenshtein distance between two scalar arrays if it is at most `limit`, else `limit + 1`.
+    /// The edit distance (see `editDistance`) between two scalar arrays if it is at most `limit`, else `limit + 1`.
     ///
     /// Fills only the cells within `limit` of the diagonal (others are over the limit anyway) and gives up when a
     /// whole row is over it: O(min(|x|, |y|) × limit) steps.
@@ -27,6 +29,8 @@ public enum Suggestions {
         // previous[j] and current[j]: distance between x[0..<i] and y[0..<j], capped at `over`.
         var previous = (0...n).map { min($0, over) }
         var current = [Int](repeating: over, count: n + 1)
+        // The row before `previous`, for swapped neighbours; its band covers every cell read from it.
+        var beforePrevious = [Int](repeating: over, count: n + 1)
         for i in 1...m {
             let low = max(1, i - limit), high = min(n, i + limit)
             current[0] = min(i, over)
@@ -34,23 +38,27 @@ public enum Suggestions {
             var rowMin = current[0]
             for j in low...high {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                let d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] { d = min(d, beforePrevious[j - 2] + 1) }
                 current[j] = min(d, over)
                 rowMin = min(rowMin, current[j])
             }
             if high < n { current[high + 1] = over }
             if rowMin > limit { return over }
+            swap(&beforePrevious, &previous)
             swap(&previous, &current)
         }
         return previous[n]
     }
 
-    /// The closest candidate within a distance that grows with the name's length, if any.
+    /// The closest candidate within a distance that grows with the name's length, if any. Among candidates at
+    /// the same distance, one that starts with the name's first letter wins (`sqr` → `sqrt`, not `qr`), then the
+    /// first alphabetically.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
         guard target.count <= maxNameLength else { return nil }
         let limit = max(1, min(3, name.count / 3 + 1))
-        var best: (String, Int)?
+        var best: (String, Int, sameStart: Bool)?
         for c in candidates where c != name {
             // A candidate of more than 4 × (maxNameLength + limit) UTF-8 bytes has more scalars than that
             // quarter, and lowercasing never removes one: skip it without reading it.
@@ -59,8 +67,9 @@ public enum Suggestions {
             guard other.count <= maxNameLength, abs(other.count - target.count) <= limit else { continue }
             let d = distance(target, other, atMost: limit)
             guard d <= limit else { continue }
-            if let b = best, d > b.1 || (d == b.1 && c >= b.0) { continue }
-            best = (c, d)
+            let sameStart = other.first == target.first
+            if let b = best, d > b.1 || (d == b.1 && (b.sameStart && !sameStart || b.sameStart == sameStart && c >= b.0)) { continue }
+            best = (c, d, sameStart)
         }
         return best?.0
     }

@@ -1,3 +1,5 @@
+import SPSNumeric
+
 /// Application: calling defs, blocks, native commands and callable objects.
 
 /// A bare identifier (or list of them) written as an argument, kept for column-name parameters.
@@ -28,9 +30,11 @@ final class CallNode: ExprNode {
     let keywordNames: [String]
     let keywordValues: [ExprNode]
     let keywordBareNames: [BareName?]
+    /// Where each keyword is written (`epochs` in `epochs=3`), for errors about the keyword itself.
+    let keywordLocations: [SourceLocation]
 
     init(head: ExprNode, headName: String, positional: [(ExprNode, BareName?)], keywords: [(String, ExprNode, BareName?)],
-         _ loc: SourceLocation) {
+         keywordLocations: [SourceLocation] = [], _ loc: SourceLocation) {
         self.head = head
         self.headName = headName
         self.positional = positional.map(\.0)
@@ -38,6 +42,7 @@ final class CallNode: ExprNode {
         self.keywordNames = keywords.map(\.0)
         self.keywordValues = keywords.map(\.1)
         self.keywordBareNames = keywords.map(\.2)
+        self.keywordLocations = keywordLocations.count == keywords.count ? keywordLocations : keywords.map(\.1.loc)
         super.init(loc)
     }
 
@@ -52,7 +57,7 @@ final class CallNode: ExprNode {
                 if case .number(let x) = v { return .number(fn(x)) }
                 return try f.ip.callCommand(cmd, [.value(v)], [], frame: f, at: loc)
             }
-            return try f.ip.callCommand(cmd, pendingPositional(), pendingKeywords(), frame: f, at: loc)
+            return try f.ip.callCommand(cmd, pendingPositional(), pendingKeywords(), keywordLocations: keywordLocations, frame: f, at: loc)
         case .native(let o):
             var args: [Value] = []
             for p in positional { args.append(try p.eval(f)) }
@@ -130,7 +135,7 @@ final class CallNode: ExprNode {
                 var given = [Bool](repeating: false, count: n)
                 for j in 0..<argc { given[j] = true }
                 for (k, name) in keywordNames.enumerated() {
-                    let j = try ip.keywordSlot(proto, name, &given, at: keywordValues[k].loc)
+                    let j = try ip.keywordSlot(proto, name, &given, at: keywordLocations[k])
                     fp[j] = try keywordValues[k].eval(f)
                 }
                 try ip.finishArguments(proto, frame, given, at: loc)
@@ -145,11 +150,17 @@ final class CallNode: ExprNode {
 
 extension Interpreter {
     /// Checks arguments against a native command's parameters and calls it.
+    ///
+    /// `keywordLocations` (one per keyword, when known) is where each keyword is written: an unknown keyword or one
+    /// given twice is reported there; other errors about an argument point at its value.
     func callCommand(_ cmd: Command, _ positional: [PendingArgument], _ keywords: [(String, PendingArgument)],
-                     frame: Frame?, at loc: SourceLocation?) throws(RuntimeError) -> Value {
+                     keywordLocations: [SourceLocation] = [], frame: Frame?, at loc: SourceLocation?) throws(RuntimeError) -> Value {
         let params = cmd.parameters
         var values = [Value?](repeating: nil, count: params.count)
         var given = [Bool](repeating: false, count: params.count)
+        var locations = [SourceLocation?](repeating: nil, count: params.count)
+        // The positions of a variadic parameter's values, for pointing at the one of the wrong type.
+        var restLocations: [SourceLocation?] = []
 
         func evaluate(_ p: PendingArgument, for param: Parameter) throws(RuntimeError) -> Value {
             switch p {
@@ -174,9 +185,12 @@ extension Interpreter {
                 let pi = positionalParams[k]
                 values[pi] = try evaluate(arg, for: params[pi])
                 given[pi] = true
+                locations[pi] = argLocation(arg)
             } else if let last = positionalParams.last, params[last].isVariadic {
                 restIndex = last
                 rest.append(try evaluate(arg, for: params[last]))
+                restLocations.append(argLocation(arg))
+                if locations[last] == nil { locations[last] = argLocation(arg) }
             } else {
                 let n = positionalParams.count
                 throw RuntimeError("\(cmd.name) takes \(n == 0 ? "no" : "at most \(n)") positional argument\(n == 1 ? "" : "s"), got \(positional.count); usage: \(cmd.usage)", at: argLocation(arg) ?? loc)
@@ -187,9 +201,10 @@ extension Interpreter {
             given[restIndex] = true
         }
         var extras: [(String, Value)] = []
-        for (name, arg) in keywords {
+        for (k, (name, arg)) in keywords.enumerated() {
+            let keywordLocation = k < keywordLocations.count ? keywordLocations[k] : argLocation(arg) ?? loc
             if cmd.acceptsExtraKeywords && !params.contains(where: { $0.name == name }) {
-                if extras.contains(where: { $0.0 == name }) { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: argLocation(arg) ?? loc) }
+                if extras.contains(where: { $0.0 == name }) { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: keywordLocation) }
                 switch arg {
                 case .value(let v): extras.append((name, v))
                 case .node(let node, _):
@@ -200,19 +215,26 @@ extension Interpreter {
             }
             guard let pi = params.firstIndex(where: { $0.name == name }) else {
                 let hint = Suggestions.hint(for: name, in: params.map(\.name))
-                throw RuntimeError("unknown argument '\(name)' for \(cmd.name)\(hint.isEmpty ? "; usage: \(cmd.usage)" : hint)", at: argLocation(arg) ?? loc)
+                throw RuntimeError("unknown argument '\(name)' for \(cmd.name)\(hint.isEmpty ? "; usage: \(cmd.usage)" : hint)", at: keywordLocation)
             }
-            if given[pi] { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: argLocation(arg) ?? loc) }
+            if given[pi] { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: keywordLocation) }
             values[pi] = try evaluate(arg, for: params[pi])
             given[pi] = true
+            locations[pi] = argLocation(arg)
         }
         for (i, p) in params.enumerated() {
             // An explicit nil for an optional parameter means "not given" (`aug=nil` passes no augmentation).
             if p.isOptional, p.defaultValue == nil, case .nil? = values[i] { values[i] = nil; continue }
             if let v = values[i] {
-                if case .native(let refused as RefusedObject) = v { throw RuntimeError(refused.message, at: loc) }
+                if case .native(let refused as RefusedObject) = v { throw RuntimeError(refused.message, at: locations[i] ?? loc) }
                 if !p.type.accepts(v) && !(p.isVariadic && (v.elements ?? []).allSatisfy { p.type.accepts($0) }) {
-                    throw RuntimeError("argument '\(p.name)' of \(cmd.name) must be \(Interpreter.article(p.type.description)), got \(v.typeName) \(Interpreter.short(v))", at: loc)
+                    // For the values a variadic parameter collected, the error names and points at the one that
+                    // does not fit.
+                    if p.isVariadic, i == restIndex, let k = rest.firstIndex(where: { !p.type.accepts($0) }) {
+                        if case .native(let refused as RefusedObject) = rest[k] { throw RuntimeError(refused.message, at: restLocations[k] ?? loc) }
+                        throw RuntimeError("argument '\(p.name)' of \(cmd.name) must be \(Interpreter.article(p.type.description)), got \(rest[k].described)", at: restLocations[k] ?? loc)
+                    }
+                    throw RuntimeError("argument '\(p.name)' of \(cmd.name) must be \(Interpreter.article(p.type.description)), got \(v.described)", at: locations[i] ?? loc)
                 }
             } else if let d = p.defaultValue {
                 values[i] = d
@@ -224,6 +246,8 @@ extension Interpreter {
         }
         var args = Arguments(command: cmd, values: values, interpreter: self, location: loc)
         args.extraKeywords = extras
+        args.locations = locations
+        args.variadicLocations = restLocations
         do throws(RuntimeError) {
             let result = try cmd.body(&args)
             // Commands build lists from their arguments (zip, append …): the one place their results pass through.
@@ -244,10 +268,26 @@ extension Interpreter {
         return (s.first.map { "aeiouAEIOU".contains($0) } ?? false ? "an " : "a ") + s
     }
 
-    /// A short rendering of a value for error messages.
-    static func short(_ v: Value) -> String {
-        let r = v.repr
-        if r.count > 40 { return String(r.prefix(37)) + "…" }
-        return r
+    /// A short rendering of a value for error messages, written after its type name (`got \(v.typeName) \(short)`,
+    /// or `Value.described`): one line, at most 40 characters, never repeating the type — `3.5`, `"a"`,
+    /// `[3, 64, 64, 1]`, `of shape [2, 3]` for a tensor, `(epoch 2, step 32)` for an object, `f a b` for a def.
+    public static func short(_ v: Value) -> String {
+        func clipped(_ r: String) -> String {
+            let line = r.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? r
+            let text = line.count < r.count ? line + " …" : line
+            return text.count > 40 ? String(text.prefix(37)) + "…" : text
+        }
+        switch v {
+        case .tensor(let t): return t.rank == 0 ? t.description : "of shape \(Tensor.format(shape: t.shape))"
+        case .native(let o):
+            // An object named by its shape, else by its description when that is one line (a drawing is not).
+            var text = o.shape.isEmpty ? (o.description.contains("\n") ? "" : o.description) : o.shape
+            if text.hasPrefix(o.typeName) { text = String(text.dropFirst(o.typeName.count).drop { $0 == ":" || $0 == " " }) }
+            return text.isEmpty ? "object" : "(\(clipped(text)))"
+        case .closure(let c):
+            return c.proto.kind == .block ? "{ … }" : clipped(c.proto.signature.hasPrefix("def ") ? String(c.proto.signature.dropFirst(4)) : c.proto.signature)
+        case .command(let c): return c.name
+        default: return clipped(v.repr)
+        }
     }
 }

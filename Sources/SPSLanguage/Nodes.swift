@@ -11,7 +11,7 @@ class ExprNode: @unchecked Sendable {
     func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
         let v = try eval(f)
         if case .bool(let b) = v { return b }
-        throw RuntimeError("a condition must be true or false, got \(v.typeName) \(v.repr)", at: loc)
+        throw RuntimeError("a condition must be true or false, got \(v.described)", at: loc)
     }
 }
 
@@ -131,17 +131,27 @@ final class RecordNode: ExprNode {
 final class RangeNode: ExprNode {
     let lower: ExprNode, upper: ExprNode
     let inclusive: Bool
+    /// True for an index's `a..` (to the end): the parser writes the missing end as a nil at the start's own
+    /// location, which no written `a..nil` has.
+    let isOpenEnded: Bool
     init(_ lower: ExprNode, _ upper: ExprNode, inclusive: Bool, _ loc: SourceLocation) {
         self.lower = lower
         self.upper = upper
         self.inclusive = inclusive
+        if inclusive, let end = upper as? ConstNode, case .nil = end.value, end.loc.offset == lower.loc.offset {
+            isOpenEnded = true
+        } else {
+            isOpenEnded = false
+        }
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        let a = try lower.eval(f), b = try upper.eval(f)
+        let a = try lower.eval(f)
+        if isOpenEnded, let x = a.integer { return .range(RangeValue(lower: x, upper: Int.max, inclusive: false)) }
+        let b = try upper.eval(f)
         guard let x = a.integer, let y = b.integer else {
             let bad = a.integer == nil ? a : b
-            throw RuntimeError("range bounds must be integers, got \(bad.typeName) \(bad.repr)", at: loc)
+            throw RuntimeError("range bounds must be integers, got \(bad.described)", at: loc)
         }
         return .range(RangeValue(lower: x, upper: y, inclusive: inclusive))
     }
@@ -316,7 +326,7 @@ extension ExprNode {
     func operand(_ f: Frame, _ op: String) throws(RuntimeError) -> Bool {
         let v = try eval(f)
         if case .bool(let b) = v { return b }
-        throw RuntimeError("'\(op)' needs true or false, got \(v.typeName) \(v.repr)", at: loc)
+        throw RuntimeError("'\(op)' needs true or false, got \(v.described)", at: loc)
     }
 }
 
@@ -373,6 +383,7 @@ final class IndexNode: ExprNode {
         let b = try base.eval(f)
         var idx: [Value] = []
         for i in indices { idx.append(try i.eval(f)) }
-        return try Operators.index(b, idx, f.ip, at: loc)
+        // An error about the index (out of range, not an integer) points at the index, not at the start of `xs`.
+        return try Operators.index(b, idx, f.ip, at: indices.first?.loc ?? loc)
     }
 }

@@ -211,7 +211,7 @@ enum Operators {
         switch v {
         case .record(let r):
             if let x = r[name] { return x }
-            throw RuntimeError("record has no field '\(name)'\(Suggestions.hint(for: name, in: r.keys))\(r.keys.isEmpty ? "" : "; fields: \(fieldList(r))")", at: loc)
+            throw RuntimeError("record has no field '\(name)'\(Suggestions.hint(for: name, in: r.keys))\(r.keys.isEmpty ? "" : " (fields: \(fieldList(r)))")", at: loc)
         case .tensor(let t):
             switch name {
             case "shape": return .list(t.shape.map { .number(Double($0)) })
@@ -224,14 +224,14 @@ enum Operators {
             case "cols": return .number(Double(t.columnCount))
             default: break
             }
-            throw RuntimeError("tensor has no member '\(name)'\(Suggestions.hint(for: name, in: tensorMembers)); members: \(tensorMembers.joined(separator: ", "))", at: loc)
+            throw RuntimeError("tensor has no member '\(name)'\(Suggestions.hint(for: name, in: tensorMembers)) (members: \(tensorMembers.joined(separator: ", ")))", at: loc)
         case .list(let xs):
             switch name {
             case "count": return .number(Double(xs.count))
             case "first": return xs.first ?? .nil
             case "last": return xs.last ?? .nil
             default:
-                throw RuntimeError("list has no member '\(name)'\(Suggestions.hint(for: name, in: listMembers)); members: \(listMembers.joined(separator: ", "))", at: loc)
+                throw RuntimeError("list has no member '\(name)'\(Suggestions.hint(for: name, in: listMembers)) (members: \(listMembers.joined(separator: ", ")))", at: loc)
             }
         case .native(let o):
             do throws(RuntimeError) {
@@ -240,7 +240,7 @@ enum Operators {
                 throw error.located(loc)
             }
             let names = o.memberNames
-            throw RuntimeError("\(o.typeName) has no member '\(name)'\(Suggestions.hint(for: name, in: names))\(names.isEmpty ? "" : "; members: \(names.joined(separator: ", "))")", at: loc)
+            throw RuntimeError("\(o.typeName) has no member '\(name)'\(Suggestions.hint(for: name, in: names))\(names.isEmpty ? "" : " (members: \(names.joined(separator: ", ")))")", at: loc)
         default:
             throw RuntimeError("a \(v.typeName) has no members (looking for '.\(name)')", at: loc)
         }
@@ -266,6 +266,11 @@ enum Operators {
             return
         }
         switch container {
+        case .native(let o as any MemberReplacing):
+            let replacement: (any NativeObject)?
+            do throws(RuntimeError) { replacement = try o.replacingMember(name, with: value, in: ip) } catch { throw error.located(loc) }
+            guard let replacement else { throw RuntimeError("member '\(name)' of \(o.typeName) cannot be set", at: loc) }
+            container = .native(replacement)
         case .native(let o):
             let ok: Bool
             do throws(RuntimeError) { ok = try o.setMember(name, to: value, in: ip) } catch { throw error.located(loc) }
@@ -293,11 +298,13 @@ enum Operators {
         return p
     }
 
-    static func slice(_ r: RangeValue, count: Int, what: String, at loc: SourceLocation) throws(RuntimeError) -> Range<Int> {
-        guard r.lower >= 0, r.end <= count, r.lower <= r.end else {
-            throw RuntimeError("range \(Value.range(r).repr) is out of range for \(what) of length \(count)", at: loc)
+    /// The positions of a list or string that an index selects (`IndexRule`: integers, ranges, gathers, masks).
+    static func selection(_ i: Value, count: Int, what: String, at loc: SourceLocation) throws(RuntimeError) -> AxisSelection {
+        do throws(RuntimeError) {
+            return try IndexRule.selection(i, count: count, noun: what, what: "\(what) of length \(count)")
+        } catch {
+            throw error.located(loc)
         }
-        return r.lower..<r.end
     }
 
     /// Reads `value[indices]`.
@@ -305,13 +312,19 @@ enum Operators {
         switch v {
         case .list(let xs):
             guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
-            if case .range(let r) = idx[0] { return .list(Array(xs[try slice(r, count: xs.count, what: "list", at: loc)])) }
-            return xs[try position(idx[0], count: xs.count, what: "list", at: loc)]
+            switch try selection(idx[0], count: xs.count, what: "list", at: loc) {
+            case .single(let p): return xs[p]
+            case .span(let r): return .list(Array(xs[r]))
+            case .positions(let ps): return .list(ps.map { xs[$0] })
+            }
         case .string(let s):
             guard idx.count == 1 else { throw RuntimeError("a string takes one index, got \(idx.count)", at: loc) }
             let chars = Array(s)
-            if case .range(let r) = idx[0] { return .string(String(chars[try slice(r, count: chars.count, what: "string", at: loc)])) }
-            return .string(String(chars[try position(idx[0], count: chars.count, what: "string", at: loc)]))
+            switch try selection(idx[0], count: chars.count, what: "string", at: loc) {
+            case .single(let p): return .string(String(chars[p]))
+            case .span(let r): return .string(String(chars[r]))
+            case .positions(let ps): return .string(String(ps.map { chars[$0] }))
+            }
         case .range(let r):
             guard idx.count == 1 else { throw RuntimeError("a range takes one index, got \(idx.count)", at: loc) }
             return .number(Double(r.lower + (try position(idx[0], count: r.count, what: "range", at: loc))))
@@ -339,9 +352,17 @@ enum Operators {
         // the whole case, and every set would copy the whole list, record or tensor.
         if case .list(var xs) = container {
             guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
-            let p = try position(idx[0], count: xs.count, what: "list", at: loc)
+            let chosen = try selection(idx[0], count: xs.count, what: "list", at: loc)
+            if case .single(let p) = chosen {
+                container = .nil
+                xs[p] = value
+                container = .list(xs)
+                return
+            }
+            let positions = IndexRule.positions(chosen)
+            let items = try listItems(value, for: positions.count, at: loc)
             container = .nil
-            xs[p] = value
+            for (k, p) in positions.enumerated() { xs[p] = items?[k] ?? value }
             container = .list(xs)
             return
         }
@@ -368,9 +389,24 @@ enum Operators {
         }
     }
 
+    /// The values assigned one by one to `count` selected items of a list: a list or tensor with one item per
+    /// selected position, or nil when `value` fills every position (anything else: a number, a string …).
+    static func listItems(_ value: Value, for count: Int, at loc: SourceLocation) throws(RuntimeError) -> [Value]? {
+        let items: [Value]
+        switch value {
+        case .list(let xs): items = xs
+        case .tensor(let t) where t.rank >= 1: items = tensorItems(t)
+        default: return nil
+        }
+        guard items.count == count else {
+            throw RuntimeError("cannot assign \(items.count) values to \(count) selected items; give one value for each, or a single value for all", at: loc)
+        }
+        return items
+    }
+
     /// The items a `for` loop visits in a tensor: numbers for a vector, rows for a matrix.
     static func tensorItems(_ t: Tensor) -> [Value] {
-        if t.rank <= 1 { return t.storage.map { .number(Double($0)) } }
+        if t.rank <= 1 { return t.storage.map { .number(Double.shortest($0)) } }
         return (0..<t.rowCount).compactMap { i in (try? t.row(i)).map { .tensor($0) } }
     }
 }

@@ -22,6 +22,8 @@ public struct Parser {
     var depth: Int
     var noBlock = false
     var lastEnd = 0
+    /// True while the next range parsed is an index entry, where a range may be open-ended (`xs[2..]`).
+    var openRangeAllowed = false
 
     /// Parses a whole source into statements, or returns every syntax error in it.
     public static func parse(_ file: SourceFile) -> Result<[Stmt], SyntaxErrors> {
@@ -90,6 +92,22 @@ public struct Parser {
     mutating func expect(_ kind: TokenKind, _ what: String) throws(Failure) -> Token {
         if tok.kind == kind { return advance() }
         throw fail("expected \(what), found \(Parser.describe(tok))")
+    }
+
+    /// Consumes the token that closes the bracket `open`, or fails: `expected ',' or ']' in the list, found …`, and
+    /// names the bracket left open — `(unclosed '[' opened at 3:5)` at the end of input, `(the '[' opened at 3:5 is
+    /// still open)` when the culprit is on a later line than the bracket.
+    mutating func expectClosing(_ kind: TokenKind, _ what: String, open: Token, namesOpening: Bool = false) throws(Failure) -> Token {
+        if tok.kind == kind { return advance() }
+        // The line break that ends the text counts as its end.
+        let atEndOfInput = atEnd || (tok.kind == .newline && peek().kind == .eof)
+        var message = "expected \(what), found \(Parser.describe(tok))"
+        if atEndOfInput {
+            message += " (unclosed '\(open.text)' opened at \(open.line):\(open.column))"
+        } else if !namesOpening && tok.line > open.line {
+            message += " (the '\(open.text)' opened at \(open.line):\(open.column) is still open)"
+        }
+        throw fail(message)
     }
 
     mutating func skipNewlines() { while tok.kind == .newline { _ = advance() } }
@@ -279,7 +297,7 @@ public struct Parser {
         var statements: [Stmt] = []
         skipSeparators()
         while tok.kind != .rbrace {
-            if atEnd { throw fail("expected '}' to close the block opened at line \(open.line), found end of input") }
+            if atEnd { throw fail("expected '}' to close the block opened at line \(open.line), found end of input (unclosed '{' opened at \(open.line):\(open.column))") }
             do {
                 statements.append(try parseStatement())
                 try expectStatementEnd(inBlock: true)
@@ -353,13 +371,38 @@ public struct Parser {
         }
     }
 
+    /// range -> additive [(".." | "..<") additive]; in an index also additive ".." (open-ended: to the end)
     mutating func parseRange() throws(Failure) -> Expr {
+        let open = openRangeAllowed
+        openRangeAllowed = false
         let e = try parseAdditive()
         if tok.kind == .dotdot || tok.kind == .dotdotless {
-            let inclusive = advance().kind == .dotdot
+            let t = advance()
+            let inclusive = t.kind == .dotdot
+            if open && inclusive && (tok.kind == .rbracket || tok.kind == .comma) {
+                // The missing end: a nil at the start's location marks it (see `RangeNode.isOpenEnded`).
+                return Expr(kind: .range(e, Expr(kind: .nil, location: e.location), inclusive: true), location: e.location)
+            }
             return Expr(kind: .range(e, try parseAdditive(), inclusive: inclusive), location: e.location)
         }
         return e
+    }
+
+    /// index-entry -> (".." | "..<") [additive] | expression: a range may leave out its start (`xs[..<3]`, from
+    /// the first item), its end (`xs[2..]`, to the last) or both (`t[.., 0]`, everything).
+    mutating func parseIndexEntry() throws(Failure) -> Expr {
+        guard tok.kind == .dotdot || tok.kind == .dotdotless else {
+            openRangeAllowed = true
+            defer { openRangeAllowed = false }
+            return try parseExpression()
+        }
+        let t = advance()
+        let inclusive = t.kind == .dotdot
+        let start = Expr(kind: .number(0), location: location(t))
+        if inclusive && (tok.kind == .rbracket || tok.kind == .comma) {
+            return Expr(kind: .range(start, Expr(kind: .nil, location: location(t)), inclusive: true), location: location(t))
+        }
+        return Expr(kind: .range(start, try parseAdditive(), inclusive: inclusive), location: location(t))
     }
 
     mutating func parseAdditive() throws(Failure) -> Expr {
@@ -435,13 +478,20 @@ public struct Parser {
 
     mutating func parseApplication() throws(Failure) -> Expr {
         let head = try parsePostfix()
+        // `help for`, `help if`, `help true`: a keyword alone after `help` is the word to explain, as a string.
+        if case .name("help") = head.kind, TokenKind.keywords[tok.text] == tok.kind,
+           [.newline, .semicolon, .eof, .rbrace].contains(peek().kind) {
+            let word = advance()
+            let argument = Argument(label: nil, value: Expr(kind: .string(word.text), location: location(word)))
+            return Expr(kind: .apply(head, [argument], parenthesized: false), location: head.location)
+        }
         guard Parser.isApplicable(head), startsArgument() else { return head }
         var args: [Argument] = []
         while startsArgument() {
             if tok.kind == .name && peek().kind == .assign {
-                let label = advance().text
+                let labelToken = advance()
                 _ = advance()
-                args.append(Argument(label: label, value: try parseArgumentValue()))
+                args.append(Argument(label: labelToken.text, value: try parseArgumentValue(), labelLocation: location(labelToken)))
             } else {
                 args.append(Argument(label: nil, value: try parseArgumentValue()))
             }
@@ -480,7 +530,8 @@ public struct Parser {
                 guard tok.kind == .name || TokenKind.keywords[tok.text] != nil else {
                     throw fail("expected a member name after '.', found \(Parser.describe(tok))")
                 }
-                e = Expr(kind: .member(e, advance().text), location: e.location)
+                let nameToken = advance()
+                e = Expr(kind: .member(e, nameToken.text), location: e.location, focus: location(nameToken))
             case .lbracket where !tok.spaceBefore:
                 let open = advance()
                 try enter(at: open)
@@ -490,11 +541,10 @@ public struct Parser {
                 defer { noBlock = saved }
                 var idx: [Expr] = []
                 while tok.kind != .rbracket {
-                    idx.append(try parseExpression())
+                    idx.append(try parseIndexEntry())
                     if tok.kind == .comma { _ = advance() } else { break }
                 }
-                if tok.kind != .rbracket { throw fail("expected ',' or ']' in index, found \(Parser.describe(tok))") }
-                _ = advance()
+                _ = try expectClosing(.rbracket, "',' or ']' in index", open: open)
                 if idx.isEmpty { throw fail("an index needs at least one value between '[' and ']'", at: open) }
                 e = Expr(kind: .index(e, idx), location: e.location)
             case .lparen where !tok.spaceBefore && Parser.isApplicable(e):
@@ -507,15 +557,15 @@ public struct Parser {
                 var args: [Argument] = []
                 while tok.kind != .rparen {
                     if tok.kind == .name && peek().kind == .assign {
-                        let label = advance().text
+                        let labelToken = advance()
                         _ = advance()
-                        args.append(Argument(label: label, value: try parseExpression()))
+                        args.append(Argument(label: labelToken.text, value: try parseExpression(), labelLocation: location(labelToken)))
                     } else {
                         args.append(Argument(label: nil, value: try parseExpression()))
                     }
                     if tok.kind == .comma { _ = advance() } else { break }
                 }
-                _ = try expect(.rparen, "',' or ')' in the argument list")
+                _ = try expectClosing(.rparen, "',' or ')' in the argument list", open: open)
                 e = Expr(kind: .apply(e, args, parenthesized: true), location: e.location)
             default:
                 return e
@@ -542,7 +592,7 @@ public struct Parser {
             noBlock = false
             defer { noBlock = saved }
             let e = try parseExpression()
-            _ = try expect(.rparen, "')' to close the '(' at line \(t.line)")
+            _ = try expectClosing(.rparen, "')' to close the '(' at line \(t.line)", open: t, namesOpening: true)
             return e
         case .lbracket:
             _ = advance()
@@ -556,7 +606,7 @@ public struct Parser {
                 items.append(try parseExpression())
                 if tok.kind == .comma { _ = advance() } else { break }
             }
-            _ = try expect(.rbracket, "',' or ']' in the list")
+            _ = try expectClosing(.rbracket, "',' or ']' in the list", open: t)
             return Expr(kind: .list(items), location: loc)
         case .lbrace:
             if isRecordAhead() { return try parseRecord() }
@@ -608,7 +658,7 @@ public struct Parser {
             if tok.kind == .comma { _ = advance(); skipNewlines() } else { break }
         }
         skipNewlines()
-        _ = try expect(.rbrace, "',' or '}' in the record")
+        _ = try expectClosing(.rbrace, "',' or '}' in the record", open: open)
         return Expr(kind: .record(fields), location: location(open))
     }
 

@@ -47,6 +47,9 @@ public final class FunctionProto: @unchecked Sendable {
         public let location: SourceLocation
         /// The byte offset just past the statement's source text.
         public let end: Int
+        /// The statement as parsed: what a command that reads the block as a model (`scm`'s causal graph) needs
+        /// to know about which names each statement reads.
+        public let syntax: Stmt
         /// Where the variable `name` lives when the body runs: a local of the body, or a variable outside it that
         /// the statement rebinds (an enclosing def's or block's, or a global).
         let storage: Resolution?

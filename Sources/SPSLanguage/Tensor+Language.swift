@@ -1,90 +1,83 @@
 import SPSNumeric
 
-/// Indexing and slicing tensors with integers and ranges: `t[i]`, `t[i, j]`, `t[0..<5, 2]`, `t[1..3, 0..<2]`.
+/// Indexing tensors: `t[i]`, `t[i, j]`, `t[0..<5, 2]`, `t[.., 1]`, `t[[2, 0]]`, `t[t > 0]`.
 ///
-/// Each index selects along one axis, from the first; an integer drops the axis, a range keeps it. Missing
-/// trailing indices select everything. Negative integers count from the end. Selecting every axis with
-/// integers gives a number.
+/// Each index selects along one axis, from the first, by the rule of `IndexRule`: an integer drops the axis; a
+/// range, a list or tensor of positions, or a mask keeps it. Missing trailing indices select everything. Several
+/// lists select a block, one list per axis (like numpy's `np.ix_`, not numpy's pairing of index arrays). A single
+/// mask of the tensor's own shape (`m[m > 0]` for a matrix) selects elements, giving a vector. Selecting every
+/// axis with integers gives a number.
 enum TensorIndexing {
-    enum Selection { case single(Int), span(Range<Int>) }
-
-    static func selections(_ t: Tensor, _ idx: [Value], at loc: SourceLocation) throws(RuntimeError) -> [Selection] {
-        guard idx.count <= max(t.rank, 1) else {
+    static func selections(_ t: Tensor, _ idx: [Value], at loc: SourceLocation) throws(RuntimeError) -> [AxisSelection] {
+        guard t.rank > 0 else { throw RuntimeError("a scalar tensor cannot be indexed", at: loc) }
+        guard idx.count <= t.rank else {
             throw RuntimeError("too many indices (\(idx.count)) for a tensor of shape \(Tensor.format(shape: t.shape))", at: loc)
         }
-        guard t.rank > 0 else { throw RuntimeError("a scalar tensor cannot be indexed", at: loc) }
-        var out: [Selection] = []
+        var out: [AxisSelection] = []
         for (axis, v) in idx.enumerated() {
-            let size = t.shape[axis]
-            switch v {
-            case .range(let r):
-                guard r.lower >= 0, r.end <= size, r.lower <= r.end else {
-                    throw RuntimeError("range \(v.repr) is out of range for axis \(axis) of size \(size) (shape \(Tensor.format(shape: t.shape)))", at: loc)
-                }
-                out.append(.span(r.lower..<r.end))
-            default:
-                guard let n = v.integer else {
-                    throw RuntimeError("tensor indices must be integers or ranges, got \(v.typeName) \(Interpreter.short(v))", at: loc)
-                }
-                let p = n < 0 ? n + size : n
-                guard p >= 0 && p < size else {
-                    throw RuntimeError("index \(n) is out of range for axis \(axis) of size \(size) (shape \(Tensor.format(shape: t.shape)))", at: loc)
-                }
-                out.append(.single(p))
+            let what = "axis \(axis) of size \(t.shape[axis]) (shape \(Tensor.format(shape: t.shape)))"
+            do throws(RuntimeError) {
+                out.append(try IndexRule.selection(v, count: t.shape[axis], noun: "tensor", what: what))
+            } catch {
+                throw error.located(loc)
             }
         }
-        for axis in idx.count..<t.rank { out.append(.span(0..<t.shape[axis])) }
         return out
     }
 
-    /// The flat positions selected, and the resulting shape.
-    static func positions(_ t: Tensor, _ sel: [Selection]) -> ([Int], [Int]) {
-        let strides = t.strides
-        var shape: [Int] = []
-        var flats = [0]
-        for (axis, s) in sel.enumerated() {
-            switch s {
-            case .single(let i):
-                flats = flats.map { $0 + i * strides[axis] }
-            case .span(let r):
-                shape.append(r.count)
-                var next: [Int] = []
-                next.reserveCapacity(flats.count * r.count)
-                for f in flats { for i in r { next.append(f + i * strides[axis]) } }
-                flats = next
-            }
-        }
-        return (flats, shape)
+    /// A mask of the tensor's own shape (rank 2 or more), used as the only index.
+    static func elementMask(_ t: Tensor, _ idx: [Value]) -> Tensor? {
+        guard idx.count == 1, case .tensor(let m) = idx[0], m.isMask, m.rank >= 2, m.shape == t.shape else { return nil }
+        return m
     }
 
     static func get(_ t: Tensor, _ idx: [Value], at loc: SourceLocation) throws(RuntimeError) -> Value {
-        let sel = try selections(t, idx, at: loc)
-        let (flats, shape) = positions(t, sel)
-        if shape.isEmpty { return .number(Double(t.storage[flats[0]])) }
+        let mask = elementMask(t, idx)
+        let sel = mask == nil ? try selections(t, idx, at: loc) : []
+        if mask == nil { try checkSize(t, sel, at: loc) }
         do throws(TensorError) {
-            return .tensor(try Tensor(shape: shape, storage: flats.map { t.storage[$0] }))
+            if let mask { return .tensor(try t.selecting(mask: mask)) }
+            if sel.count == t.rank, case .single(let position) = sel.last, sel.allSatisfy({ if case .single = $0 { true } else { false } }) {
+                var flat = position, scale = t.shape[t.rank - 1]
+                for axis in stride(from: t.rank - 2, through: 0, by: -1) {
+                    if case .single(let i) = sel[axis] { flat += i * scale }
+                    scale *= t.shape[axis]
+                }
+                return .number(Double.shortest(t.storage[flat]))
+            }
+            return .tensor(try t.selecting(sel))
         } catch {
             throw RuntimeError(error, at: loc)
         }
     }
 
-    static func set(_ t: inout Tensor, _ idx: [Value], _ value: Value, at loc: SourceLocation) throws(RuntimeError) {
-        let sel = try selections(t, idx, at: loc)
-        let (flats, shape) = positions(t, sel)
-        let source: [Float]
-        switch value {
-        case .number(let n):
-            source = Array(repeating: Float(n), count: flats.count)
-        default:
-            let v: Tensor
-            do throws(RuntimeError) { v = try Interpreter.toTensor(value, what: "the assigned value") } catch { throw error.located(loc) }
-            guard v.count == flats.count else {
-                throw RuntimeError("cannot assign \(Tensor.format(shape: v.shape)) values to a selection of shape \(Tensor.format(shape: shape))", at: loc)
+    /// Throws unless the tensor a selection makes may be made (a gather can repeat rows: `x[[0, 0, …]]`).
+    static func checkSize(_ t: Tensor, _ sel: [AxisSelection], at loc: SourceLocation) throws(RuntimeError) {
+        var shape: [Int] = []
+        for s in sel {
+            switch s {
+            case .single: break
+            case .span(let r): shape.append(r.count)
+            case .positions(let ps): shape.append(ps.count)
             }
-            source = v.storage
         }
-        t.withUnsafeMutableBufferPointer { buffer in
-            for (k, f) in flats.enumerated() { buffer[f] = source[k] }
+        shape += t.shape.dropFirst(sel.count)
+        do throws(RuntimeError) { _ = try Limits.checkTensor(shape, "the selection") } catch { throw error.located(loc) }
+    }
+
+    static func set(_ t: inout Tensor, _ idx: [Value], _ value: Value, at loc: SourceLocation) throws(RuntimeError) {
+        let source: Tensor
+        do throws(RuntimeError) {
+            source = try Interpreter.toTensor(value, what: "the assigned value")
+        } catch {
+            throw error.located(loc)
+        }
+        let mask = elementMask(t, idx)
+        let sel = mask == nil ? try selections(t, idx, at: loc) : []
+        do throws(TensorError) {
+            if let mask { try t.assign(mask: mask, source) } else { try t.assign(sel, source) }
+        } catch {
+            throw RuntimeError(error, at: loc)
         }
     }
 }

@@ -120,6 +120,7 @@ public enum AtomicFile {
 
     /// Where a write to `path` would go, or why it must not be written; nothing is changed.
     public static func destination(for path: String) throws(FileWriteError) -> Destination {
+        let path = UserPath.expanded(path)  // `~/plot.svg`, as Tab completes it
         guard !path.isEmpty else { throw FileWriteError(path: path, reason: "empty path; name a file") }
         guard !path.hasSuffix("/") else { throw FileWriteError(path: path, reason: "the path ends in '/'; name a file") }
         var current = path

@@ -44,6 +44,7 @@ public enum FileBytes {
     ///     needs several); the file is refused when that much memory is not available.
     public static func contents(of path: String, limit: Int = maxBytes, memoryPerByte: Int = 1) throws(FileReadError) -> [UInt8] {
         guard !path.isEmpty else { throw FileReadError(path: path, reason: "empty path") }
+        let path = UserPath.expanded(path)  // `~/x.sps`, as Tab completes it
         // Looked at before opening: opening a device can block or have effects of its own (a tape rewinds).
         var info = stat()
         guard stat(path, &info) == 0 else { throw FileReadError(path: path, reason: openFailure(errno)) }

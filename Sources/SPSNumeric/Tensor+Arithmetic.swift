@@ -95,8 +95,12 @@ extension Tensor {
     public func adding(_ other: Tensor) throws(TensorError) -> Tensor { try zipWith(other, +) }
     /// Elementwise difference with broadcasting.
     public func subtracting(_ other: Tensor) throws(TensorError) -> Tensor { try zipWith(other, -) }
-    /// Elementwise product with broadcasting.
-    public func multiplying(_ other: Tensor) throws(TensorError) -> Tensor { try zipWith(other, *) }
+    /// Elementwise product with broadcasting; the product of two masks is a mask (their logical and).
+    public func multiplying(_ other: Tensor) throws(TensorError) -> Tensor {
+        var result = try zipWith(other, *)
+        result.isMask = isMask && other.isMask
+        return result
+    }
     /// Elementwise quotient with broadcasting (IEEE semantics: x/0 is ±inf or nan).
     public func dividing(_ other: Tensor) throws(TensorError) -> Tensor { try zipWith(other, /) }
     /// Elementwise power with broadcasting.
@@ -105,8 +109,14 @@ extension Tensor {
     /// Elementwise negation.
     public static prefix func - (tensor: Tensor) -> Tensor { tensor.map { -$0 } }
 
-    /// Elementwise comparison with broadcasting: 1 where it holds, 0 elsewhere.
+    /// Elementwise comparison with broadcasting: a mask, 1 where it holds and 0 elsewhere.
     public func compare(_ other: Tensor, _ op: ComparisonOperator) throws(TensorError) -> Tensor {
+        var result = try compareValues(other, op)
+        result.isMask = true
+        return result
+    }
+
+    private func compareValues(_ other: Tensor, _ op: ComparisonOperator) throws(TensorError) -> Tensor {
         switch op {
         case .equal: try zipWith(other) { $0 == $1 ? 1 : 0 }
         case .notEqual: try zipWith(other) { $0 != $1 ? 1 : 0 }

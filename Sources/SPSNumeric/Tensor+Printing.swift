@@ -11,7 +11,7 @@ extension Tensor: CustomStringConvertible {
     /// A header naming shape and type, then the values with large axes summarised.
     public var description: String {
         switch rank {
-        case 0: return Tensor.formatNumber(storage.first ?? 0)
+        case 0: return Tensor.shortestText(storage.first ?? 0)
         case 1: return "\(shape[0])-element Tensor{Float32}" + (count == 0 ? "" : ":\n" + Tensor.grid(rows: 1, columns: shape[0], storage: storage))
         case 2:
             return "\(shape[0])×\(shape[1]) Tensor{Float32}" + (count == 0 ? "" : ":\n" + Tensor.grid(rows: shape[0], columns: shape[1], storage: storage))
@@ -49,9 +49,38 @@ extension Tensor: CustomStringConvertible {
         }.joined(separator: "\n")
     }
 
-    /// Formats one number the way scalars print: integral values without a decimal point.
+    /// Formats one number for a message: integral values without a decimal point, others with 4 decimals.
     public static func formatNumber(_ value: Float) -> String {
         NumberStyle([value]).format(value)
+    }
+
+    /// A scalar as numbers print: integral values without a decimal point, others in the shortest form that reads
+    /// back as the Float32 (`2.5`, `0.1`, `1e-05`).
+    static func shortestText(_ value: Float) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "Inf" : "-Inf" }
+        if value == value.rounded(), value.magnitude < 1e7 { return String(Int(value)) }
+        return value.description
+    }
+
+    // MARK: - Inside lists and records
+
+    /// Tensors of at most this many elements (of rank 1 or 2) print on one line inside a list or record.
+    public static let inlineLimit = 10
+
+    /// The one-line constructor form of a small tensor, as it prints inside a list or record: `tensor [1, 2, 3]`,
+    /// `tensor [[0.5000, -1.2500], [3.0000, 4.0000]]` (numbers styled as in the grid); nil for a larger tensor,
+    /// which prints as its header and grid on lines of their own.
+    public var inlineDescription: String? {
+        if rank == 0 { return "tensor " + description }
+        if count == 0 { return description }
+        guard rank <= 2, count <= Tensor.inlineLimit else { return nil }
+        let style = NumberStyle(storage)
+        let columns = shape[rank - 1]
+        let rows = (0..<(count / columns)).map { r in
+            "[" + (0..<columns).map { style.format(storage[r * columns + $0]) }.joined(separator: ", ") + "]"
+        }
+        return "tensor " + (rank == 1 ? rows[0] : "[" + rows.joined(separator: ", ") + "]")
     }
 }
 

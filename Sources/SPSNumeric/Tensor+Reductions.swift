@@ -106,6 +106,29 @@ extension Tensor {
         }
     }
 
+    /// The product of all elements or along one axis, accumulated in Double (1 for an empty run).
+    public func prod(axis: Int? = nil) throws(TensorError) -> Tensor {
+        try reduce(axis: axis) { n, v in
+            var p = 1.0
+            for i in 0..<n { p *= Double(v(i)) }
+            return Float(p)
+        }
+    }
+
+    /// A mask: 1 where any element of the run is nonzero (NaN counts as nonzero, as in numpy's `any`).
+    public func any(axis: Int? = nil) throws(TensorError) -> Tensor {
+        var r = try reduce(axis: axis) { n, v in (0..<n).contains { v($0) != 0 } ? 1 : 0 }
+        r.isMask = true
+        return r
+    }
+
+    /// A mask: 1 where every element of the run is nonzero (1 for an empty run, as in numpy's `all`).
+    public func all(axis: Int? = nil) throws(TensorError) -> Tensor {
+        var r = try reduce(axis: axis) { n, v in (0..<n).allSatisfy { v($0) != 0 } ? 1 : 0 }
+        r.isMask = true
+        return r
+    }
+
     private func nonEmpty(_ name: String) throws(TensorError) {
         guard count > 0, !shape.contains(0) else {
             throw TensorError("\(name) of an empty tensor \(Tensor.format(shape: shape))")

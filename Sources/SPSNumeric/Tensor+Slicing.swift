@@ -57,26 +57,10 @@ extension Tensor {
         return Tensor(uncheckedShape: newShape, storage: out)
     }
 
-    /// Stacks matrices (or vectors, as columns) side by side; all must have the same number of rows.
+    /// Stacks matrices (or vectors, as columns) side by side; all must have the same number of rows (none: a 0×0
+    /// matrix). The same as `columnStack`.
     public static func hstack(_ parts: [Tensor]) throws(TensorError) -> Tensor {
-        guard let first = parts.first else { return Tensor(uncheckedShape: [0, 0], storage: []) }
-        let m = first.rowCount
-        var widths: [Int] = []
-        for part in parts {
-            guard part.rank >= 1 && part.rank <= 2 && part.rowCount == m else {
-                throw TensorError("cannot place \(format(shape: part.shape)) beside \(format(shape: first.shape)): row counts differ")
-            }
-            widths.append(part.rank == 2 ? part.shape[1] : 1)
-        }
-        let n = widths.reduce(0, +)
-        var out = [Float](repeating: 0, count: m * n)
-        var offset = 0
-        for (part, width) in zip(parts, widths) {
-            for i in 0..<m {
-                for j in 0..<width { out[i * n + offset + j] = part.storage[i * width + j] }
-            }
-            offset += width
-        }
-        return Tensor(uncheckedShape: [m, n], storage: out)
+        guard !parts.isEmpty else { return Tensor(uncheckedShape: [0, 0], storage: []) }
+        return try columnStack(parts)
     }
 }

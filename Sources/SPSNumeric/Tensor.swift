@@ -8,6 +8,12 @@ public struct Tensor: Sendable, Equatable {
     public private(set) var shape: [Int]
     /// The elements in row-major order; `storage.count == shape.reduce(1, *)`.
     public internal(set) var storage: [Float]
+    /// True for a tensor of truth values (every element 0 or 1) made by a comparison or a logical operation: as an
+    /// index it selects where it is 1 (a mask) instead of naming positions. Arithmetic gives ordinary numbers.
+    public var isMask = false
+
+    /// Two tensors are equal when their shapes and elements are (whether either is a mask does not matter).
+    public static func == (a: Tensor, b: Tensor) -> Bool { a.shape == b.shape && a.storage == b.storage }
 
     /// Creates a tensor from a shape and its elements in row-major order.
     public init(shape: [Int], storage: [Float]) throws(TensorError) {

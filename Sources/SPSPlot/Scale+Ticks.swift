@@ -66,6 +66,27 @@ struct Axis: Sendable, Equatable {
         (value - lower) / (upper - lower)
     }
 
+    /// The axis cut down to the rows that hold data from `low` to `high`, when each step between ticks is drawn
+    /// as `rowsPerStep` rows: it then starts and ends on the row boundary just outside the data instead of on a
+    /// tick. Returns the axis and its number of rows (row boundaries), or nil when the data spans no range or
+    /// fewer than two ticks would be left.
+    func trimmed(to low: Double, _ high: Double, rowsPerStep: Int) -> (axis: Axis, rows: Int)? {
+        guard high > low, low >= lower, high <= upper, rowsPerStep >= 1 else { return nil }
+        let row = step / Double(rowsPerStep)
+        let bottom = Int(((low - lower) / row + 1e-9).rounded(.down))
+        let top = Int(((high - lower) / row - 1e-9).rounded(.up))
+        guard top > bottom else { return nil }
+        var copy = self
+        copy.lower = lower + Double(bottom) * row
+        copy.upper = lower + Double(top) * row
+        let tolerance = row * 1e-9
+        let keep = ticks.indices.filter { ticks[$0] >= copy.lower - tolerance && ticks[$0] <= copy.upper + tolerance }
+        guard keep.count >= 2 else { return nil }
+        copy.ticks = keep.map { ticks[$0] }
+        copy.labels = keep.map { labels[$0] }
+        return (copy, top - bottom + 1)
+    }
+
     /// The axis with ticks thinned to every `k`-th one, keeping the labels.
     func thinned(every k: Int) -> Axis {
         guard k > 1 else { return self }

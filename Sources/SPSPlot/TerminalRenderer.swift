@@ -174,12 +174,21 @@ struct TerminalRenderer {
         for target in 2...max(2, available / 2) {
             let axis = verticalAxis(target: target)
             let intervals = max(1, Int(((axis.upper - axis.lower) / axis.step).rounded()))
-            let perInterval = (available - 1) / intervals
+            var perInterval = (available - 1) / intervals
             guard perInterval >= 1 else { continue }
-            let rows = intervals * perInterval + 1
+            var (fitted, rows) = (axis, intervals * perInterval + 1)
+            // Points and lines: the axis ends at the row just past the data, not at the next whole tick (data up
+            // to 12 on ticks 10 apart ends near 12, not at 20); the rows that frees go to finer rows per tick.
+            if plot.kind == .scatter || plot.kind == .line, let (lo, hi) = data.yRange {
+                var p = perInterval
+                while p < available, let trimmed = axis.trimmed(to: lo, hi, rowsPerStep: p), trimmed.rows <= available {
+                    (fitted, rows, perInterval) = (trimmed.axis, trimmed.rows, p)
+                    p += 1
+                }
+            }
             // Prefer using the rows, then ticks two to four rows apart.
-            let score = rows * 4 - (perInterval < 2 ? 6 : 0) - (perInterval > 4 ? 2 * (perInterval - 4) : 0)
-            if best.map({ score > $0.score }) ?? true { best = (axis, rows, score) }
+            let score = rows * 4 - (perInterval < 2 ? 10 : 0) - (perInterval > 4 ? 2 * (perInterval - 4) : 0)
+            if best.map({ score > $0.score }) ?? true { best = (fitted, rows, score) }
         }
         if let best { return (best.axis, best.rows) }
         return (verticalAxis(target: 1), max(available, 2))

@@ -35,20 +35,23 @@ enum PlotCommands {
         The result is a plot value: echoed at the prompt (or printed: `print p`) it draws itself with Unicode,
         sized to the terminal (80 columns when unknown), in colour on a terminal unless NO_COLOR is set.
         `to="file.svg"` writes an SVG file instead (atomically) and prints where it went. `width=`/`height=` set the
-        size: characters and lines in the terminal, pixels in an SVG. `title=`, `xlabel=`, `ylabel=` label it.
-        Keep plots in variables and put them side by side with `grid`. Members: p.kind, p.title, p.series, p.notes,
-        p.text (the drawing without colour), p.svg.
+        size: characters and lines in the terminal, pixels in an SVG. `title=`, `xlabel=`, `ylabel=` label it; by
+        default the axes are labelled from the data (the column, or what several columns measure: `loss / rmse` for
+        train_loss and ood_rmse), the title is the data's variable name (`l.history` for a loop's history), and the
+        groups of `by=` are named `env 0`, `env 1`, … unless `names=[train, ood]` names them (in that order).
+        Keep plots in variables and put them side by side with `grid`. Members: p.kind, p.title, p.xlabel, p.ylabel,
+        p.series, p.notes, p.text (the drawing without colour), p.svg.
         """,
         example: "plot scatter train x=x3 y=y\np = plot box study cols=[iid, ood] title=\"RMSE over seeds\"\nplot line l.history y=[train_loss] to=\"loss.svg\"",
         parameters: [
-            .positional("kind", .columnName, "scatter, line, hist, box or bar"),
+            .positional("kind", .columnName, "scatter, line, hist, box or bar").choices(kinds.keys.sorted()),
             .positional("data", .any, "a dataset, table, record of columns, tensor or list of tensors"),
             .positional("column", .columnName, optional: true, "hist: the column to count (same as x=)"),
             .keyword("x", .columnName, optional: true, "the column along the x axis (bar: the category column)"),
             .keyword("y", .columnNames, optional: true, "the column(s) along the y axis"),
             .keyword("by", .columnName, optional: true, "scatter: colour points by env or by a column's values"),
             .keyword("cols", .columnNames, optional: true, "box: the columns to summarise"),
-            .keyword("names", .columnNames, optional: true, "box: names for a list of tensors"),
+            .keyword("names", .columnNames, optional: true, "box: names for a list of tensors; scatter: names for the by= groups, in order"),
             .keyword("bins", .integer, default: .number(0), "hist: the number of bins (0 picks one)"),
             .keyword("title", .string, optional: true, "the title (default: the data's variable name)"),
             .keyword("xlabel", .string, optional: true, "the x axis label (default: the x column)"),
@@ -75,6 +78,8 @@ enum PlotCommands {
             plot.title = title
         } else if let object = data.object, let name = args.interpreter.variableName(of: object) {
             plot.title = name
+        } else if let origin = (data.object as? TableObject)?.origin {
+            plot.title = origin  // `plot line l.history`: titled `l.history`
         }
         if let label = try optionalString("xlabel", args) { plot.xLabel = label }
         if let label = try optionalString("ylabel", args) { plot.yLabel = label }
@@ -155,11 +160,22 @@ enum PlotCommands {
                 throw RuntimeError("plot scatter: by=\(by) has \(order.count) different values; colour by a column with at most 20 (such as env)")
             }
             if groups.allSatisfy({ Double($0) != nil }) { order.sort { (Double($0) ?? 0) < (Double($1) ?? 0) } }
-            for label in order {
+            // names=[train, ood] names the groups in their order (by value for numbers: env 0, then env 1).
+            var names = order.map { "\(by) \($0)" }
+            if let given = try optionalNames("names", args) {
+                guard given.count == order.count else {
+                    throw RuntimeError("plot scatter: names= has \(given.count) name\(given.count == 1 ? "" : "s") for the \(order.count) groups of by=\(by) (\(order.joined(separator: ", ")), in that order)")
+                }
+                names = given
+            }
+            for (label, name) in zip(order, names) {
                 let rows = members[label] ?? []
-                series.append(Series("\(by) \(label)", xs: rows.map { xs[$0] }, ys: rows.map { ys[$0] }))
+                series.append(Series(name, xs: rows.map { xs[$0] }, ys: rows.map { ys[$0] }))
             }
         } else {
+            if try optionalNames("names", args) != nil {
+                throw RuntimeError("plot scatter: names= names the groups of by=; give by= too (plot scatter d x=\(x) y=\(y) by=env names=[…])")
+            }
             series = [Series(xs: xs, ys: ys)]
         }
         return Plot.scatter(series, xLabel: x, yLabel: y)
@@ -182,7 +198,7 @@ enum PlotCommands {
             let ys = try source.numbers(name)
             series.append(xs.map { Series(name, xs: $0, ys: ys) } ?? Series(name, ys: ys))
         }
-        return Plot.line(series, xLabel: x ?? "row", yLabel: yNames.count == 1 ? yNames[0] : "")
+        return Plot.line(series, xLabel: x ?? "row", yLabel: axisLabel(for: yNames))
     }
 
     /// `plot hist d col bins=…`, or `plot hist t` for a tensor or list of numbers.
@@ -229,7 +245,7 @@ enum PlotCommands {
         guard !columns.isEmpty else { throw RuntimeError("plot box needs cols=[…] (the columns are \(source.names.joined(separator: ", ")))") }
         var groups: [BoxGroup] = []
         for name in columns { groups.append(BoxGroup(name, values: try source.numbers(name))) }
-        return Plot.box(groups, valueLabel: columns.count == 1 ? columns[0] : "")
+        return Plot.box(groups, valueLabel: axisLabel(for: columns))
     }
 
     /// `plot bar t x=category y=[…]`: one group of bars per category, one bar per y column.
@@ -250,6 +266,25 @@ enum PlotCommands {
     }
 
     // MARK: - Helpers
+
+    /// The label of a value axis drawn for `columns`: the column itself for one; for several, what their names
+    /// measure when each ends in one (`train_loss`, `ood_rmse` → `loss / rmse`; `iid_rmse`, `ood_rmse` → `rmse`),
+    /// else the names (`iid / ood`), or `value` when that would be long.
+    static func axisLabel(for columns: [String]) -> String {
+        guard columns.count > 1 else { return columns.first ?? "" }
+        let suffixes = columns.map { name -> String? in
+            guard let cut = name.lastIndex(of: "_"), cut != name.startIndex, name.index(after: cut) != name.endIndex else { return nil }
+            return String(name[name.index(after: cut)...])
+        }
+        var measures: [String] = []
+        if suffixes.allSatisfy({ $0 != nil }) {
+            for suffix in suffixes.compactMap({ $0 }) where !measures.contains(suffix) { measures.append(suffix) }
+        } else {
+            for name in columns where !measures.contains(name) { measures.append(name) }
+        }
+        let label = measures.joined(separator: " / ")
+        return measures.count <= 3 && label.count <= 40 ? label : "value"
+    }
 
     /// Prints the confirmation and returns nil after writing an SVG with to=, else returns the plot value.
     static func deliver(_ object: PlotObject, _ args: Arguments) throws(RuntimeError) -> Value {
@@ -442,7 +477,7 @@ final class PlotObject: NativeObject {
         }
     }
 
-    var memberNames: [String] { ["kind", "title", "series", "notes", "text", "svg", "plots"] }
+    var memberNames: [String] { ["kind", "title", "xlabel", "ylabel", "series", "notes", "text", "svg", "plots"] }
 
     func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
         let plots: [Plot]
@@ -457,6 +492,9 @@ final class PlotObject: NativeObject {
         case "title":
             if case .figure(let figure) = content { return .string(figure.title) }
             return .string(plots[0].title)
+        case "xlabel", "ylabel":
+            guard case .single(let plot) = content else { return .string("") }
+            return .string(name == "xlabel" ? plot.xLabel : plot.yLabel)
         case "series": return .list(plots.flatMap(\.seriesNames).map { .string($0) })
         case "notes": return .list(plots.flatMap(\.notes).map { .string($0) })
         case "text": return .string(render(color: false))

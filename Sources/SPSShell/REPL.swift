@@ -18,6 +18,31 @@ public enum LineInput: Equatable, Sendable {
     case end
 }
 
+/// What one read of a line of an entry produced: what any read produces, or ↑ back to the line above.
+public enum EntryLineInput: Equatable, Sendable {
+    /// A line, Ctrl-C or the end of input.
+    case input(LineInput)
+    /// ↑ on a line below the first of an entry: go back to the line above; carries this line's text, kept.
+    case previousLine(String)
+}
+
+/// Where a line being read sits in the entry being typed, so the editor can move between the entry's lines.
+public struct LineContext: Equatable, Sendable {
+    /// The text the line starts with (a line of the entry edited again).
+    public var text: String
+    /// The line above in the same entry as it shows, prompt and text; nil on the first line.
+    public var above: String?
+    /// True when the entry has lines below this one (↓ moves to the next one, as Enter does).
+    public var hasLinesBelow: Bool
+
+    /// A line of an entry.
+    public init(text: String = "", above: String? = nil, hasLinesBelow: Bool = false) {
+        self.text = text
+        self.above = above
+        self.hasLinesBelow = hasLinesBelow
+    }
+}
+
 /// Reads lines for the prompt: libedit on a terminal (`LibeditLineReader`), plain reads otherwise, prepared lines
 /// in tests.
 public protocol LineReader: AnyObject {
@@ -25,6 +50,10 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> String?
     /// Shows the prompt and reads a line, telling a cancelled line (Ctrl-C) from the end of input.
     func read(prompt: String) -> LineInput
+    /// Reads a line of an entry: it starts as `context.text`, and ↑ may go back to the line above.
+    func read(prompt: String, context: LineContext) -> EntryLineInput
+    /// Drops input read ahead but not yet returned (the rest of a paste), after Ctrl-C stopped a command.
+    func discardPendingInput()
     /// Records a complete (possibly multi-line) entry in history.
     func addHistory(_ entry: String)
     /// The history, oldest first (what `history` shows).
@@ -35,6 +64,8 @@ public protocol LineReader: AnyObject {
 
 extension LineReader {
     public func read(prompt: String) -> LineInput { readLine(prompt: prompt).map { .line($0) } ?? .end }
+    public func read(prompt: String, context: LineContext) -> EntryLineInput { .input(read(prompt: prompt)) }
+    public func discardPendingInput() {}
     public func addHistory(_ entry: String) {}
     public var historyEntries: [String] { [] }
     public var historyWriteFailure: FileWriteError? { nil }
@@ -57,13 +88,18 @@ public final class PlainLineReader: LineReader {
     public var historyEntries: [String] { entries }
 }
 
-/// Feeds prepared lines, for tests. A line that is exactly `ScriptedLineReader.controlC` reads as Ctrl-C.
+/// Feeds prepared lines, for tests. A line that is exactly `ScriptedLineReader.controlC` reads as Ctrl-C; a line
+/// that starts with `ScriptedLineReader.up` reads as ↑ pressed on a line holding the rest of it.
 public final class ScriptedLineReader: LineReader {
     /// The line that stands for pressing Ctrl-C.
     public static let controlC = "\u{3}"
+    /// The start of a line that stands for pressing ↑ (on a line below the first of an entry).
+    public static let up = "\u{1B}[A"
     var lines: [String]
     /// The prompts shown so far.
     public private(set) var prompts: [String] = []
+    /// The context of each read, in order.
+    public private(set) var contexts: [LineContext] = []
     /// Entries added to history.
     public private(set) var history: [String] = []
     /// Creates a reader that returns these lines, then end of input.
@@ -73,10 +109,16 @@ public final class ScriptedLineReader: LineReader {
         return nil
     }
     public func read(prompt: String) -> LineInput {
+        if case .input(let input) = read(prompt: prompt, context: LineContext()) { return input }
+        return .cancelled
+    }
+    public func read(prompt: String, context: LineContext) -> EntryLineInput {
         prompts.append(prompt)
-        guard !lines.isEmpty else { return .end }
+        contexts.append(context)
+        guard !lines.isEmpty else { return .input(.end) }
         let line = lines.removeFirst()
-        return line == ScriptedLineReader.controlC ? .cancelled : .line(line)
+        if line.hasPrefix(ScriptedLineReader.up), context.above != nil { return .previousLine(String(line.dropFirst(ScriptedLineReader.up.count))) }
+        return .input(line == ScriptedLineReader.controlC ? .cancelled : .line(line))
     }
     public func addHistory(_ entry: String) {
         if history.last != entry { history.append(entry) }
@@ -133,28 +175,63 @@ public final class REPL {
             entryNumber += 1
             if session.interpreter.interrupt === InterruptHandler.flag { InterruptHandler.reset() }
             skipRecordingEntry = false
-            let outcome = session.run(entry, name: "<stdin:\(entryNumber)>", echo: .values)
+            let source = REPL.helpShortcut(trimmed) ?? entry
+            let outcome = session.run(source, name: "<stdin:\(entryNumber)>", echo: .values)
             if session.quitRequested { return }
-            if outcome == .success && !skipRecordingEntry { record(entry) }
+            if outcome == .success && !skipRecordingEntry { record(source) }
             if let error = session.lastError, error.isInterrupt {
+                reader.discardPendingInput()
                 session.errorOutput.write(session.errorStyle.note("note: stopped by Ctrl-C; the session and its variables are intact") + "\n")
             }
         }
     }
 
+    /// `help name` for `?name`, `name?` (and `??name`, `name??`), `help` for `?` or `??` alone, as IPython reads
+    /// them; nil for any other entry (a `?` is not otherwise valid sps, so nothing else changes meaning).
+    static func helpShortcut(_ entry: String) -> String? {
+        var name = Substring(entry)
+        guard name.hasPrefix("?") || name.hasSuffix("?") else { return nil }
+        while name.first == "?" { name.removeFirst() }
+        while name.last == "?" { name.removeLast() }
+        if name.isEmpty { return "help" }
+        guard let first = name.first, first.isLetter || first == "_",
+              name.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else { return nil }
+        return "help \(name)"
+    }
+
     /// Reads one complete entry, asking for more lines while it is unfinished.
+    ///
+    /// ↑ on a line below the first goes back to the line above to edit it (the lines below are kept, and Enter
+    /// walks down through them again); the entry runs when Enter on its last line completes it.
     func readEntry() -> LineInput {
-        let first = reader.read(prompt: prompt)
-        guard case .line(var text) = first else { return first }
-        while Session.isIncomplete(text) {
-            switch reader.read(prompt: continuationPrompt) {
-            case .line(let more): text += "\n" + more
-            case .cancelled: return .cancelled
-            case .end: return .line(text)
+        var lines: [String] = []
+        var index = 0
+        while true {
+            let context = LineContext(text: index < lines.count ? lines[index] : "",
+                                      above: index > 0 ? promptFor(index - 1) + lines[index - 1] : nil,
+                                      hasLinesBelow: index < lines.count - 1)
+            switch reader.read(prompt: promptFor(index), context: context) {
+            case .input(.cancelled):
+                return .cancelled
+            case .input(.end):
+                return lines.isEmpty ? .end : .line(lines.joined(separator: "\n"))
+            case .input(.line(let text)):
+                if index < lines.count { lines[index] = text } else { lines.append(text) }
+                index += 1
+                if index < lines.count { continue }
+                let entry = lines.joined(separator: "\n")
+                if !Session.isIncomplete(entry) { return .line(entry) }
+            case .previousLine(let text):
+                guard index > 0 else { continue }
+                if index < lines.count { lines[index] = text }
+                else if !text.isEmpty { lines.append(text) }
+                index -= 1
             }
         }
-        return .line(text)
     }
+
+    /// The prompt of an entry's line: the main prompt first, then the continuation prompt.
+    func promptFor(_ line: Int) -> String { line == 0 ? prompt : continuationPrompt }
 
     // MARK: - Hooks for shell commands
 

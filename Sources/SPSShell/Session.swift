@@ -11,13 +11,15 @@ public protocol CommandLibrary {
     func register(in session: Session)
 }
 
-/// How a run shows statements and values.
+/// How a run shows statements and values (`ScriptDisplay` has the whole rule).
 public enum EchoMode: Sendable {
-    /// A script: only what `print` prints.
+    /// A script: what `print` prints, and the results of lines that only call a command whose job is to show
+    /// something (`plot`, `describe`, `summary`, …).
     case none
-    /// The prompt: the value of each top-level expression statement is shown.
+    /// The prompt: the value of each top-level expression statement is shown (unless a `;` follows it).
     case values
-    /// A transcript (`--echo`): each top-level statement is shown after a prompt, then its output and value.
+    /// A transcript (`--echo`): each top-level statement is shown after a prompt, then its output and value;
+    /// `say` shows only what it says, and `pause` is left out.
     case transcript
 }
 
@@ -61,8 +63,8 @@ public final class Session {
     /// True once `quit` has run: the prompt or the script stops.
     public var quitRequested: Bool { interpreter.context.quitRequested }
 
-    /// Called before each top-level statement of a run (after its transcript line): `sps --step` waits here for a
-    /// key. To stop the run, request the interrupt and set `quit`.
+    /// Called before each top-level statement of a run (after its transcript line), except `say` and `pause`:
+    /// `sps --step` stops here (see `Stepper`). To stop the run, request the interrupt and set `quit`.
     public var stepper: ((Stmt) -> Void)?
 
     /// Creates a session printing to `output` and reporting errors to `errors`.
@@ -129,23 +131,33 @@ public final class Session {
         let out = interpreter.output
         let savedEcho = interpreter.echo
         defer { interpreter.echo = savedEcho }
-        switch echo {
-        case .none: interpreter.echo = nil
-        case .values, .transcript:
-            let style = outputStyle
-            interpreter.echo = { value in
-                if case .number = value { out.write(style.number(value.repr) + "\n") } else { out.write(value.repr + "\n") }
-            }
+        let interpreter = self.interpreter
+        // The statement running now, and whether its value is shown (see `ScriptDisplay` for the rule).
+        var showsValue = false
+        interpreter.echo = { [unowned self] value in
+            interpreter.setGlobal(ScriptDisplay.lastValueName, value)
+            if showsValue { self.show(value, on: out) }
         }
         let prompt = self.prompt
-        let before: ((Stmt) -> Void)? = echo == .transcript ? { stmt in
-            let text = file.text(from: stmt.location.offset, to: stmt.end)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            out.write(lines.enumerated().map { ($0.offset == 0 ? prompt : "...  ") + $0.element }.joined(separator: "\n") + "\n")
-        } : nil
+        let stepper = self.stepper
+        let before = { (stmt: Stmt) in
+            let silenced = ScriptDisplay.isSilenced(stmt, in: file)
+            showsValue = !silenced && (echo != .none || ScriptDisplay.shows(stmt, in: interpreter))
+            // `say` shows what it says, `pause` nothing: neither is shown as a statement nor stepped.
+            guard !ScriptDisplay.isPacing(stmt, in: interpreter) else { return }
+            if echo == .transcript {
+                let text = file.text(from: stmt.location.offset, to: stmt.end) + (silenced ? ";" : "")
+                if let structured = out as? StructuredOutput {
+                    structured.statement(text, prompt: prompt)
+                } else {
+                    out.write(Session.transcriptLines(text, prompt: prompt))
+                }
+            }
+            stepper?(stmt)
+        }
         lastError = nil
         do throws(RuntimeError) {
-            try interpreter.run(program, before: stepper.map { step in { stmt in before?(stmt); step(stmt) } } ?? before)
+            try interpreter.run(program, before: before)
             return .success
         } catch {
             if quitRequested { return .success }
@@ -153,6 +165,38 @@ public final class Session {
             errorOutput.write(errorStyle.diagnostics(DiagnosticRenderer.render(error)) + "\n")
             return .runtimeError
         }
+    }
+}
+
+extension Session {
+    /// Runs a command typed at a `--step` stop as the prompt would (values echoed, `_` set), in the middle of the
+    /// script: its output goes to the terminal only (not to a handout), a Ctrl-C stops only it, and the script's
+    /// own outcome is left as it was.
+    func runAtStop(_ text: String, name: String) {
+        let savedOutput = output, savedErrors = errorOutput, savedError = lastError
+        if let handout = savedOutput as? HandoutSink { output = handout.terminal }
+        if let handout = savedErrors as? HandoutSink { errorOutput = handout.terminal }
+        defer {
+            output = savedOutput
+            errorOutput = savedErrors
+            lastError = savedError
+        }
+        _ = run(text, name: name, echo: .values)
+        if lastError?.isInterrupt == true {
+            errorOutput.write(errorStyle.note("note: stopped by Ctrl-C; the script goes on from where it was") + "\n")
+        }
+        if interpreter.interrupt === InterruptHandler.flag { InterruptHandler.reset() } else { interpreter.interrupt.clear() }
+    }
+
+    /// A statement as a transcript shows it: after the prompt, its further lines after `...  `.
+    static func transcriptLines(_ text: String, prompt: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { ($0.offset == 0 ? prompt : "...  ") + $0.element }.joined(separator: "\n") + "\n"
+    }
+
+    /// Shows a value as the prompt does (see `ScriptDisplay.show`).
+    func show(_ value: Value, on out: any OutputSink) {
+        ScriptDisplay.show(value, on: out, style: outputStyle)
     }
 }
 

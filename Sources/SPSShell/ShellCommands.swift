@@ -23,17 +23,16 @@ enum ShellCommands {
     static func all() -> [Command] { [help, vars, load, time, history, clear, quit] }
 
     static let help = Command(
-        "help", topic: "shell", summary: "list the commands by topic, or show one command or def in full",
-        help: "`help` lists every command with a one-line summary; `help fit` shows its arguments, defaults, units and an example. A comment directly above a `def` becomes that def's help.",
-        example: "help\nhelp fit",
-        parameters: [.positional("name", .optional(.columnName), optional: true, "a command or def to explain")]
+        "help", topic: "shell", summary: "the commands by topic; or one command, def, variable, topic or keyword explained",
+        help: "`help` fits on one screen: each topic with the names of its commands. `help fit` shows a command's arguments, defaults, units and an example; `help data` lists a topic with a line per command; `help m` describes a variable (type, shape, members, the commands that take it); `help for` (if, while, def, …) explains a keyword of the language; `help commands` lists every command with its summary. `?fit` and `fit?` at the prompt are `help fit`. A comment directly above a `def` becomes that def's help.",
+        example: "help\nhelp fit\nhelp data\nhelp for",
+        parameters: [.positional("name", .optional(.columnName), optional: true, "a command, def, variable, topic or keyword to explain").completing(.names)]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let interpreter = args.interpreter
-        let style = interpreter.outputStyle
-        if let name = args["name"]?.string {
-            interpreter.output.write(try HelpText.lookup(name, in: interpreter.registry, style: style))
-        } else {
-            interpreter.output.write(HelpText.overview(interpreter.registry, style: style))
+        do throws(RuntimeError) {
+            interpreter.output.write(try HelpText.respond(to: args["name"]?.string, in: interpreter, style: interpreter.outputStyle))
+        } catch {
+            throw args.location(of: "name").map { error.located($0) } ?? error
         }
         return .nil
     }
@@ -62,7 +61,12 @@ enum ShellCommands {
         let interpreter = args.interpreter
         switch interpreter.compile(SourceFile(name: path, text: text)) {
         case .failure(let errors):
-            throw RuntimeError("load: \(path) has syntax errors:\n" + DiagnosticRenderer.render(errors))
+            // Shown at the loaded file's line (its name, line and column, the line and a caret), not at `load`.
+            guard let first = errors.errors.first else { throw RuntimeError("load: \(path) has syntax errors") }
+            let more = errors.errors.count - 1
+            var note = "load ran nothing of \(path)"
+            if more > 0 { note += "; \(more) more syntax error\(more == 1 ? "" : "s") in it (sps \(path) lists them all without running it)" }
+            throw RuntimeError("\(first.message); \(note)", at: first.location)
         case .success(let program):
             let depth = interpreter.context.loadDepth
             guard depth < 50 else { throw RuntimeError("load: scripts loading scripts nest more than 50 deep (does \(path) load itself?)") }
@@ -73,7 +77,8 @@ enum ShellCommands {
                 interpreter.echo = echo
                 interpreter.context.loadDepth = depth
             }
-            try interpreter.run(program)
+            // A loaded file shows what a script shows: display commands on their own line (ScriptDisplay's rule).
+            try ScriptDisplay.runLoaded(program, in: interpreter)
         }
         return .nil
     }
@@ -138,12 +143,21 @@ enum ShellCommands {
         throw RuntimeError("quit")
     }
 
-    /// `12.3 ms`, `1.234 s`, `2 min 5.1 s`.
+    /// `350 ns`, `4.2 µs`, `180 µs`, `12.3 ms`, `1.234 s`, `2 min 5.1 s`: the unit that fits, never `0 ms`.
     static func formatDuration(_ seconds: Double) -> String {
-        if seconds < 1 { return Value.format((seconds * 1e4).rounded() / 10) + " ms" }
-        if seconds < 60 { return Value.format((seconds * 1e3).rounded() / 1e3) + " s" }
-        let minutes = Int(seconds / 60)
-        return "\(minutes) min " + Value.format(((seconds - Double(minutes) * 60) * 10).rounded() / 10) + " s"
+        let t = max(0, seconds)
+        let nanoseconds = (t * 1e9).rounded()
+        if nanoseconds < 1000 { return Value.format(nanoseconds) + " ns" }
+        let tenthsOfMicroseconds = (t * 1e7).rounded()
+        if tenthsOfMicroseconds < 100 { return Value.format(tenthsOfMicroseconds / 10) + " µs" }
+        let microseconds = (t * 1e6).rounded()
+        if microseconds < 1000 { return Value.format(microseconds) + " µs" }
+        let tenthsOfMilliseconds = (t * 1e4).rounded()
+        if tenthsOfMilliseconds < 10_000 { return Value.format(tenthsOfMilliseconds / 10) + " ms" }
+        let milliseconds = (t * 1e3).rounded()
+        if milliseconds < 60_000 { return Value.format(milliseconds / 1e3) + " s" }
+        let minutes = Int(t / 60)
+        return "\(minutes) min " + Value.format(((t - Double(minutes) * 60) * 10).rounded() / 10) + " s"
     }
 }
 

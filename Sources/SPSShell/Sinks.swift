@@ -69,3 +69,17 @@ public final class StandardStream: OutputSink {
         }
     }
 }
+
+/// An output that keeps the structure of a transcript (the HTML handout): which text is a statement, narration,
+/// a plot or a pause. The session and the classroom commands hand it these pieces instead of plain text; it also
+/// writes them as text to the terminal.
+protocol StructuredOutput: OutputSink {
+    /// A statement about to run, shown after the prompt.
+    func statement(_ text: String, prompt: String)
+    /// A line of narration (`say`).
+    func narration(_ text: String)
+    /// A plot shown as a value (echoed, or printed).
+    func plot(_ plot: PlotObject)
+    /// A `pause`: the end of a part of the story.
+    func pause()
+}

@@ -28,6 +28,12 @@ public enum InterruptHandler {
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, nil)
+        // A parent may start sps with SIGINT blocked (a test runner's threads do): threads made from here on
+        // inherit this thread's mask, so unblock it, or Ctrl-C would never reach a running command.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     /// Runs in the signal handler: atomics and write(2) only.
@@ -59,6 +65,8 @@ public final class ProgressLine: ProgressReporter, @unchecked Sendable {
     var started: Double = 0
     var lastDraw: Double = 0
     var shown = false
+    /// The Ctrl-C presses already answered with a line break (see `clear`).
+    var answeredPresses = 0
     let descriptor: Int32
 
     /// A progress line written to `descriptor` (a terminal).
@@ -85,39 +93,27 @@ public final class ProgressLine: ProgressReporter, @unchecked Sendable {
         guard t - started >= 0.5, t - lastDraw >= 0.1 else { return }
         lastDraw = t
         let p = progress()
-        var text = ""
-        let elapsed = t - started
-        if let total = p.total, total > 0 {
-            let fraction = min(1, Double(p.done) / Double(total))
-            let cells = 20, filled = Int(fraction * Double(cells))
-            text += String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled)
-            text += " \(Int(fraction * 100))%  "
-            if fraction > 0 { text += "eta \(Int((elapsed / fraction - elapsed).rounded()))s  " }
-        }
-        text += "epoch \(p.epoch)  step \(p.step)"
-        if let loss = p.loss { text += "  loss \(formatLoss(loss))" }
-        text += "  \(Int(elapsed))s  (Ctrl-C stops)"
-        let width = TerminalSize.columns ?? 80
-        if text.count > width - 1 { text = String(text.prefix(width - 1)) }
+        let text = p.line(elapsed: t - started, width: TerminalSize.columns ?? 80)
         write("\r\u{1B}[2K" + style.dim(text))
         shown = true
     }
 
     /// Erases the line if it is showing.
+    ///
+    /// After a Ctrl-C it also ends the line the terminal echoed `^C` on (or erases the progress line, `^C` and
+    /// all), once per press, so the next message starts on a line of its own instead of after the `^C`.
     public func clear() {
+        let presses = InterruptHandler.presses.load(ordering: .relaxed)
+        if presses < answeredPresses { answeredPresses = presses }
+        if presses > answeredPresses {
+            answeredPresses = presses
+            write(shown ? "\r\u{1B}[2K" : "\n")
+            shown = false
+            return
+        }
         guard shown else { return }
         shown = false
         write("\r\u{1B}[2K")
-    }
-
-    func formatLoss(_ x: Double) -> String {
-        guard x.isFinite else { return Value.format(x) }
-        var buffer = [CChar](repeating: 0, count: 32)
-        _ = buffer.withUnsafeMutableBufferPointer { b in
-            withVaList([x]) { vsnprintf(b.baseAddress, 32, "%.4g", $0) }
-        }
-        let length = buffer.firstIndex(of: 0) ?? buffer.count
-        return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     func write(_ text: String) { StandardStream(descriptor: descriptor).write(text) }

@@ -42,6 +42,8 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
     case uniform(low: Double, high: Double)
     case logUniform(low: Double, high: Double)
     case choice([Double])
+    /// One of the values, each with its probability: `cumulative` holds the running sums of the weights.
+    case weightedChoice([Double], cumulative: [Double])
 
     /// One draw (a constant draws nothing from `rng`).
     public func sample(_ rng: inout RandomStream) -> Double {
@@ -51,7 +53,28 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
         case .uniform(let low, let high): low + (high - low) * rng.nextUniform()
         case .logUniform(let low, let high): exp(log(low) + (log(high) - log(low)) * rng.nextUniform())
         case .choice(let values): values.isEmpty ? .nan : values[rng.nextInt(below: values.count)]
+        case .weightedChoice(let values, let cumulative): Distribution.pick(values, cumulative, rng.nextUniform())
         }
+    }
+
+    /// The value whose share of the cumulative weights holds `u` (uniform in [0, 1)); values of zero weight are
+    /// never picked.
+    static func pick(_ values: [Double], _ cumulative: [Double], _ u: Double) -> Double {
+        guard let total = cumulative.last, total > 0 else { return .nan }
+        let target = u * total
+        var lo = 0, hi = cumulative.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cumulative[mid] > target { hi = mid } else { lo = mid + 1 }
+        }
+        return values[lo]
+    }
+
+    /// `choice` with weights: the values with probabilities proportional to `weights` (checked by the caller:
+    /// as many, finite, non-negative, with a positive sum).
+    public static func weighted(_ values: [Double], weights: [Double]) -> Distribution {
+        var running = 0.0
+        return .weightedChoice(values, cumulative: weights.map { running += $0; return running })
     }
 
     /// Whether every draw is the same number.
@@ -64,6 +87,8 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
         case .uniform(let a, let b): "uniform \(a) \(b)"
         case .logUniform(let a, let b): "loguniform \(a) \(b)"
         case .choice(let values): "choice \(values)"
+        case .weightedChoice(let values, let cumulative):
+            "choice \(values) p=\(cumulative.indices.map { (cumulative[$0] - ($0 > 0 ? cumulative[$0 - 1] : 0)) / (cumulative.last ?? 1) })"
         }
     }
 }

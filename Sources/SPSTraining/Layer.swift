@@ -43,7 +43,7 @@ extension Layer {
 }
 
 /// Formats a parameter count the way model summaries show it: `4 parameters`, `4_481 parameters`.
-func parameterSummary(_ count: Int) -> String {
+public func parameterSummary(_ count: Int) -> String {
     var digits = String(count)
     var groups: [Substring] = []
     while digits.count > 3 {

@@ -108,14 +108,16 @@ public final class TrainingLoop {
     /// Whether the current epoch is part-way through.
     public var isMidEpoch: Bool { position > 0 }
 
+    /// Steps taken so far in the current, unfinished epoch (0 at an epoch boundary).
+    public var stepsIntoEpoch: Int { (position + batchSize - 1) / batchSize }
+
     /// Optimizer steps in one epoch (the last batch may be partial).
     public var stepsPerEpoch: Int { (data.count + batchSize - 1) / batchSize }
 
     /// Steps still to take to finish `epochs` more epochs (the current partial epoch counts as one).
     public func stepsRemaining(epochs: Int) -> Int {
         guard epochs > 0 else { return 0 }
-        let doneInEpoch = (position + batchSize - 1) / batchSize
-        return epochs * stepsPerEpoch - doneInEpoch
+        return epochs * stepsPerEpoch - stepsIntoEpoch
     }
 
     /// Takes one optimizer step on the next batch and returns its loss.

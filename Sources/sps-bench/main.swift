@@ -146,10 +146,56 @@ func largeMLP() {
     }
 }
 
+struct LinalgReport: Encodable {
+    let benchmark = "linalg"
+    /// `Linalg.solve` on a 10×10 system (Double API, no interpreter), microseconds per call, best of 7 × 20,000.
+    let solve10Us: Double
+    /// `Tensor.matmul` of two 1000×1000 Float32 matrices (OpenBLAS sgemm), milliseconds, best of 7 × 5.
+    let matmul1000Ms: Double
+    /// 2n³ / time of that product.
+    let matmul1000Gflops: Double
+    let threads: Int, peakRssMb: Double
+    /// OpenBLAS's kernels (`Linalg.blasCore`).
+    let blasCore: String
+}
+
+/// Linear algebra without the language: the 10×10 solve and the 1000×1000 product that benchmarks/linalg/run.sh
+/// also times from sps scripts and in numpy.
+func linalg() {
+    let threads = option("--threads", ProcessInfo.processInfo.activeProcessorCount)
+    Kernels.setBLASThreads(threads)
+    var rng = RandomStream(seed: 0, purpose: .data)
+    var a = (0..<100).map { _ in rng.nextNormal() }
+    for i in 0..<10 { a[i * 10 + i] += 4 }
+    let b = (0..<10).map { _ in rng.nextNormal() }
+    func best(_ repeats: Int, _ count: Int, _ body: () -> Void) -> Double {
+        var fastest = Double.infinity
+        for _ in 0..<repeats {
+            let start = now()
+            for _ in 0..<count { body() }
+            fastest = min(fastest, (now() - start) / Double(count))
+        }
+        return fastest
+    }
+    var sink = 0.0
+    let solve = best(7, 20_000) { sink += (try? Linalg.solve(a, b, n: 10))?[0] ?? .nan }
+    let m = Tensor.randn([1000, 1000], using: &rng), n = Tensor.randn([1000, 1000], using: &rng)
+    let product = best(7, 5) { sink += Double((try? m.matmul(n))?.storage[0] ?? .nan) }
+    guard sink.isFinite else {
+        print(json(FailureReport(benchmark: "linalg", error: "a result was not finite")))
+        return
+    }
+    print(json(LinalgReport(solve10Us: solve * 1e6, matmul1000Ms: product * 1e3, matmul1000Gflops: 2 * pow(1000, 3) / product / 1e9,
+                            threads: threads, peakRssMb: peakRSSMegabytes(), blasCore: Linalg.blasCore)))
+}
+
 switch CommandLine.arguments.dropFirst().first {
 case "case-study": caseStudy()
 case "large-mlp": largeMLP()
+case "linalg": linalg()
+case "gather": gather()
+case "runlog": runLogBench()
 default:
-    FileHandle.standardError.write(Data("usage: sps-bench case-study|large-mlp [--runs-per-cell N] [--rows N] [--epochs N] [--threads N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: sps-bench case-study|large-mlp|linalg|gather|runlog [--runs-per-cell N] [--rows N] [--epochs N] [--threads N]\n".utf8))
     exit(64)
 }

@@ -23,7 +23,16 @@ struct SPS: ParsableCommand {
             files (a symbolic link has its target written), keeping their mode and owner. Several -e are joined as lines of one script (as \
             perl -e and ruby -e do); -e and a script file cannot be given together. Colour is used on a terminal \
             unless NO_COLOR is set. Exit codes: 0 success, 64 usage (or an unreadable script), 65 syntax error, 70 \
-            runtime error or a failed write to standard output (`sps x.sps > /dev/full`), 130 stopped by Ctrl-C.
+            runtime error or a failed write to standard output (`sps x.sps > /dev/full`), 130 stopped by Ctrl-C, 1 \
+            stopped by the teacher (q at a --step stop).
+
+            What a line shows: \(ScriptDisplay.rule)
+
+            Classroom: --step stops before each statement and at each `pause`; Enter goes on, c runs to the end, q \
+            ends the script (status 1), and anything else typed there runs as at the prompt (inspect a variable, \
+            then Enter goes on). `say` narration shows once, and --echo transcripts leave `pause` out. \
+            --html handout.html writes the transcript as one web page with every plot as inline SVG and nothing \
+            fetched from the network (written atomically; combine with --step to teach and hand out at once).
             """,
         version: "sps 0.1.0")
 
@@ -39,13 +48,19 @@ struct SPS: ParsableCommand {
     @Flag(help: "Print each statement with a prompt, then its output (a transcript).")
     var echo = false
 
-    @Flag(help: "Classroom mode: show each statement and wait for a key (Enter runs it, c runs to the end, q quits).")
+    @Flag(help: "Classroom mode: show each statement and stop before it (Enter runs it, c runs to the end, q quits with status 1, anything else runs as a command).")
     var step = false
+
+    @Option(name: .customLong("html"), help: ArgumentHelp("Also write the transcript as one self-contained web page: narration, statements, output and plots as SVG.", valueName: "file"))
+    var html: String?
 
     @Flag(help: "Print the command reference (docs/commands.md) as Markdown and exit.")
     var helpMarkdown = false
 
     func validate() throws {
+        if html != nil && i {
+            throw ValidationError("--html writes the transcript of a script, not of the prompt: leave out -i")
+        }
         if let script, !e.isEmpty {
             throw ValidationError("give either a script (\(script)) or -e text, not both; to run a file and then more text, write the text in the file or use: sps -e 'load \"\(script)\"' -e '…'")
         }
@@ -72,10 +87,39 @@ struct SPS: ParsableCommand {
             errors.write(errorStyle.diagnostics("error: cannot write to standard output: \(reason); sps goes on, and exits with status 70") + "\n")
         }
         if let progress { session.interpreter.context.progress = progress }
-        if step { Stepper.install(in: session, style: outputStyle) }
+        // The run log: ~/.sps/runs.db, or $SPS_RUNS (off turns it off); see docs/runlog.md.
+        session.interpreter.context.runLog = RunLogSession.fromEnvironment()
+        // --html: check the destination before anything runs, then record the run.
+        var handout: HTMLHandout?
+        if let html {
+            if let problem = HTMLHandout.unwritable(html) {
+                errors.write(errorStyle.diagnostics("error: --html: " + DiagnosticRenderer.visible(problem.message)) + "\n")
+                finish(.unreadable)
+            }
+            let name = script.map { $0 == "-" ? "<stdin>" : $0 } ?? (e.isEmpty ? "<stdin>" : "<command line>")
+            handout = HTMLHandout(title: name.split(separator: "/").last.map(String.init) ?? name)
+            handout?.record(session)
+        }
+        var editor: LibeditLineReader?
+        var stepper: Stepper?
+        if step {
+            if stdinIsTerminal && isatty(1) == 1, let libedit = LibeditLineReader(style: outputStyle) {
+                libedit.completer = Completer(interpreter: session.interpreter)
+                editor = libedit
+                stepper = Stepper(session: session, reader: libedit) { prompt in
+                    StandardStream.output().write(Stepper.eraseLines(for: prompt))
+                }
+            } else if let terminal = TerminalLineReader() {
+                // Standard input is the script (sps --step < lesson.sps): the teacher answers on the terminal.
+                stepper = Stepper(session: session, reader: terminal) { prompt in terminal.write(Stepper.eraseLines(for: prompt)) }
+            }
+            // No terminal at all: run straight through, as --echo does.
+            stepper?.install()
+        }
 
-        let mode: EchoMode = echo || step ? .transcript : .none
+        let mode: EchoMode = echo || step || html != nil ? .transcript : .none
         var outcome = RunOutcome.success
+        var ranScript = true
         if !e.isEmpty {
             outcome = session.run(e.joined(separator: "\n"), name: "<command line>", echo: mode)
         } else if let script, script != "-" {
@@ -89,15 +133,37 @@ struct SPS: ParsableCommand {
                     errors.write(errorStyle.diagnostics("error: " + DiagnosticRenderer.visible(error.message)) + "\n")
                     outcome = .unreadable
                 }
-                finish(outcome, session)
+            }
+        } else {
+            ranScript = false
+        }
+        if let handout, let html {
+            guard ranScript else {
+                errors.write(errorStyle.diagnostics("error: --html needs a script: sps --html \(html) lesson.sps") + "\n")
+                finish(.unreadable)
+            }
+            if outcome != .unreadable {
+                do {
+                    try handout.write(to: html)
+                    let plots = handout.plotCount
+                    errors.write(errorStyle.note("wrote \(html): the transcript with \(plots) plot\(plots == 1 ? "" : "s")") + "\n")
+                } catch {
+                    errors.write(errorStyle.diagnostics("error: --html: " + DiagnosticRenderer.visible(error.message)) + "\n")
+                    finish(.runtimeError, session)
+                }
             }
         }
+        if stepper?.stoppedByTeacher == true {
+            errors.write(errorStyle.note("note: stopped by the teacher (q); the rest of the script did not run") + "\n")
+            editor?.close()
+            Glibc.exit(Stepper.stoppedExitCode)
+        }
+        if script == "-" || (script == nil && e.isEmpty && !stdinIsTerminal), !i { finish(outcome, session) }
         if session.quitRequested { finish(.success, session) }
         let interactive = i || (e.isEmpty && script == nil && stdinIsTerminal)
         if interactive {
-            session.stepper = nil
-            var editor: LibeditLineReader?
-            if stdinIsTerminal, let libedit = LibeditLineReader(style: outputStyle) {
+            stepper?.uninstall()
+            if editor == nil, stdinIsTerminal, let libedit = LibeditLineReader(style: outputStyle) {
                 libedit.completer = Completer(interpreter: session.interpreter)
                 editor = libedit
             }
@@ -109,6 +175,7 @@ struct SPS: ParsableCommand {
             editor?.close()
             finish(.success, session)
         }
+        editor?.close()
         finish(outcome, session)
     }
 
@@ -123,40 +190,6 @@ struct SPS: ParsableCommand {
             Glibc.exit(RunOutcome.runtimeError.exitCode)
         }
         Glibc.exit(outcome.exitCode)
-    }
-}
-
-/// `sps --step`: before each top-level statement (already shown by the transcript), wait for a key from the
-/// terminal: Enter or space runs it, `c` runs the rest without stopping, `q` (or Ctrl-C, Ctrl-D) quits. `pause`
-/// in the script waits too.
-enum Stepper {
-    static func install(in session: Session, style: TerminalStyle) {
-        guard let keys = KeyReader() else { return }  // no terminal: run straight through, like --echo
-        let showHint = isatty(1) == 1
-        var continuing = false
-        let interpreter = session.interpreter
-        let wait = { (hint: String) in
-            guard !continuing else { return }
-            if showHint { StandardStream.output().write(style.dim(hint)) }
-            defer { if showHint { StandardStream.output().write("\r\u{1B}[2K") } }
-            while true {
-                switch keys.readKey() {
-                case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " "):
-                    return
-                case UInt8(ascii: "c"), UInt8(ascii: "C"):
-                    continuing = true
-                    return
-                case nil, UInt8(ascii: "q"), UInt8(ascii: "Q"), 3, 4:
-                    interpreter.context.quitRequested = true
-                    interpreter.interrupt.request()
-                    return
-                default:
-                    continue
-                }
-            }
-        }
-        session.stepper = { _ in wait("  ⏎ run · c run to the end · q quit") }
-        interpreter.context.pause = { () -> Void in wait("  (paused) ⏎ go on · c run to the end · q quit") }
     }
 }
 

@@ -18,7 +18,7 @@ import SPSNumeric
           0.5000  -1.2500   3.0000
         """)
         #expect(Tensor(scalar: 2).description == "2")
-        #expect(Tensor(scalar: 2.5).description == "2.5000")
+        #expect(Tensor(scalar: 2.5).description == "2.5")
     }
 
     @Test func largeMatrixShowsOnlyItsEdges() throws {
@@ -46,5 +46,19 @@ import SPSNumeric
     @Test func specialValuesAndScientificNotation() {
         #expect(Tensor([Float.nan, .infinity, 1]).description.hasSuffix("NaN  Inf    1"))
         #expect(Tensor([1e-6, 2]).description.contains("1.0000e-06"))
+    }
+}
+
+/// Tensors inside lists and records: one-line constructor form when small, header and grid otherwise.
+@Suite struct InlineTensorPrintingTests {
+    @Test func smallTensorsPrintOnOneLine() throws {
+        #expect(Tensor([1, 2, 3]).inlineDescription == "tensor [1, 2, 3]")
+        #expect(try Tensor(rows: [[0.5, -1.25], [3, 4]]).inlineDescription == "tensor [[0.5000, -1.2500], [3.0000, 4.0000]]")
+        #expect(Tensor(scalar: 2.5).inlineDescription == "tensor 2.5")
+    }
+
+    @Test func largeTensorsHaveNoOneLineForm() throws {
+        #expect(Tensor((0..<11).map(Float.init)).inlineDescription == nil)
+        #expect(try Tensor(shape: [2, 2, 2], storage: (0..<8).map(Float.init)).inlineDescription == nil)
     }
 }

@@ -74,8 +74,28 @@ import Testing
         let step = steps.first ?? 0
         let mantissa = step / pow(10, log10(step).rounded(.down))
         #expect([1.0, 2, 5].contains { abs($0 - mantissa) < 1e-9 }, "step \(step)")
-        #expect(values.first ?? 0 >= 47 && values.last ?? 0 <= -3.3)
+        // The axis ends near the data (within a step), not at the next whole tick beyond it.
+        #expect((values.first ?? 0) > 47 - step && (values.first ?? 0) < 47 + step, "\(values)")
+        #expect((values.last ?? 0) > -3.3 - step && (values.last ?? 0) < -3.3 + step, "\(values)")
         #expect(values.allSatisfy { $0.truncatingRemainder(dividingBy: step) == 0 })
+    }
+
+    @Test("the scatter's y axis ends at the row just past the data, not at the next tick far above it")
+    func scatterAxisEndsNearTheData() {
+        var r = FixtureRandom(seed: 5)
+        let xs = (0..<400).map { _ in r.normal(mean: 10, std: 15) }
+        let ys = xs.map { min(11.9, max(-9, $0 / 4 + r.normal())) }
+        let lines = Plot.scatter([Series(xs: xs, ys: ys)]).renderTerminal(width: 70, height: 20).split(separator: "\n")
+        // Before: the axis ran from -10 to 20 with data ending at 12, leaving a third of the plot empty.
+        let labels = lines.compactMap { line -> Double? in
+            guard let bar = line.firstIndex(of: "┤") else { return nil }
+            return Double(line[..<bar].trimmingCharacters(in: .whitespaces))
+        }
+        #expect(!labels.contains(20) && labels.contains(10), "\(labels)")
+        // The top row of the plot area holds data, or the row below it does.
+        let area = lines.filter { $0.contains("│") || $0.contains("┤") }
+        let dotted = area.prefix(2).contains { line in line.unicodeScalars.contains { $0.value >= 0x2801 && $0.value <= 0x28FF } }
+        #expect(dotted, "\(lines.joined(separator: "\n"))")
     }
 
     @Test func millionPointsRender() {

@@ -177,8 +177,8 @@ struct DiagnosticClarityTests {
     }
 
     @Test("index and list messages name the value when its type is the one asked for", arguments: [
-        ("t = tensor [1, 2, 3]\nprint t[1.5]\n", "tensor indices must be integers or ranges, got number 1.5"),
-        ("d = spurious n=10\nprint d[1.5]\n", "a Dataset index must be a row number, a range or a column name, got number 1.5"),
+        ("t = tensor [1, 2, 3]\nprint t[1.5]\n", "tensor index must be an integer, a range, a list of integers or a mask, got number 1.5"),
+        ("d = spurious n=10\nprint d[1.5]\n", "Dataset index must be an integer, a range, a list of integers or a mask, got number 1.5"),
         ("plot hist [1, \"a\"]\n", "plot hist needs a tensor or a list of numbers, but element 1 of the list is string \"a\""),
     ])
     func sameTypeMessages(_ script: String, _ message: String) {

@@ -99,7 +99,7 @@ struct PreludeTests {
         #expect(help.contains("topic: training"))
         let until = try HelpText.lookup("until", in: s.interpreter.registry)
         #expect(until.hasPrefix("until loop condition max=1000\n"), "\(until)")
-        #expect(s.run("help", name: "help.sps") == .success)
+        #expect(s.run("help training", name: "help.sps") == .success)
         #expect(out.text.contains("\n  epoch ") && out.text.contains("\n  until "))
         #expect(!out.text.contains("your defs"))
         let markdown = HelpText.markdown(s.interpreter.registry)
@@ -180,10 +180,10 @@ struct PreludeTests {
     @Test func argumentsAreCheckedAsForANativeCommand() {
         let (s, _, err) = Self.session()
         #expect(s.run("epoch 3", name: "user.sps") == .runtimeError)
-        #expect(err.text.hasPrefix("user.sps:1:1: error: argument 'loop' of epoch must be a Loop, got number 3"), "\(err.text)")
+        #expect(err.text.hasPrefix("user.sps:1:7: error: argument 'loop' of epoch must be a Loop, got number 3"), "\(err.text)")
         err.clear()
         #expect(s.run(Self.setup + "epoch l 2.5", name: "user.sps") == .runtimeError)
-        #expect(err.text.hasPrefix("user.sps:5:1: error: argument 'n' of epoch must be an integer, got number 2.5"), "\(err.text)")
+        #expect(err.text.hasPrefix("user.sps:5:9: error: argument 'n' of epoch must be an integer, got number 2.5"), "\(err.text)")
         err.clear()
         #expect(s.run(Self.setup + "until l max=3", name: "user.sps") == .runtimeError)
         #expect(err.text.hasPrefix("user.sps:5:1: error: until is missing argument 'condition'"), "\(err.text)")
@@ -194,17 +194,17 @@ struct PreludeTests {
 
     @Test func anErrorInTheUsersBlockPointsThereAndNamesTheCall() {
         let (s, _, err) = Self.session()
-        #expect(s.run(Self.setup + "until l { qq }", name: "user.sps") == .runtimeError)
-        #expect(err.text.hasPrefix("user.sps:5:11: error: unknown name 'qq'\n    until l { qq }\n              ^\n"), "\(err.text)")
+        #expect(s.run(Self.setup + "until l { zzyzx }", name: "user.sps") == .runtimeError)
+        #expect(err.text.hasPrefix("user.sps:5:11: error: unknown name 'zzyzx'\n    until l { zzyzx }\n              ^\n"), "\(err.text)")
         #expect(err.text.hasSuffix("  in def until, called at user.sps:5:1\n"), "\(err.text)")
     }
 
     @Test func anErrorDeepInsideThePreludePointsAtTheCaller() {
         let text = "# a prelude\n\n# inner\n# @topic t\n# @param x any value: x\ndef inner x { x + \"a\" }\n\n"
-            + "# outer\n# @topic t\n# @param x any value: x\ndef outer x { inner x }\n"
+            + "# wrapper\n# @topic t\n# @param x any value: x\ndef wrapper x { inner x }\n"
         let (s, _, err, loaded) = Self.session(prelude: text)
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
-        #expect(s.run("x = 1\nouter x", name: "user.sps") == .runtimeError)
+        #expect(s.run("x = 1\nwrapper x", name: "user.sps") == .runtimeError)
         #expect(err.text.hasPrefix("user.sps:2:1: error: "), "\(err.text)")
         #expect(!err.text.contains("prelude") && !err.text.contains(" in def"), "\(err.text)")
     }

@@ -123,15 +123,18 @@ struct ShellCommandTests {
     @Test func helpSuggestsForUnknownNames() {
         let (s, _, err) = makeStandardSession()
         _ = s.run("help fitt", name: "t")
-        #expect(err.text.contains("help: no command or def named 'fitt'; did you mean 'fit'?"))
+        #expect(err.text.contains("help: no command, def, variable, topic or keyword named 'fitt'; did you mean 'fit'?"))
     }
 
     @Test func helpListsTopicsAndDefs() {
         let (s, out, _) = makeStandardSession()
         _ = s.run("# Says hi.\ndef hi { print \"hi\" }\nhelp", name: "t")
-        #expect(out.text.hasPrefix("Commands by topic; `help <name>` shows one in full.\n"))
-        #expect(out.text.contains("\nshell\n  clear "))
-        #expect(out.text.contains("\ntraining\n"))
+        #expect(out.text.hasPrefix("Commands by topic. `help fit` explains a command, `help data` a topic,\n"))
+        #expect(out.text.contains("\n  shell           clear help "))
+        #expect(out.text.contains("\n  training        "))
+        #expect(out.text.contains("\n  your defs       hi\n"))
+        out.clear()
+        _ = s.run("help commands", name: "t")
         #expect(out.text.contains("\nyour defs\n  hi "))
         #expect(out.text.contains("Says hi."))
     }
@@ -175,7 +178,7 @@ struct ShellCommandTests {
         REPL(session: s, reader: ScriptedLineReader(["time sqrt 16", "time { 1 + 1 }", "x = time sqrt 9", "x"])).run()
         let lines = out.text.split(separator: "\n").map(String.init)
         #expect(lines.count == 6)
-        #expect(lines[0].hasPrefix("time: ") && lines[0].hasSuffix(" ms"))
+        #expect(lines[0].hasPrefix("time: ") && [" ns", " µs", " ms", " s"].contains { lines[0].hasSuffix($0) }, "\(lines[0])")
         #expect(lines[1] == "4")
         #expect(lines[3] == "2")
         #expect(lines[5] == "3")
@@ -197,58 +200,5 @@ struct ShellCommandTests {
         #expect(ShellCommands.formatDuration(0.0123) == "12.3 ms")
         #expect(ShellCommands.formatDuration(1.5) == "1.5 s")
         #expect(ShellCommands.formatDuration(125.04) == "2 min 5 s")
-    }
-}
-
-@Suite("Completion")
-struct CompletionTests {
-    func completer(_ setup: String) -> Completer {
-        let (s, _, _) = makeStandardSession()
-        _ = s.run(setup, name: "setup")
-        return Completer(interpreter: s.interpreter)
-    }
-
-    @Test func commandsAndVariables() {
-        let c = completer("seed 0\nmodel_a = 1\nmodel_b = 2")
-        #expect(c.complete("fi").candidates == ["filter", "fit"])
-        #expect(c.complete("fit").candidates == ["fit"])
-        #expect(c.complete("print mod").candidates == ["model_a", "model_b"])
-        #expect(c.complete("print mod").commonPrefix == "model_")
-        #expect(c.complete("").candidates == [])
-    }
-
-    @Test func membersAfterADot() {
-        let c = completer("seed 0\nm = linear 3 1\nr = {alpha: 1, beta: {gamma: 2}}")
-        #expect(c.complete("m.we").candidates == ["weight"])
-        #expect(c.complete("print (m.we").candidates == ["weight"])
-        #expect(c.complete("r.").candidates == ["alpha", "beta"])
-        #expect(c.complete("r.beta.g").candidates == ["gamma"])
-        #expect(c.complete("nosuch.x").candidates == [])
-    }
-
-    @Test func keywordArgumentsOfTheCommandBeingTyped() {
-        let c = completer("seed 0\nm = linear 3 1\ntrain = spurious n=10\n# doc\ndef go speed=1 { speed }")
-        #expect(c.complete("fit m train ep").candidates == ["epochs="])
-        #expect(c.complete("l = fit m train epochs=3 sh").candidates == ["shuffle="])
-        #expect(!c.complete("fit m train epochs=3 ep").candidates.contains("epochs="))
-        #expect(c.complete("go sp").candidates.first == "speed=")
-        #expect(c.complete("print (fit m train bat").candidates == ["batch="])
-    }
-
-    @Test func pathsInsideQuotes() throws {
-        let dir = temporaryPath("dir")
-        try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
-        try "".write(toFile: dir + "/script.sps", atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let c = completer("")
-        #expect(c.complete("load \"\(dir)/sc").candidates == ["\(dir)/script.sps\""])
-        #expect(c.complete("load \"\(dir)/s").candidates == ["\(dir)/script.sps\"", "\(dir)/sub/"])
-        #expect(c.complete("load \"\(dir)/").candidates.count == 2)
-    }
-
-    @Test func manyGlobalsComplete() {
-        let c = completer((0..<5000).map { "v\($0) = \($0)" }.joined(separator: "\n"))
-        #expect(c.complete("print v499").candidates.count == 11)
-        #expect(c.complete("print v4999").candidates == ["v4999"])
     }
 }

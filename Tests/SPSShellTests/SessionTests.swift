@@ -28,13 +28,13 @@ struct SessionTests {
 
     @Test func runtimeErrorsRenderTheDefChain() {
         let (s, _, err) = makeSession()
-        _ = s.run("def inner { boom }\ndef outer { inner() }\nouter()", name: "f.sps")
+        _ = s.run("def inner { zzyzx }\ndef wrapper { inner() }\nwrapper()", name: "f.sps")
         #expect(err.text == """
-            f.sps:1:13: error: unknown name 'boom'
-                def inner { boom }
+            f.sps:1:13: error: unknown name 'zzyzx'
+                def inner { zzyzx }
                             ^
-              in def inner, called at f.sps:2:13
-              in def outer, called at f.sps:3:1
+              in def inner, called at f.sps:2:15
+              in def wrapper, called at f.sps:3:1
 
             """)
     }

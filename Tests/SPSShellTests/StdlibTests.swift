@@ -19,7 +19,7 @@ import SPSShell
 
     @Test func everyScriptIsCovered() throws {
         let scripts = try FileManager.default.contentsOfDirectory(atPath: Self.stdlib.path).filter { $0.hasSuffix(".sps") }.sorted()
-        #expect(scripts == ["ablation.sps", "confounder.sps", "csv-roundtrip.sps", "prelude.sps", "seed.sps", "walkthrough.sps"])
+        #expect(scripts == ["ablation.sps", "causal.sps", "confounder.sps", "csv-roundtrip.sps", "prelude.sps", "seed.sps", "walkthrough.sps"])
     }
 
     @Test func seedTellsTheCaseStudy() throws {

@@ -1,4 +1,4 @@
 # Bad input: unknown member of list
-# expect error: list has no member 'cout'; did you mean 'count'?; members: count, first, last
+# expect error: list has no member 'cout'; did you mean 'count'? (members: count, first, last)
 
 print [1, 2].cout

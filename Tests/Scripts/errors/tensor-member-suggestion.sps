@@ -1,2 +1,2 @@
 t = zeros 2 2
-print t.shap  # expect error: tensor has no member 'shap'; did you mean 'shape'?
+print t.shap  # expect error: tensor has no member 'shap'; did you mean 'shape'? (members: shape, T, rank, count, rows, cols)

@@ -1,2 +1,2 @@
 m = linear 3 1
-step m  # expect error: argument 'loop' of step must be a Loop, got Model Linear(3 => 1)  # 4 parameters
+step m  # expect error: argument 'loop' of step must be a Loop, got Model (4 parameters)

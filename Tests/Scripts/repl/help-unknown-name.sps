@@ -1,1 +1,1 @@
-help fitt  # expect error: help: no command or def named 'fitt'; did you mean 'fit'?
+help fitt  # expect error col 6: help: no command, def, variable, topic or keyword named 'fitt'; did you mean 'fit'?

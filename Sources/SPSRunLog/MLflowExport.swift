@@ -1,0 +1,186 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends runs to an MLflow tracking server through its REST API (`/api/2.0/mlflow/…`): one MLflow run per sps run,
+/// in the named experiment (created if missing), with its seed, grid values and the study's settings as params,
+/// what it recorded as metrics (step 0), its per-epoch history as metrics with the epoch as step, and its study,
+/// script hash and command as tags. Batches stay within `runs/log-batch`'s limits: 1,000 metrics, 100 params and
+/// 100 tags per request, 1,000 entities in all.
+public struct MLflowExport: Sendable {
+    /// The server, e.g. `http://127.0.0.1:5000`.
+    public var url: String
+    /// Seconds to wait for one request.
+    public var timeout: Double = 30
+
+    public static let maxMetrics = 1000, maxParams = 100, maxTags = 100, maxEntities = 1000
+
+    public init(url: String) {
+        self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    /// What was sent.
+    public struct Sent: Sendable, Equatable {
+        public var runs = 0
+        public var requests = 0
+    }
+
+    // MARK: - Request and response bodies
+
+    struct KeyValue: Codable, Sendable, Equatable { var key: String; var value: String }
+    struct Metric: Codable, Sendable, Equatable { var key: String; var value: Double; var timestamp: Int64; var step: Int64 }
+    struct ExperimentByName: Decodable { struct Experiment: Decodable { var experiment_id: String }; var experiment: Experiment }
+    struct CreateExperiment: Encodable { var name: String }
+    struct CreatedExperiment: Decodable { var experiment_id: String }
+    struct CreateRun: Encodable { var experiment_id: String; var start_time: Int64; var run_name: String; var tags: [KeyValue] }
+    struct CreatedRun: Decodable { struct Run: Decodable { struct Info: Decodable { var run_id: String }; var info: Info }; var run: Run }
+    struct LogBatch: Encodable, Sendable, Equatable { var run_id: String; var metrics: [Metric]; var params: [KeyValue]; var tags: [KeyValue] }
+    struct UpdateRun: Encodable { var run_id: String; var status: String; var end_time: Int64 }
+    struct Empty: Decodable {}
+
+    // MARK: - Export
+
+    /// Sends `entries` (each with its study from `studies`) to the experiment named `experiment`.
+    public func export(_ entries: [RunEntry], studies: [Int64: StudyRecord], experiment: String) throws(RunLogError) -> Sent {
+        var sent = Sent()
+        let experimentID = try experimentID(named: experiment, sent: &sent)
+        for entry in entries {
+            let study = studies[entry.run.studyID]
+            let start = Int64(entry.run.started * 1000)
+            var tags = [KeyValue(key: "sps.study", value: String(entry.run.studyID)),
+                        KeyValue(key: "sps.run", value: String(entry.run.id ?? 0))]
+            if let study {
+                tags.append(KeyValue(key: "sps.script_hash", value: study.scriptHash))
+                tags.append(KeyValue(key: "sps.script", value: study.scriptName))
+                tags.append(KeyValue(key: "sps.version", value: study.spsVersion))
+                tags.append(KeyValue(key: "sps.command", value: String(study.command.prefix(4000))))
+            }
+            let created: CreatedRun = try post("runs/create", CreateRun(experiment_id: experimentID, start_time: start,
+                                                                        run_name: "sps-\(entry.run.studyID)-\(entry.run.id ?? 0)", tags: []), sent: &sent)
+            let runID = created.run.info.run_id
+            for batch in Self.batches(for: entry, study: study, tags: tags, runID: runID) {
+                let _: Empty = try post("runs/log-batch", batch, sent: &sent)
+            }
+            let status = switch entry.run.status {
+            case .finished: "FINISHED"
+            case .failed: "FAILED"
+            case .interrupted: "KILLED"
+            case .running: "RUNNING"
+            }
+            let end = Int64((entry.run.ended ?? entry.run.started) * 1000)
+            let _: Empty = try post("runs/update", UpdateRun(run_id: runID, status: status, end_time: end), sent: &sent)
+            sent.runs += 1
+        }
+        return sent
+    }
+
+    /// The log-batch requests for one run, each within the limits.
+    static func batches(for entry: RunEntry, study: StudyRecord?, tags: [KeyValue], runID: String) -> [LogBatch] {
+        let timestamp = Int64((entry.run.ended ?? entry.run.started) * 1000)
+        var params = [KeyValue(key: "seed", value: String(entry.run.seed))]
+        for cell in (study?.params ?? []) + entry.grid { params.append(KeyValue(key: cell.name, value: text(cell.value))) }
+        var metrics: [Metric] = []
+        for cell in entry.recorded {
+            if case .number(let x) = cell.value, x.isFinite { metrics.append(Metric(key: cell.name, value: x, timestamp: timestamp, step: 0)) }
+        }
+        if let history = entry.run.history {
+            let epochs = history.columns.first { $0.name == "epoch" }?.numbers
+            for column in history.columns where column.name != "epoch" {
+                guard let values = column.numbers else { continue }
+                for (row, x) in values.enumerated() where x.isFinite {
+                    let step = epochs.map { Int64($0[row]) } ?? Int64(row)
+                    metrics.append(Metric(key: "history." + column.name, value: x, timestamp: timestamp, step: step))
+                }
+            }
+        }
+        var batches: [LogBatch] = []
+        var (m, p, t) = (metrics[...], params[...], tags[...])
+        while !m.isEmpty || !p.isEmpty || !t.isEmpty || batches.isEmpty {
+            let tagCount = min(t.count, maxTags), paramCount = min(p.count, maxParams)
+            let metricCount = min(m.count, maxMetrics, maxEntities - tagCount - paramCount)
+            batches.append(LogBatch(run_id: runID, metrics: Array(m.prefix(metricCount)), params: Array(p.prefix(paramCount)),
+                                    tags: Array(t.prefix(tagCount))))
+            m = m.dropFirst(metricCount)
+            p = p.dropFirst(paramCount)
+            t = t.dropFirst(tagCount)
+        }
+        return batches
+    }
+
+    static func text(_ cell: StoredCell) -> String {
+        switch cell {
+        case .number(let x): x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+        case .text(let s): String(s.prefix(500))
+        }
+    }
+
+    /// The experiment's id, creating it if the server has none of that name.
+    func experimentID(named name: String, sent: inout Sent) throws(RunLogError) -> String {
+        let query = name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+"))) ?? name
+        switch try request("GET", "experiments/get-by-name?experiment_name=\(query)", body: nil, sent: &sent) {
+        case (200, let data):
+            do { return try JSONDecoder().decode(ExperimentByName.self, from: data).experiment.experiment_id } catch {
+                throw RunLogError("mlflow: \(url) answered experiments/get-by-name with something that is not MLflow's answer")
+            }
+        default:
+            let created: CreatedExperiment = try post("experiments/create", CreateExperiment(name: name), sent: &sent)
+            return created.experiment_id
+        }
+    }
+
+    /// POSTs `body` as JSON to `/api/2.0/mlflow/<path>` and decodes the answer.
+    func post<Body: Encodable, Answer: Decodable>(_ path: String, _ body: Body, sent: inout Sent) throws(RunLogError) -> Answer {
+        let data: Data
+        do { data = try JSONEncoder().encode(body) } catch { throw RunLogError("mlflow: cannot encode \(path): \(error)") }
+        let (status, answer) = try request("POST", path, body: data, sent: &sent)
+        guard status == 200 else {
+            let text = String(decoding: answer.prefix(300), as: UTF8.self)
+            throw RunLogError("mlflow: \(path) failed with HTTP \(status): \(text)")
+        }
+        do { return try JSONDecoder().decode(Answer.self, from: answer.isEmpty ? Data("{}".utf8) : answer) } catch {
+            throw RunLogError("mlflow: \(url) answered \(path) with something that is not MLflow's answer")
+        }
+    }
+
+    /// One HTTP request, waited for (at most `timeout` seconds).
+    func request(_ method: String, _ path: String, body: Data?, sent: inout Sent) throws(RunLogError) -> (Int, Data) {
+        guard let endpoint = URL(string: "\(url)/api/2.0/mlflow/\(path)"), endpoint.scheme == "http" || endpoint.scheme == "https" else {
+            throw RunLogError("mlflow: '\(url)' is not a server address; give one like http://127.0.0.1:5000")
+        }
+        var request = URLRequest(url: endpoint, timeoutInterval: timeout)
+        request.httpMethod = method
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let box = ResponseBox()
+        let done = DispatchSemaphore(value: 0)
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
+            box.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error.map { $0.localizedDescription })
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        sent.requests += 1
+        let (data, status, error) = box.get()
+        if let error { throw RunLogError("mlflow: cannot reach \(url): \(error)") }
+        return (status ?? 0, data ?? Data())
+    }
+
+    /// The answer of a request, handed from URLSession's queue to the waiting thread.
+    final class ResponseBox: @unchecked Sendable {
+        let lock = NSLock()
+        var data: Data?, status: Int?, error: String?
+        func set(data: Data?, status: Int?, error: String?) {
+            lock.lock()
+            (self.data, self.status, self.error) = (data, status, error)
+            lock.unlock()
+        }
+        func get() -> (Data?, Int?, String?) {
+            lock.lock()
+            defer { lock.unlock() }
+            return (data, status, error)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+m = linear 3 1
+help fitt  # expect error col 6: help: no command, def, variable, topic or keyword named 'fitt'; did you mean 'fit'?

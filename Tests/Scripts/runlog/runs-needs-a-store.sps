@@ -1,0 +1,1 @@
+runs  # expect error: runs: this session keeps no run log; choose a store with runs store="path"
