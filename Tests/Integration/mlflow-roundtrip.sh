@@ -20,8 +20,13 @@ cleanup() {
 trap cleanup EXIT
 
 if [ ! -x "$VENV/bin/mlflow" ]; then
-    python3 -m venv "$VENV"
-    timeout 600 "$VENV/bin/pip" install -q mlflow
+    # Installing is the one step that needs the network: when it cannot happen, say why and skip (as the browser
+    # test does without Chromium); everything after it must pass.
+    if ! { python3 -m venv "$VENV" && timeout 600 "$VENV/bin/pip" install -q mlflow; }; then
+        rm -rf "$VENV"
+        echo "mlflow round trip: SKIPPED — could not install mlflow from PyPI into $VENV (no network?)" >&2
+        exit 0
+    fi
 fi
 PORT=$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # setsid: the server's workers form one process group, stopped together.

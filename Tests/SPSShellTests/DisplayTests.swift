@@ -35,7 +35,8 @@ struct DisplayTests {
     @Test("the same statements show the same in a script and at the prompt, for the showing commands")
     func sameInScriptAndAtThePrompt() throws {
         let lines = ["summary (repeat seeds=0..2 { record a=seed })", "describe d", "head d 3", "corr (select d [x1])",
-                     "compare (linear 3 1) truth=[1, 2, 0] bias=3", "eval (linear 3 1) [d]"]
+                     "compare (linear 3 1) truth=[1, 2, 0] bias=3", "eval (linear 3 1) [d]",
+                     "draw (graph { a = normal 0 1; b = a + (normal 0 1) })"]
         for line in lines {
             let (script, scriptOut, scriptErr) = Self.session()
             #expect(script.run(Self.data + line, name: "s.sps") == .success, "\(line): \(scriptErr.text)")
