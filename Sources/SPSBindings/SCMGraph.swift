@@ -38,7 +38,7 @@ extension SCMModel {
     /// Reads the block's structure: checks that no statement reads a node before it is defined (a cycle, or a
     /// model out of causal order), then tells nodes from parameters and builds the graph.
     func structure() throws(RuntimeError) -> SCMStructure {
-        let (statements, definedNames, firstDefinition) = try outline()
+        let (statements, definedNames, _) = try outline()
 
         // Which names are nodes: run the block with 2 and 3 rows on a private stream.
         var rngA = RandomStream(seed: 0x5C3, key: "scm-structure")

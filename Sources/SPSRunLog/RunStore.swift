@@ -296,7 +296,9 @@ public final class RunStore: Sendable {
             var inserted: [Int: Int64] = [:]
             var endByJob: [Int: End] = [:]
             for end in ends { endByJob[end.job] = end }
-            for start in starts {
+            // Runs that start in one batch get their ids in the study's order, not in the order the workers
+            // happened to start them (across batches, ids follow the batches; threads=1 makes them the study's order).
+            for start in starts.sorted(by: { $0.job < $1.job }) {
                 let end = endByJob.removeValue(forKey: start.job)
                 try insertRun.execute(arguments: [study, start.job, start.seed, (end?.status ?? .running).rawValue, end?.message,
                                                   start.time, end?.time, try json(end?.history)])
