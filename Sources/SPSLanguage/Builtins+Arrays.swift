@@ -189,7 +189,9 @@ extension Builtins {
             guard hasA && hasB else { throw RuntimeError("where needs both a and b (or the condition alone)", at: args.location) }
             let a = try args.tensorArgument("a"), b = try args.tensorArgument("b")
             do throws(TensorError) { return .tensor(try Tensor.where_(c, a, b)) } catch {
-                throw RuntimeError("where: the condition \(Tensor.format(shape: c.shape)), a \(Tensor.format(shape: a.shape)) and b \(Tensor.format(shape: b.shape)) cannot be broadcast together", at: args.location(of: "b"))
+                // The caret goes under the first argument that does not fit the ones before it.
+                let culprit = (try? Tensor.broadcastShape(c.shape, a.shape)) == nil ? "a" : "b"
+                throw RuntimeError("where: the condition \(Tensor.format(shape: c.shape)), a \(Tensor.format(shape: a.shape)) and b \(Tensor.format(shape: b.shape)) cannot be broadcast together", at: args.location(of: culprit))
             }
         },
         Command("clip", topic: "math", summary: "each element limited to [low, high] (numpy's clip); nil leaves a side open",
