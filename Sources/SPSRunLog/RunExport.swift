@@ -1,6 +1,6 @@
 import Foundation
 
-/// A JSON value of an export line: typed, so the exporter never builds `[String: Any]`.
+/// A JSON value of an export line: a typed enum, so the exporter never builds an untyped dictionary.
 public enum ExportValue: Sendable, Equatable, Encodable {
     case number(Double)
     case text(String)

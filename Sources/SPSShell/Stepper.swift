@@ -177,18 +177,8 @@ public final class TerminalLineReader: LineReader {
     public func read(prompt: String) -> LineInput {
         write(prompt)
         // Raw mode for the whole line (keys arrive one by one, not echoed by the terminal), restored after.
-        var saved = termios()
-        let isTerminal = tcgetattr(descriptor, &saved) == 0
-        if isTerminal {
-            var raw = saved
-            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
-            withUnsafeMutableBytes(of: &raw.c_cc) { cc in
-                cc[Int(VMIN)] = 1
-                cc[Int(VTIME)] = 0
-            }
-            tcsetattr(descriptor, TCSANOW, &raw)
-        }
-        defer { if isTerminal { tcsetattr(descriptor, TCSANOW, &saved) } }
+        let restore = RawMode.enter(descriptor)
+        defer { restore() }
         var line: [UInt8] = []
         while true {
             guard let key = readByte() else { return .end }

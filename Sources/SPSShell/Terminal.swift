@@ -138,6 +138,24 @@ public final class ProgressAwareSink: OutputSink {
 
 /// Single key presses from the controlling terminal (`/dev/tty`), for `sps --step` when standard input is the
 /// script.
+/// Raw terminal input (keys one by one, no echo, Ctrl-C as a byte) for the key readers of the prompt and `--step`.
+enum RawMode {
+    /// Puts `descriptor` in raw mode when it is a terminal; returns what restores its settings (nothing to do
+    /// when it is not a terminal).
+    static func enter(_ descriptor: Int32) -> () -> Void {
+        var saved = termios()
+        guard tcgetattr(descriptor, &saved) == 0 else { return {} }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = 1
+            cc[Int(VTIME)] = 0
+        }
+        tcsetattr(descriptor, TCSANOW, &raw)
+        return { _ = tcsetattr(descriptor, TCSANOW, &saved) }
+    }
+}
+
 public final class KeyReader {
     let descriptor: Int32
 
@@ -152,18 +170,8 @@ public final class KeyReader {
 
     /// Waits for one key without echo (Ctrl-C arrives as byte 3); nil at end of input.
     public func readKey() -> UInt8? {
-        var saved = termios()
-        let isTerminal = tcgetattr(descriptor, &saved) == 0
-        if isTerminal {
-            var raw = saved
-            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG)
-            withUnsafeMutableBytes(of: &raw.c_cc) { cc in
-                cc[Int(VMIN)] = 1
-                cc[Int(VTIME)] = 0
-            }
-            tcsetattr(descriptor, TCSANOW, &raw)
-        }
-        defer { if isTerminal { tcsetattr(descriptor, TCSANOW, &saved) } }
+        let restore = RawMode.enter(descriptor)
+        defer { restore() }
         var byte: UInt8 = 0
         while true {
             let n = Glibc.read(descriptor, &byte, 1)

@@ -22,23 +22,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 scratch="${SCRATCH:-$repo/.build-lang}"
 cd "$repo"
-log() { echo "benchmarks/arrays: $*" >&2; }
-
-python="${PYTHON:-${TORCH_PYTHON:-/work/venv-torch/bin/python}}"
-if ! { [[ -x "$python" ]] || command -v "$python" >/dev/null 2>&1; } || ! "$python" -c 'import numpy' >/dev/null 2>&1; then
-    venv="$(mktemp -d "${TMPDIR:-/tmp}/sps-numpy-venv.XXXXXX")"
-    case "$venv/" in "$repo"/*) echo "benchmarks/arrays: refusing to make a venv inside the repository ($venv)" >&2; exit 1 ;; esac
-    log "no numpy at $python; installing numpy in a throw-away virtual environment $venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet numpy
-    python="$venv/bin/python"
-    log "next time: PYTHON=$python benchmarks/arrays/run.sh"
-fi
-
-log "building sps and sps-bench (release, scratch $scratch)"
-swift build -c release --scratch-path "$scratch" --product sps >&2
-swift build -c release --scratch-path "$scratch" --product sps-bench >&2
-bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+name=arrays
+source "$here/../numpy-setup.sh"
 
 mkdir -p "$repo/benchmarks/results"
 load="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo unknown)"
