@@ -5,6 +5,7 @@
 // Modules, dependencies pointing one way:
 //   CEditline, COpenBLAS   system libraries (libedit, OpenBLAS) behind tiny shims
 //   SPSNumeric             tensors and random numbers
+//   SPSAutodiff            reverse-mode automatic differentiation (variables, graph, differentiable operations)
 //   SPSTraining            layers, losses, optimizers, schedules, metrics, data, the training loop
 //   SPSLanguage            lexer, parser, interpreter (uses SPSNumeric, never SPSTraining)
 //   SPSPlot                terminal (Unicode) and SVG rendering of plots from plain data
@@ -82,8 +83,10 @@ let package = Package(
 
         // MARK: - Public modules
         .target(name: "SPSNumeric", dependencies: ["COpenBLAS", "CKernels"], swiftSettings: optimize),
-        .target(name: "SPSTraining", dependencies: ["SPSNumeric", "CKernels", "SwiftCSV"], swiftSettings: optimize),
-        .target(name: "SPSLanguage", dependencies: ["SPSNumeric"], swiftSettings: optimizeChecked),
+        // Reverse-mode automatic differentiation: variables, the recorded graph, differentiable operations.
+        .target(name: "SPSAutodiff", dependencies: ["SPSNumeric"], swiftSettings: optimize),
+        .target(name: "SPSTraining", dependencies: ["SPSNumeric", "SPSAutodiff", "CKernels", "SwiftCSV"], swiftSettings: optimize),
+        .target(name: "SPSLanguage", dependencies: ["SPSNumeric", "SPSAutodiff"], swiftSettings: optimizeChecked),
         .target(name: "SPSPlot"),
         // The run log: studies and runs in one SQLite file (GRDB), and their export (CSV, JSON lines, MLflow).
         .target(
@@ -125,6 +128,7 @@ let package = Package(
             path: "Sources/SPSTestSupport"
         ),
         .testTarget(name: "SPSNumericTests", dependencies: ["SPSNumeric", "SPSTestSupport"]),
+        .testTarget(name: "SPSAutodiffTests", dependencies: ["SPSAutodiff", "SPSNumeric"]),
         .testTarget(
             name: "SPSTrainingTests",
             dependencies: ["SPSTraining", "SPSNumeric", "SPSTestSupport"],

@@ -13,12 +13,22 @@
 // and remove the variable again. Nothing has called BLAS yet at that point. Setting OPENBLAS_CORETYPE (any value)
 // or SPS_KEEP_OPENBLAS_CORE=1 keeps OpenBLAS's own choice. With an OpenBLAS built for one CPU (no DYNAMIC_ARCH),
 // the functions are absent (weak references) and nothing happens. `openblas_get_corename()` tells the result.
+//
+// Idle threads. OpenBLAS starts its thread pool while loading, and each pool thread spins (busy-waits for work)
+// for about 0.1 s of CPU before it sleeps: every sps process paid that, even one that never multiplies a matrix
+// (`sps loop.sps` took 0.35 cpu-s for 0.25 s of wall time). So the same constructor then shuts the pool down
+// (`blas_thread_shutdown_`, what OpenBLAS itself does before a fork). OpenBLAS starts it again by itself the
+// first time a call is large enough to be split between threads (a big product or LAPACK factorization), with
+// the thread count it chose at load (or OPENBLAS_NUM_THREADS); small calls never start it. `repeat` keeps BLAS on
+// one thread while its runs work (`Kernels.withSingleThreadedBLAS`), so no product inside a run starts it either.
+// SPS_KEEP_OPENBLAS_THREADS=1 keeps the pool running from the start.
 #include <stdlib.h>
 #include <string.h>
 
 extern char *gotoblas_corename(void) __attribute__((weak));
 extern void gotoblas_dynamic_init(void) __attribute__((weak));
 extern void gotoblas_dynamic_quit(void) __attribute__((weak));
+extern int blas_thread_shutdown_(void) __attribute__((weak));
 
 /// True for the cores OpenBLAS falls back to (or that have no AVX at all).
 static int is_pre_avx_core(const char *name) {
@@ -46,7 +56,8 @@ static const char *best_core(void) {
     return NULL;
 }
 
-__attribute__((constructor)) static void sps_select_openblas_core(void) {
+/// Chooses better kernels when OpenBLAS fell back to pre-AVX ones (see the top of this file).
+static void select_core(void) {
     if (!gotoblas_corename || !gotoblas_dynamic_init || !gotoblas_dynamic_quit) return;
     if (getenv("OPENBLAS_CORETYPE") || getenv("SPS_KEEP_OPENBLAS_CORE")) return;
     const char *chosen = gotoblas_corename();
@@ -56,4 +67,16 @@ __attribute__((constructor)) static void sps_select_openblas_core(void) {
     gotoblas_dynamic_quit();
     gotoblas_dynamic_init();
     unsetenv("OPENBLAS_CORETYPE");
+}
+
+/// Stops the thread pool OpenBLAS started while loading (see the top of this file); OpenBLAS restarts it when a
+/// call needs it.
+static void stop_idle_threads(void) {
+    if (!blas_thread_shutdown_ || getenv("SPS_KEEP_OPENBLAS_THREADS")) return;
+    blas_thread_shutdown_();
+}
+
+__attribute__((constructor)) static void sps_prepare_openblas(void) {
+    select_core();
+    stop_idle_threads();
 }

@@ -11,7 +11,8 @@ enum LoopCommands {
     static let loopParameters: [SPSLanguage.Parameter] = [
         .positional("model", .object("Model"), "the model to train"),
         .positional("data", .object("Dataset"), "the training data"),
-        .keyword("loss", .columnName, default: .string("mse"), "mse, l1 (mae) or huber").choices(["mse", "l1", "mae", "huber"]),
+        .keyword("loss", .oneOf([.columnName, .callable]), default: .string("mse"), "mse, l1 (mae), huber, or an objective { m b -> … } (a loss)").choices(["mse", "l1", "mae", "huber"]),
+        .keyword("per_env", .bool, default: .bool(false), "one batch per environment each step (the objective gets a list)"),
         .keyword("batch", .integer, default: .number(32), unit: "rows", "mini-batch size (the last batch of an epoch may be smaller)"),
         .keyword("optim", .object("Optimizer"), optional: true, "the optimizer (default adam lr=1e-3)"),
         .keyword("sched", .object("Schedule"), optional: true, "a learning-rate schedule, stepped every epoch"),
@@ -19,21 +20,24 @@ enum LoopCommands {
         .keyword("eval", .oneOf([.list, .object("Dataset")]), optional: true, "datasets evaluated after every epoch into the history"),
         .keyword("metric", .columnNames, default: .string("rmse"), "metrics for the eval sets").choices(Metric.allCases.map(\.rawValue)),
         .keyword("shuffle", .bool, default: .bool(true), "visit rows in a fresh random order each epoch"),
-        .keyword("seed", .integer, optional: true, "seed for batch order and augmentation (default: from the session seed)"),
+        .keyword("seed", .integer, optional: true, "seed for batch order and augmentation (default: the session's)"),
     ]
 
     /// Builds a loop object from `loop`/`fit` arguments.
     static func makeLoop(_ args: Arguments) throws(RuntimeError) -> LoopObject {
         let model = try ModelCommands.model(args)
         let data = try args.dataset("data")
-        let lossName = try args.string("loss")
-        guard let loss = Loss(name: lossName) else {
-            throw RuntimeError("unknown loss '\(lossName)' (use mse, l1 or huber)\(Suggestions.hint(for: lossName, in: ["mse", "l1", "mae", "huber"]))")
+        let objective = try objectiveArgument(args)
+        let perEnvironment = try args.bool("per_env")
+        if perEnvironment, case .builtin = objective {
+            throw RuntimeError("per_env=true gives the objective a batch from every environment, so it needs an objective written in sps: a def of the model and the list of batches (loss=obj)", at: args.location(of: "per_env"))
         }
+        var loss = Loss.mse
+        if case .builtin(let kind) = objective { loss = kind }
         let batch = try args.integer("batch")
         guard batch >= 1 else { throw RuntimeError("batch must be an integer >= 1, got \(batch)") }
         let spec = (args["optim"]?.object as? OptimizerObject) ?? OptimizerObject(kind: .adam, learningRate: 1e-3)
-        let optimizer = try spec.make(model.layer.parameters)
+        let optimizer = try spec.make(model.parameterVariables)
         let schedule = (args["sched"]?.object as? ScheduleObject)?.schedule
         let augmentation = (args["aug"]?.object as? AugmentationObject)?.augmentation
         var sets: [(String, Dataset)] = []
@@ -47,7 +51,7 @@ enum LoopCommands {
             }
         }
         let metrics = try args.metrics("metric")
-        if let first = model.linears.first, first.inputSize != data.width {
+        if let first = model.firstLinear, first.inputSize != data.width {
             throw RuntimeError("the model takes \(first.inputSize) inputs but the data has \(data.width) features (\(data.featureNames.joined(separator: ", ")))")
         }
         let seed: UInt64
@@ -56,7 +60,31 @@ enum LoopCommands {
             try TrainingLoop(model: model.layer, data: data, loss: loss, optimizer: optimizer, schedule: schedule, batchSize: batch,
                              augmentation: augmentation, shuffle: try args.bool("shuffle"), seed: seed)
         }
-        return args.interpreter.context.remember(LoopObject(loop: loop, model: model, evaluationSets: sets, metrics: metrics))
+        if perEnvironment {
+            do throws(TrainingError) { try loop.drawPerEnvironment() } catch {
+                throw RuntimeError(error.message, at: args.location(of: "per_env"))
+            }
+        }
+        model.bind(args.interpreter)
+        return args.interpreter.context.remember(LoopObject(loop: loop, model: model, evaluationSets: sets, metrics: metrics, objective: objective,
+                                                            perEnvironment: perEnvironment, objectiveLocation: args.location(of: "loss"),
+                                                            interpreter: args.interpreter))
+    }
+
+    /// The `loss=` argument: a built-in loss by name, or an objective (a block, a def, or the name of a def).
+    static func objectiveArgument(_ args: Arguments) throws(RuntimeError) -> LoopObjective {
+        var function = try args.value("loss")
+        if let name = function.string {
+            if let loss = Loss(name: name) { return .builtin(loss) }
+            guard let global = args.interpreter.global(name), global.isCallableObjective else {
+                throw RuntimeError("unknown loss '\(name)' (use mse, l1 or huber)\(Suggestions.hint(for: name, in: ["mse", "l1", "mae", "huber"])) (or an objective written in sps: def obj m b { … }, then loss=obj)", at: args.location(of: "loss"))
+            }
+            function = global
+        }
+        if case .closure(let closure) = function, closure.proto.parameterNames.count != 2 {
+            throw RuntimeError("the objective takes \(closure.proto.parameterNames.count) arguments; it must take the model and the batch (def obj m b { mse (m b.x) b.y })", at: args.location(of: "loss"))
+        }
+        return .custom(function, label: CustomModelCommands.label(function))
     }
 
     static let loop = Command(
@@ -65,6 +93,12 @@ enum LoopCommands {
         Creates a mini-batch training loop without running it. Advance it with `step l`, `epoch l`, `run l epochs=…`
         or `until l { condition }`; inspect `l.epoch`, `l.step`, `l.lr` (settable), `l.loss` and `l.history` between
         commands. Ctrl-C stops at the next batch with the state intact; running again resumes.
+        loss= is a built-in loss or an objective written in sps: a def that gets the model and the batch
+        (b.x, b.y, b.n, and b.env when the data has environment tags) and returns the loss, a number computed from
+        the model's params (`def obj m b { mse (m b.x) b.y }`, then `loss=obj`). The loop zeroes the gradients, calls it, adds its
+        gradients into the params and steps the optimizer, exactly as for a built-in loss. With per_env=true each
+        step draws a batch from every environment (an epoch visits the largest once; smaller ones start over when
+        they run out) and the objective gets the list of them.
         """,
         example: "l = loop m train loss=mse batch=32 optim=(adam lr=1e-3) sched=(steplr every=10 gamma=0.5) eval=[iid, ood]\nstep l\nrun l epochs=29\nl.history",
         parameters: loopParameters
@@ -122,5 +156,15 @@ enum LoopCommands {
             args.interpreter.output.write("fit: \(error.message) with `run`\n")
         }
         return .native(l)
+    }
+}
+
+extension Value {
+    /// True for what `loss=` can name as an objective: a def (or a block held in a variable).
+    fileprivate var isCallableObjective: Bool {
+        switch self {
+        case .closure: true
+        default: false
+        }
     }
 }

@@ -1,6 +1,14 @@
+import SPSAutodiff
 import SPSLanguage
 import SPSNumeric
 import SPSTraining
+
+/// What a loop minimizes: a built-in loss, or an objective written in sps (a def or block of the model and the
+/// batch, or of the model and the list of per-environment batches).
+enum LoopObjective {
+    case builtin(Loss)
+    case custom(Value, label: String)
+}
 
 /// A training loop at the prompt: advanced with `step`, `epoch`, `run`, `until`; inspected between commands.
 final class LoopObject: NativeObject {
@@ -9,12 +17,28 @@ final class LoopObject: NativeObject {
     /// Evaluation sets by label, evaluated at the end of every epoch into the history.
     let evaluationSets: [(String, Dataset)]
     let metrics: [Metric]
+    /// What the loop minimizes.
+    let objective: LoopObjective
+    /// True when every step draws a batch from every environment.
+    let perEnvironment: Bool
+    /// Where `loss=` was written: errors of the objective's result point there.
+    let objectiveLocation: SourceLocation?
+    /// The interpreter an objective (or a model written in sps) runs in: the one advancing the loop.
+    private weak var interpreter: Interpreter?
+    /// The error that stopped the objective in the interpreter, with its location; `advance` reports it.
+    private var objectiveFailure: RuntimeError?
 
-    init(loop: TrainingLoop, model: ModelObject, evaluationSets: [(String, Dataset)], metrics: [Metric]) {
+    init(loop: TrainingLoop, model: ModelObject, evaluationSets: [(String, Dataset)], metrics: [Metric],
+         objective: LoopObjective = .builtin(.mse), perEnvironment: Bool = false, objectiveLocation: SourceLocation? = nil,
+         interpreter: Interpreter? = nil) {
         self.loop = loop
         self.model = model
         self.evaluationSets = evaluationSets
         self.metrics = metrics
+        self.objective = objective
+        self.perEnvironment = perEnvironment
+        self.objectiveLocation = objectiveLocation
+        self.interpreter = interpreter
         let sets = evaluationSets, metrics = metrics
         loop.evaluate = { layer in
             var result: [String: Double] = [:]
@@ -22,6 +46,59 @@ final class LoopObject: NativeObject {
                 for metric in metrics { result["\(name)_\(metric.rawValue)"] = (try? evaluate(layer, on: data, metric: metric)) ?? .nan }
             }
             return result
+        }
+        // The objective hook: a custom objective, or a built-in loss of a model written in sps.
+        if case .custom = objective {
+            loop.objective = { [weak self] batches throws(TrainingError) -> Float in
+                guard let self else { throw .invalid("the loop is gone") }
+                return try self.runObjective(batches)
+            }
+        } else if model.isScripted {
+            loop.objective = { [weak self] batches throws(TrainingError) -> Float in
+                guard let self else { throw .invalid("the loop is gone") }
+                return try self.runObjective(batches)
+            }
+        }
+    }
+
+    /// One batch's loss through the objective (or the model written in sps), with `Autodiff.backward` adding the
+    /// gradients into the params; an error is kept (with its location) for `advance` to report.
+    private func runObjective(_ batches: [ObjectiveBatch]) throws(TrainingError) -> Float {
+        guard let interpreter else { throw .invalid("this loop has no session to run its objective in") }
+        do throws(RuntimeError) {
+            let loss: Variable
+            switch objective {
+            case .custom(let function, let label):
+                let batch: Value = perEnvironment ? .list(batches.map { .native(BatchObject($0)) }) : .native(BatchObject(batches[0]))
+                let result = try interpreter.call(function, [.native(model), batch], at: objectiveLocation)
+                guard let value = result.variable, value.requiresGrad else {
+                    let what = result.tensor != nil || result.number != nil ? "a \(result.typeName) that does not carry gradients" : "a \(result.typeName)"
+                    throw RuntimeError("the objective \(label) returned \(what); it must return one number computed from the model's params (a loss), e.g. mse (m b.x) b.y", at: objectiveLocation)
+                }
+                guard value.count == 1 else {
+                    throw RuntimeError("the objective \(label) returned a tensor of shape \(Tensor.format(shape: value.shape)); it must return one number (reduce it with mean or sum)", at: objectiveLocation)
+                }
+                loss = value
+            case .builtin(let kind):
+                let prediction = try model.apply(Variable(constant: batches[0].features), in: interpreter)
+                let target = Variable(constant: batches[0].target)
+                do throws(TensorError) {
+                    switch kind {
+                    case .mse: loss = try Variable.mseLoss(prediction, target)
+                    case .l1: loss = try Variable.l1Loss(prediction, target)
+                    case .huber(let delta): loss = try Variable.huberLoss(prediction, target, delta: delta)
+                    }
+                } catch {
+                    throw RuntimeError(error)
+                }
+            }
+            do throws(AutodiffError) { try Autodiff.backward(loss) } catch {
+                throw RuntimeError(error.message, at: objectiveLocation)
+            }
+            return loss.value.storage.first ?? .nan
+        } catch {
+            objectiveFailure = error
+            throw .invalid(error.message)
         }
     }
 
@@ -38,8 +115,16 @@ final class LoopObject: NativeObject {
         if let loss = loop.lastLoss { text += ", last batch loss \(formatCell(Double(loss)))" }
         if loop.isMidEpoch { text += " (mid-epoch)" }
         return text + "\n  model: \(model.summary)"
-            + "\n  \(loop.data.count) rows, batch \(loop.batchSize), loss \(loop.loss.name), \(loop.optimizer.summary)"
+            + "\n  \(loop.data.count) rows, batch \(loop.batchSize)\(perEnvironment ? " per environment" : ""), loss \(lossLabel), \(loop.optimizer.summary)"
             + (loop.schedule.map { ", \($0)" } ?? "") + (loop.augmentation.map { ", aug: \($0.augmentation)" } ?? "")
+    }
+
+    /// The loss as the description shows it: `mse`, or the objective's def name (`block` for a block).
+    var lossLabel: String {
+        switch objective {
+        case .builtin(let loss): loss.name
+        case .custom(_, let label): label
+        }
     }
 
     var memberNames: [String] { ["epoch", "step", "lr", "loss", "history", "model", "data"] }
@@ -90,6 +175,9 @@ final class LoopObject: NativeObject {
     ///
     /// `steps` is how many optimizer steps the command will take, when known, for the progress bar.
     func advance(_ interpreter: Interpreter, steps: Int? = nil, _ body: (_ shouldStop: () -> Bool) throws(TrainingError) -> Void) throws(RuntimeError) {
+        self.interpreter = interpreter
+        model.bind(interpreter)
+        objectiveFailure = nil
         let interrupt = interpreter.interrupt
         // The shell's progress line (on a terminal only): updated between batches, erased when the work ends.
         let progress = interpreter.context.progress
@@ -105,6 +193,13 @@ final class LoopObject: NativeObject {
                 return interrupt.isRequested
             }
         } catch {
+            if let failure = objectiveFailure {
+                objectiveFailure = nil
+                guard failure.isInterrupt else { throw failure }
+                var stopped = RuntimeError("interrupted at \(whereItStands); the loop is intact and can be resumed")
+                stopped.isInterrupt = true
+                throw stopped
+            }
             throw RuntimeError(error)
         }
         if interrupt.isRequested {

@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSLanguage
 import SPSNumeric
 import SPSTraining
@@ -5,7 +6,7 @@ import SPSTraining
 /// Commands that make models, optimizers and schedules, and evaluate models.
 enum ModelCommands {
     static func all() -> [Command] {
-        [linear, mlp, copy, save, loadModel] + optimizers + schedules + metrics + [evaluateCommand, ols, compare, sensitivity]
+        [linear, mlp] + CustomModelCommands.all() + [copy, save, loadModel] + optimizers + schedules + metrics + [evaluateCommand, ols, compare, sensitivity]
     }
 
     // MARK: - Models
@@ -58,6 +59,9 @@ enum ModelCommands {
         parameters: [.positional("model", .object("Model"), "the model to copy")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         guard let model = try args.value("model").object as? ModelObject else { throw RuntimeError("copy needs a model") }
+        if let script = ModelObject.scriptLayers(in: model.layer).first(where: { !$0.takesParams && !$0.params.isEmpty }) {
+            throw RuntimeError("the layer \(script.label) uses its params by name, so a copy would still compute with the original's; write it as a def of the input and then each param (def lin x W b { … }) to copy it", at: args.location(of: "model"))
+        }
         return .native(ModelObject(model.layer.copy()))
     }
 
@@ -82,12 +86,33 @@ enum ModelCommands {
     }
 
     static let loadModel = Command(
-        "load_model", topic: "files", summary: "read a model written by `save m \"file.json\"`",
-        example: "m = load_model \"m.json\"",
-        parameters: [.positional("path", .string, "the JSON file")]
+        "load_model", topic: "files", summary: "read a model written by `save m \"file.json\"`, or load its weights into a model",
+        help: """
+        A file of linear layers and activations comes back as that model. A model written in sps saves its params
+        only (its code is not data): make the model again with the same code and load the params into it with
+        into=m, which works for any model of the same parameter shapes and returns it.
+        """,
+        example: "m = load_model \"m.json\"\nload_model \"custom.json\" into=m2",
+        parameters: [.positional("path", .string, "the JSON file"),
+                     .keyword("into", .object("Model"), optional: true, "a model whose params (in order) take the file's values")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let path = try args.string("path")
-        return .native(ModelObject(try converting { try ModelFile.load(path: path) }))
+        guard let target = args["into"]?.object as? ModelObject else {
+            return .native(ModelObject(try converting { try ModelFile.load(path: path) }))
+        }
+        let values = try converting { try ModelFile.loadParameters(path: path) }
+        let params = target.parameterVariables
+        guard values.count == params.count else {
+            throw RuntimeError("\(path) holds \(values.count) params but the model has \(params.count)", at: args.location(of: "into"))
+        }
+        for (index, (p, v)) in zip(params, values).enumerated() where p.value.shape != v.shape {
+            throw RuntimeError("param \(index + 1) of the model has shape \(Tensor.format(shape: p.value.shape)) but \(path) holds \(Tensor.format(shape: v.shape))", at: args.location(of: "into"))
+        }
+        for (p, v) in zip(params, values) {
+            p.value = v
+            p.markChanged()
+        }
+        return .native(target)
     }
 
     // MARK: - Optimizers and schedules
@@ -166,16 +191,58 @@ enum ModelCommands {
         return model
     }
 
-    static func metricValue(_ metric: Metric, _ model: ModelObject, _ data: Dataset) throws(RuntimeError) -> Value {
-        .number(Double.atFloat32Precision(try converting { try evaluate(model.layer, on: data, metric: metric) }))
+    static func metricValue(_ metric: Metric, _ model: ModelObject, _ data: Dataset, _ interpreter: Interpreter) throws(RuntimeError) -> Value {
+        .number(Double.atFloat32Precision(try model.evaluate(on: data, metric: metric, interpreter)))
     }
+
+    /// The metrics that also compare a prediction tensor with a target tensor (differentiably when the prediction
+    /// carries gradients).
+    static let tensorMetrics: Set<Metric> = [.mse, .mae, .rmse]
 
     static let metrics: [Command] = Metric.allCases.map { metric in
         let summaries: [Metric: String] = [.rmse: "root mean squared error", .mae: "mean absolute error", .mse: "mean squared error", .r2: "coefficient of determination R²"]
-        return Command(metric.rawValue, topic: "evaluation", summary: "\(summaries[metric] ?? metric.rawValue) of a model's predictions on a dataset",
-                       example: "\(metric.rawValue) m ood",
-                       parameters: [.positional("model", .object("Model"), "the model"), .positional("data", .object("Dataset"), "the dataset")]) { (args: inout Arguments) throws(RuntimeError) in
-            try metricValue(metric, try model(args), try args.dataset("data"))
+        let summary = summaries[metric] ?? metric.rawValue
+        guard tensorMetrics.contains(metric) else {
+            return Command(metric.rawValue, topic: "evaluation", summary: "\(summary) of a model's predictions on a dataset",
+                           example: "\(metric.rawValue) m ood",
+                           parameters: [.positional("model", .object("Model"), "the model"), .positional("data", .object("Dataset"), "the dataset")]) { (args: inout Arguments) throws(RuntimeError) in
+                try metricValue(metric, try model(args), try args.dataset("data"), args.interpreter)
+            }
+        }
+        return Command(metric.rawValue, topic: "evaluation", summary: "\(summary) of a model on a dataset, or of predictions against targets",
+                       help: """
+                       `\(metric.rawValue) m data` evaluates a model; `\(metric.rawValue) p y` compares two tensors of the same number of elements
+                       (a vector and a column of one length compare element by element). When p carries gradients (`\(metric.rawValue) (m b.x) b.y`
+                       in an objective) the result is a number that carries them too, so it can be trained on.
+                       """,
+                       example: "\(metric.rawValue) m ood\n\(metric.rawValue) (m iid.x) iid.y",
+                       parameters: [.positional("model", .oneOf([.object("Model"), .numeric]), "a model, or predictions (a tensor)"),
+                                    .positional("data", .oneOf([.object("Dataset"), .numeric]), "a dataset, or the targets (a tensor)")]) { (args: inout Arguments) throws(RuntimeError) in
+            let first = try args.value("model")
+            if first.object is ModelObject {
+                return try metricValue(metric, try model(args), try args.dataset("data"), args.interpreter)
+            }
+            guard args["data"]?.dataset == nil else {
+                throw RuntimeError("\(metric.rawValue) of a tensor compares it with a tensor of targets; for a dataset give a model: \(metric.rawValue) m data", at: args.location(of: "data"))
+            }
+            if args.anyTracked {
+                let p = try args.variable("model"), y = try args.variable("data")
+                do throws(TensorError) {
+                    switch metric {
+                    case .mae: return Value(try Variable.l1Loss(p, y))
+                    case .rmse: return Value(try Variable.mseLoss(p, y).sqrt())
+                    default: return Value(try Variable.mseLoss(p, y))
+                    }
+                } catch {
+                    throw RuntimeError(error, at: args.location(of: "data"))
+                }
+            }
+            let p = try args.tensor("model"), y = try args.tensor("data")
+            do throws(TensorError) {
+                return .number(Double.atFloat32Precision(try metric.value(p, y)))
+            } catch {
+                throw RuntimeError(error, at: args.location(of: "data"))
+            }
         }
     }
 
@@ -195,7 +262,7 @@ enum ModelCommands {
             guard let object = value.object as? DatasetObject else { throw RuntimeError("eval: set \(index + 1) is a \(value.typeName), not a dataset") }
             labels.append(args.interpreter.variableName(of: object) ?? "set\(index + 1)")
             for (k, metric) in metricList.enumerated() {
-                columns[k].append(Double.atFloat32Precision(try converting { try SPSTraining.evaluate(m.layer, on: object.data, metric: metric) }))
+                columns[k].append(Double.atFloat32Precision(try m.evaluate(on: object.data, metric: metric, args.interpreter)))
             }
         }
         return .table(Table([Table.Column("set", strings: labels)] + zip(metricList, columns).map { Table.Column($0.rawValue, numbers: $1) }))
@@ -247,7 +314,7 @@ enum ModelCommands {
         nudged.withUnsafeMutableBufferPointer { p in
             for i in 0..<data.count { p[i * width + j] += Float(step) }
         }
-        let before = try converting { try predict(m.layer, data.features) }, after = try converting { try predict(m.layer, nudged) }
+        let before = try m.predictions(data.features, args.interpreter), after = try m.predictions(nudged, args.interpreter)
         guard before.count == data.count, data.count > 0 else { throw RuntimeError("sensitivity needs a one-output model and at least one row") }
         var total = 0.0
         for i in 0..<data.count { total += Double(after.storage[i]) - Double(before.storage[i]) }

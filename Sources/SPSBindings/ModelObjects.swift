@@ -1,22 +1,45 @@
+import SPSAutodiff
 import SPSLanguage
 import SPSNumeric
 import SPSTraining
 
-/// A model at the prompt: a Linear layer or a chain of layers, inspectable between commands.
-final class ModelObject: NativeObject {
+/// A model at the prompt: a Linear layer, a chain of layers, or a model written in sps, inspectable between
+/// commands and applicable as a differentiable function (`m x`).
+final class ModelObject: NativeObject, ParameterOwner {
     let layer: any Layer
-    init(_ layer: any Layer) { self.layer = layer }
+    /// True when some layer is written in sps (its code runs in the interpreter).
+    let isScripted: Bool
+    /// The recorded operations of native layers (a chain's native parts when it also holds sps layers), by layer.
+    private var runners: [ObjectIdentifier: NativeModelRunner] = [:]
+    /// The runner of the whole model, when it is native.
+    private var topRunner: NativeModelRunner?
+
+    init(_ layer: any Layer) {
+        self.layer = layer
+        isScripted = ModelObject.scriptLayers(in: layer).count > 0
+    }
 
     var typeName: String { "Model" }
-    /// Training changes the weights: each run trains its own copy.
-    var isolation: IsolationPolicy { .copied { _ in ModelObject(self.layer.copy()) } }
+    /// Training changes the weights: each run trains its own copy, made of the run's copies of the params (so a
+    /// param the run holds by name is still the model's) and, for layers written in sps, of their code.
+    var isolation: IsolationPolicy { .copied { isolation in ModelObject(ModelObject.isolatedLayer(self.layer, isolation)) } }
     var shape: String { parameterSummary(layer.parameterCount) }
     var byteSize: Int? { layer.parameterCount * 8 }
     var description: String { layer.description }
 
+    /// The params, each once, in order (`m.parameters`, `grad y m`, what optimizers update).
+    var parameterVariables: [Variable] {
+        var seen = Set<ObjectIdentifier>()
+        return layer.parameters.filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
+
     /// One line: `Linear(3 => 1)` or `Chain(3 => 64 => 64 => 1, relu)`, with the parameter count.
     var summary: String {
         guard let chain = layer as? Sequential else { return layer.description }
+        if isScripted || chain.layers.contains(where: { !($0 is Linear || $0 is Activation) }) {
+            let parts = chain.layers.map { ($0 as? ScriptLayer).map { "Def(\($0.label))" } ?? ($0.description.components(separatedBy: "  #").first ?? "") }
+            return "Chain(\(parts.joined(separator: ", ")))  # \(parameterSummary(layer.parameterCount))"
+        }
         let sizes = linears.map(\.inputSize) + [linears.last?.outputSize ?? 0]
         let activations = Set(chain.layers.compactMap { ($0 as? Activation)?.description })
         return "Chain(\(sizes.map(String.init).joined(separator: " => "))\(activations.isEmpty ? "" : ", " + activations.sorted().joined(separator: ", ")))  # \(parameterSummary(layer.parameterCount))"
@@ -27,19 +50,151 @@ final class ModelObject: NativeObject {
         return (layer as? Sequential)?.layers.compactMap { $0 as? Linear } ?? []
     }
 
-    var memberNames: [String] { ["weight", "bias", "grad", "layers", "params", "inputs", "outputs"] }
+    /// The first layer that computes something (skipping into chains), when it is a Linear: the model's input width.
+    var firstLinear: Linear? { ModelObject.edgeLinear(layer, first: true) }
+    /// The last layer that computes something, when it is a Linear: the model's output width.
+    var lastLinear: Linear? { ModelObject.edgeLinear(layer, first: false) }
+
+    static func edgeLinear(_ layer: any Layer, first: Bool) -> Linear? {
+        switch layer {
+        case let linear as Linear: return linear
+        case let chain as Sequential:
+            for inner in (first ? chain.layers : chain.layers.reversed()) {
+                if inner is Activation { continue }
+                return edgeLinear(inner, first: first)
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The layers written in sps inside `layer`.
+    static func scriptLayers(in layer: any Layer) -> [ScriptLayer] {
+        switch layer {
+        case let script as ScriptLayer: return [script]
+        case let chain as Sequential: return chain.layers.flatMap(scriptLayers)
+        default: return []
+        }
+    }
+
+    /// Binds the layers written in sps to the interpreter of the command using the model.
+    func bind(_ interpreter: Interpreter) {
+        guard isScripted else { return }
+        for script in ModelObject.scriptLayers(in: layer) { script.interpreter = interpreter }
+    }
+
+    /// A deep copy for a `repeat` run: parameters through the isolation (one copy per param, however reached).
+    static func isolatedLayer(_ layer: any Layer, _ isolation: Isolation) -> any Layer {
+        switch layer {
+        case let linear as Linear:
+            guard let w = isolation.copy(linear.weight) as? Variable, let b = isolation.copy(linear.bias) as? Variable,
+                  let copy = try? Linear(weight: w, bias: b) else { return linear.copy() }
+            return copy
+        case let chain as Sequential: return Sequential(chain.layers.map { isolatedLayer($0, isolation) })
+        case let script as ScriptLayer: return script.isolatedCopy(isolation)
+        default: return layer.copy()
+        }
+    }
+
+    // MARK: - Applying the model
+
+    /// `m x` as a differentiable function: the predictions carry gradients to the params (and to `x` when it
+    /// carries them). Native layers are one recorded operation each (a whole native model is one); layers written
+    /// in sps run their own operations.
+    func apply(_ x: Variable, in interpreter: Interpreter) throws(RuntimeError) -> Variable {
+        bind(interpreter)
+        var input = x
+        if x.rank == 1 {
+            do throws(TensorError) { input = try x.reshaped([1, x.count]) } catch { throw RuntimeError(error) }
+        }
+        guard input.rank == 2 else {
+            throw RuntimeError("a model is applied to rows of features (a matrix, or one row as a vector), got shape \(Tensor.format(shape: x.shape))")
+        }
+        // A native model (the common case) is one recorded operation, without walking its layers.
+        let result = isScripted ? try apply(layer, input, interpreter) : try runner(for: layer, input)
+        // One output per row comes back as a vector, as predictions always have.
+        if result.rank == 2 && result.shape[1] == 1 {
+            do throws(TensorError) { return try result.reshaped([result.shape[0]]) } catch { throw RuntimeError(error) }
+        }
+        return result
+    }
+
+    private func apply(_ layer: any Layer, _ x: Variable, _ interpreter: Interpreter) throws(RuntimeError) -> Variable {
+        switch layer {
+        case let script as ScriptLayer:
+            return try script.apply(x, in: interpreter)
+        case let chain as Sequential where ModelObject.scriptLayers(in: chain).count > 0:
+            var current = x
+            for inner in chain.layers {
+                if current.rank == 1 {
+                    do throws(TensorError) { current = try current.reshaped([current.count, 1]) } catch { throw RuntimeError(error) }
+                }
+                current = try apply(inner, current, interpreter)
+            }
+            return current
+        default:
+            return try runner(for: layer, x)
+        }
+    }
+
+    /// A native layer applied as one recorded operation (its runner keeps the buffers from call to call).
+    private func runner(for layer: any Layer, _ x: Variable) throws(RuntimeError) -> Variable {
+        let runner: NativeModelRunner
+        if layer === self.layer, let top = topRunner {
+            runner = top
+        } else {
+            let id = ObjectIdentifier(layer)
+            runner = runners[id] ?? NativeModelRunner(layer)
+            runners[id] = runner
+            if layer === self.layer { topRunner = runner }
+        }
+        do throws(TensorError) { return try runner.apply(x) } catch { throw RuntimeError(error) }
+    }
+
+    /// Predictions for rows of features as plain values (evaluation): the layers' forward pass in chunks.
+    func predictions(_ features: Tensor, _ interpreter: Interpreter) throws(RuntimeError) -> Tensor {
+        bind(interpreter)
+        do throws(TensorError) {
+            return try predict(layer, features)
+        } catch {
+            throw scriptFailure() ?? RuntimeError(error)
+        }
+    }
+
+    /// A metric of the model on a dataset.
+    func evaluate(on data: Dataset, metric: Metric, _ interpreter: Interpreter) throws(RuntimeError) -> Double {
+        let p = try predictions(data.features, interpreter)
+        do throws(TensorError) { return try metric.value(p, data.target) } catch { throw RuntimeError(error) }
+    }
+
+    /// The error (with its location) of an sps layer whose forward pass just failed.
+    func scriptFailure() -> RuntimeError? {
+        for script in ModelObject.scriptLayers(in: layer) {
+            if let failure = script.failure {
+                script.failure = nil
+                return failure
+            }
+        }
+        return nil
+    }
+
+    var memberNames: [String] { ["weight", "bias", "grad", "layers", "params", "parameters", "inputs", "outputs"] }
 
     func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
         switch name {
         case "weight": return .tensor(try single("weight").weight.value)
         case "bias": return .tensor(try single("bias").bias.value)
         case "params": return .number(Double(layer.parameterCount))
-        case "inputs": return linears.first.map { .number(Double($0.inputSize)) } ?? .nil
-        case "outputs": return linears.last.map { .number(Double($0.outputSize)) } ?? .nil
+        case "parameters": return .list(parameterVariables.map { .native($0) })
+        case "inputs": return firstLinear.map { .number(Double($0.inputSize)) } ?? .nil
+        case "outputs": return lastLinear.map { .number(Double($0.outputSize)) } ?? .nil
         case "layers":
             if let chain = layer as? Sequential { return .list(chain.layers.map { .native(ModelObject($0)) }) }
             return .list([.native(self)])
         case "grad":
+            if linears.isEmpty && !parameterVariables.isEmpty {
+                return .list(parameterVariables.map { .tensor($0.gradient.shape == $0.value.shape ? $0.gradient : Tensor.zeros($0.value.shape)) })
+            }
             let records = linears.map { Value.record(Record([("weight", .tensor($0.weight.gradient)), ("bias", .tensor($0.bias.gradient))])) }
             return layer is Linear ? records.first ?? .nil : .list(records)
         default: return nil
@@ -62,6 +217,7 @@ final class ModelObject: NativeObject {
             throw RuntimeError("m.\(name) has shape \(Tensor.format(shape: parameter.value.shape)); cannot set it to a tensor of shape \(Tensor.format(shape: tensor.shape))")
         }
         parameter.value = (try? tensor.reshaped(parameter.value.shape)) ?? parameter.value
+        parameter.markChanged()
         return true
     }
 
@@ -73,18 +229,20 @@ final class ModelObject: NativeObject {
         return .native(ModelObject(layers[k]))
     }
 
-    /// `m x`: predictions for a tensor of rows or a dataset's features.
+    /// `m x`: predictions for a tensor of rows, a dataset's features or a batch's, carrying gradients to the params.
     func call(_ arguments: [Value], keywords: [(String, Value)], in interpreter: Interpreter) throws(RuntimeError) -> Value? {
-        guard arguments.count == 1, keywords.isEmpty else { throw RuntimeError("a model is applied to one tensor or dataset: m x") }
-        let input: Tensor
-        if let data = arguments[0].dataset { input = data.features } else {
-            var t = try Interpreter.toTensor(arguments[0], what: "the model's input")
-            if t.rank == 1 { t = (try? t.reshaped([1, t.count])) ?? t }
-            input = t
+        guard arguments.count == 1, keywords.isEmpty else { throw RuntimeError("a model is applied to one tensor, dataset or batch: m x") }
+        let x: Variable
+        switch arguments[0] {
+        case .native(let batch as BatchObject): x = Variable(constant: batch.batch.features)
+        case .native(let v as Variable): x = v
+        case let value:
+            if let data = value.dataset { x = Variable(constant: data.features) } else {
+                x = Variable(constant: try Interpreter.toTensor(value, what: "the model's input"))
+            }
         }
-        do { return .tensor(try predict(layer, input)) } catch { throw RuntimeError(error) }
+        return Value(try apply(x, in: interpreter))
     }
-
 }
 
 /// An optimizer's kind and settings; a loop makes the optimizer itself over its model's parameters.

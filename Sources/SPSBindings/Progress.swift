@@ -21,6 +21,8 @@ public struct TrainingProgress: Sendable {
     public var total: Int?
     /// Whether this is training (steps) or a study (runs of `repeat`).
     public var unit: Unit = .steps
+    /// More about a study's runs, shown after their count (a Slurm study's tasks: pending, running, done, failed).
+    public var detail: String?
 
     /// Training progress.
     public init(epoch: Int, step: Int, loss: Double?, done: Int = 0, total: Int? = nil) {
@@ -59,6 +61,7 @@ public struct TrainingProgress: Sendable {
             if let loss { text += "  loss " + Self.fixedWidth(loss) }
         case .runs:
             text += "\(done) of \(total.map(String.init) ?? "?") runs"
+            if let detail { text += "  " + detail }
         }
         text += "  " + Self.clock(elapsed) + "  (Ctrl-C stops)"
         if text.count > width - 1 { text = String(text.prefix(max(0, width - 1))) }

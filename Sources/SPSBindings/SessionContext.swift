@@ -32,6 +32,11 @@ public final class SessionContext: HostContext {
     public var runLog: RunLogSession?
     /// The history of the last training loop made in this run (read when a `repeat` run ends, for the run log).
     var lastLoopHistory: (() -> Table?)?
+    /// How many `repeat`s have started at the session's top level (a Slurm study is found by its place among them).
+    var topLevelRepeats = 0
+    /// The entries the session has run so far, in order, each under its name (the prompt's `<stdin:N>`, a script's
+    /// path): what a Slurm task replays to rebuild the session. Nil where the script the call is in is the session.
+    public var sessionEntries: (() -> [(name: String, text: String)])?
 
     /// A context with nothing used or recorded yet.
     public init() {}

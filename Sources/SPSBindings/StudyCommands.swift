@@ -6,7 +6,7 @@ import SPSTraining
 
 /// Commands for studies over seeds and settings: `repeat`, `record`, `summary`.
 enum StudyCommands {
-    static func all() -> [Command] { [repeatCommand, record, summary, filter] }
+    static func all() -> [Command] { [repeatCommand, record, summary, filter, collect] }
 
     static let filter = Command(
         "filter", topic: "studies", summary: "the rows of a table whose columns equal the given values",
@@ -44,6 +44,11 @@ enum StudyCommands {
         var interrupted = false
         /// True when the row comes from the `resume=` table instead of a run.
         var resumed = false
+        /// The history of the run's last training loop, when the study keeps it (for the run log, or a Slurm task).
+        var history: Table?
+        /// When the run started and ended (seconds since 1970).
+        var started = 0.0
+        var ended = 0.0
     }
 
     /// A study's runs, shared by its workers: each worker takes the next job and runs it in an interpreter copied
@@ -64,6 +69,8 @@ enum StudyCommands {
         var log: StudyLog?
         /// How many jobs have finished (run, failed, interrupted or taken from `resume=`): for the progress line.
         let finished = Atomic<Int>(0)
+        /// True when each run's training history is kept in its outcome (a Slurm task sends it to a logged session).
+        var keepsHistory = false
 
         init(interpreter: Interpreter, body: Value, jobs: [Job], outcomes: [Outcome], sequential: Bool) {
             self.interpreter = interpreter
@@ -88,8 +95,10 @@ enum StudyCommands {
         func run(_ index: Int) {
             let job = jobs[index], outcome = outcomes[index]
             var history: Table?
+            outcome.started = Date().timeIntervalSince1970
             log?.started(index)
             defer {
+                outcome.ended = Date().timeIntervalSince1970
                 outcome.ran = true
                 log?.ended(index, history: history)
                 finished.add(1, ordering: .relaxed)
@@ -122,7 +131,10 @@ enum StudyCommands {
                 outcome.interrupted = interpreter.interrupt.isRequested
                 outcome.record = run.context.studyRecord
                 outcome.output = (run.output as? BufferSink)?.text ?? ""
-                if log != nil { history = run.context.lastLoopHistory?() }
+                if log != nil || keepsHistory {
+                    history = run.context.lastLoopHistory?()
+                    outcome.history = history
+                }
             }
             // Freed under the same lock as it was made (its cells leave the registry).
             Self.copying.lock()
@@ -149,6 +161,17 @@ enum StudyCommands {
         ends, so up to 100000 runs fit in the memory of a few. At the prompt a progress line shows the runs done and
         the time left. Ctrl-C stops the study: the runs that finished make the table (shown as partial; runs cut
         short are left out), and `resume=` with that table runs only the others — sps prints the exact command.
+
+        On a Slurm cluster, `on="slurm"` submits the study as a job array instead (see docs/slurm.md): each array task
+        runs `per_task=` runs (default: at most 100 tasks) with `cpus=` threads (default 1), at most `at_once=` tasks
+        at a time (`--array=0-K%P`); `partition=`, `time=`, `mem=`, `account=` and `sbatch=["--qos=high", …]` go to
+        sbatch as written. The table is the one the study gives here, bit for bit, and the run log keeps it. The
+        study's folder (under `folder=`, default sps-slurm; the cluster must share it and the working folder) holds
+        the job script, each task's log and results. At the prompt a progress line counts runs and tasks; Ctrl-C
+        cancels the array (scancel). A task that fails is reported with its seeds; the same repeat run again
+        submits only the tasks without results. `wait=false` returns the job id at once (`collect JOBID` makes the
+        table later); `dry_run=true` writes the job script without submitting it; `sps=` is the path of sps on the
+        cluster (default: this sps). A bad option is an error with Slurm's own reason.
         """,
         example: "study = repeat seeds=0..9 {\n  m = linear 3 1\n  fit m train epochs=30\n  record iid=(rmse m iid) ood=(rmse m ood)\n}\nsummary study",
         parameters: [.positional("body", .block, "the block to run for each seed and setting"),
@@ -159,6 +182,8 @@ enum StudyCommands {
         acceptsExtraKeywords: true
     ) { (args: inout Arguments) throws(RuntimeError) in
         let body = try args.value("body")
+        // on="slurm" and its keywords (StudyCommands+Slurm.swift) are not grid keywords.
+        let (placement, ordinal) = try placement(&args)
         let maxRuns = 100_000, maxWorkers = 256
         // Runs continue the call depth of the call that started them, so the call-depth limit holds through
         // repeat; nesting is bounded too, since one level of repeat takes far more stack (and, in a sanitizer
@@ -214,13 +239,27 @@ enum StudyCommands {
         if let resume = args["resume"], let table = (resume.object as? TableObject)?.table {
             try Resumption.fill(outcomes, jobs: jobs, gridNames: gridNames, from: table)
         }
+        // A Slurm task's worker runs only its share of the study it replays to (SlurmWorker.swift).
+        var slurmShare: Range<Int>?
+        if let worker = SlurmWorker.active, case .slurm(let options) = placement {
+            let perTask = options.perTask ?? SlurmPlan.defaultPerTask(runs: jobs.count)
+            slurmShare = try worker.share(ordinal: ordinal, key: slurmKey(args, seeds: seeds, gridNames: gridNames, perTask: perTask), runs: jobs.count)
+            if let share = slurmShare {
+                for index in outcomes.indices where !share.contains(index) { outcomes[index].resumed = true }
+            }
+        }
         // The run log (StudyCommands+RunLog.swift); resume=true takes the finished runs from it.
-        let studyLog = try StudyLog.begin(args, seeds: seeds, jobs: jobs, gridNames: gridNames, outcomes: outcomes,
+        // (A Slurm task's replay logs nothing: the session that submitted the study logs it.)
+        let studyLog = SlurmWorker.active != nil ? nil : try StudyLog.begin(args, seeds: seeds, jobs: jobs, gridNames: gridNames, outcomes: outcomes,
                                           resume: args["resume"].map { if case .bool(true) = $0 { true } else { false } } ?? false)
         defer { studyLog?.finish() }
+        if case .slurm(let options) = placement, slurmShare == nil {
+            return try runOnSlurm(options, args: args, ordinal: ordinal, seeds: seeds, jobs: jobs, gridNames: gridNames,
+                                  outcomes: outcomes, log: studyLog)
+        }
         // A repeat inside a run runs its own runs one after another on that run's thread: the outer study
         // already uses every core.
-        let defaultThreads = interpreter.context.runDepth > 0 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let defaultThreads = interpreter.context.runDepth > 0 ? 1 : slurmShare != nil ? (SlurmWorker.active?.study.cpus ?? 1) : ProcessInfo.processInfo.activeProcessorCount
         let threads = try args.optionalInteger("threads").map { max(1, $0) } ?? defaultThreads
         let pending = outcomes.indices.filter { !outcomes[$0].resumed }
         // Each worker is a thread with its own interpreter copy at a time; more than `maxWorkers` would only take
@@ -229,6 +268,7 @@ enum StudyCommands {
         let study = Study(interpreter: interpreter, body: body, jobs: jobs, outcomes: outcomes, sequential: workers == 1)
         study.finished.store(jobs.count - pending.count, ordering: .relaxed)
         study.log = studyLog
+        study.keepsHistory = slurmShare != nil
         // The progress line (at the prompt or on a terminal only: runs have none), redrawn by a thread of its own.
         let ticker = interpreter.context.progress.map { StudyProgress($0, study: study, total: jobs.count) }
         ticker?.start()
@@ -246,9 +286,33 @@ enum StudyCommands {
         }
         ticker?.stop()
         // Past this point, every run is over: its interpreter copy is gone, and with it everything it made.
+        if slurmShare != nil, let worker = SlurmWorker.active {
+            // A Slurm task: its runs go to its results file, and the replay stops here.
+            try worker.finish(jobs: jobs, outcomes: outcomes)
+            interpreter.context.quitRequested = true
+            interpreter.interrupt.request()
+            throw RuntimeError("quit")
+        }
+        let (table, rowCount, failures) = try studyTable(jobs: jobs, gridNames: gridNames, outcomes: outcomes, interpreter: interpreter)
+        studyLog?.table = table
+        let completed = outcomes.filter { $0.ran && !$0.interrupted }.count
+        if completed < jobs.count {
+            let report = Resumption.report(finished: completed, rows: rowCount, of: jobs.count,
+                                           cutShort: outcomes.filter(\.interrupted).count, call: args.location)
+            interpreter.output.write(report.message)
+            return .native(TableObject(table, note: report.note))
+        } else if let first = failures.first, failures.count == jobs.count {
+            throw RuntimeError("repeat: every run failed; the first: \(first)")
+        }
+        return .table(table)
+    }
 
-        // The table: a row per successful run, in job order; a column per grid keyword and recorded name. A run
-        // that Ctrl-C cut short is left out with its output (what it recorded is incomplete).
+    /// The table of a study whose runs are over: a row per successful run, in job order; a column per grid keyword
+    /// and recorded name. Writes each run's output, in job order, then a line per failed run; returns the table, its
+    /// number of rows and the failures. A run that Ctrl-C cut short is left out with its output (what it recorded
+    /// is incomplete).
+    static func studyTable(jobs: [Job], gridNames: [String], outcomes: [Outcome],
+                           interpreter: Interpreter) throws(RuntimeError) -> (table: Table, rows: Int, failures: [String]) {
         var rows: [(run: String, cells: [(String, Table.Cell)], values: [Value])] = []
         var failures: [String] = []
         for (job, outcome) in zip(jobs, outcomes) where outcome.ran && !outcome.interrupted {
@@ -292,18 +356,8 @@ enum StudyCommands {
             }
             try converting { try table.append(row: row.cells) }
         }
-        studyLog?.table = table
         for failure in failures { interpreter.output.write("repeat: \(failure)\n") }
-        let completed = outcomes.filter { $0.ran && !$0.interrupted }.count
-        if completed < jobs.count {
-            let report = Resumption.report(finished: completed, rows: rows.count, of: jobs.count,
-                                           cutShort: outcomes.filter(\.interrupted).count, call: args.location)
-            interpreter.output.write(report.message)
-            return .native(TableObject(table, note: report.note))
-        } else if let first = failures.first, failures.count == jobs.count {
-            throw RuntimeError("repeat: every run failed; the first: \(first)")
-        }
-        return .table(table)
+        return (table, rows.count, failures)
     }
 
     /// A hint for a run that called `seed n`: inside `repeat`, `seed` is the run's seed, a number.

@@ -57,10 +57,12 @@ public struct Expr: Sendable {
     public var focus: SourceLocation? = nil
 }
 
-/// A braced list of statements.
+/// A braced list of statements; a block written as a value may take parameters: `{ m b -> mse (m b.x) b.y }`.
 public struct Block: Sendable {
     /// The statements.
     public var statements: [Stmt]
+    /// The names before `->`, for a block that takes arguments (empty for `{ … }`).
+    public var parameters: [String] = []
 }
 
 /// A parameter of a `def`: a name and, for keyword parameters, a default.

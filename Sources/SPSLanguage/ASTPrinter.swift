@@ -27,7 +27,8 @@ public enum ASTPrinter {
 
     /// A block.
     public static func print(_ b: Block) -> String {
-        b.statements.isEmpty ? "(block)" : "(block \(b.statements.map(print).joined(separator: " ")))"
+        let head = b.parameters.isEmpty ? "block" : "block (\(b.parameters.joined(separator: " ")))"
+        return b.statements.isEmpty ? "(\(head))" : "(\(head) \(b.statements.map(print).joined(separator: " ")))"
     }
 
     /// An expression.

@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 
 // Building and joining tensors (arange, linspace, diag, outer, stack, hstack, vstack) and choosing elementwise
@@ -55,6 +56,27 @@ extension Arguments {
         }
         return out
     }
+
+    /// The values given to a variadic parameter (one by one or as one list) as variables, when any of them
+    /// carries gradients; nil when none does (the plain-tensor path then applies).
+    func variables(_ name: String) throws(RuntimeError) -> [Variable]? {
+        var values = rest(name)
+        var inOneList = false
+        if values.count == 1, case .list(let inner) = values[0] {
+            values = inner
+            inOneList = true
+        }
+        guard values.contains(where: { $0.variable?.requiresGrad ?? false }) else { return nil }
+        var out: [Variable] = []
+        for (k, v) in values.enumerated() {
+            do throws(RuntimeError) {
+                out.append(try Interpreter.toVariable(v, what: "\(command.name): tensor \(k + 1)"))
+            } catch {
+                throw inOneList ? error : (location(ofVariadic: k).map { error.located($0) } ?? error)
+            }
+        }
+        return out
+    }
 }
 
 extension Builtins {
@@ -63,11 +85,20 @@ extension Builtins {
 
     /// A command that joins tensors given one by one or as a list.
     static func joining(_ name: String, summary: String, help: String, example: String, axis: Bool,
-                        _ join: @escaping ([Tensor], Int) throws(TensorError) -> Tensor) -> Command {
+                        _ join: @escaping ([Tensor], Int) throws(TensorError) -> Tensor,
+                        tracked: @escaping ([Variable], Int) throws(TensorError) -> Variable) -> Command {
         var parameters: [Parameter] = [.variadic("tensors", .any, "the tensors, one by one or as one list")]
         if axis { parameters.append(.keyword("axis", .integer, default: .number(0), "the axis to join along (negative from the end)")) }
         return Command(name, topic: "tensors", summary: summary, help: help, example: example,
                        parameters: parameters) { args throws(RuntimeError) in
+            if let parts = try args.variables("tensors") {
+                _ = try Limits.checkTensor([parts.reduce(0) { $0 &+ $1.count }], "the joined tensor")
+                let k = axis ? try args.integer("axis") : 0
+                do throws(TensorError) { return Value(try tracked(parts, k)) } catch {
+                    let culprit = (1..<max(parts.count, 1)).first { (try? join([parts[0].value, parts[$0].value], k)) == nil }
+                    throw RuntimeError("\(name): \(error.message)", at: culprit.flatMap { args.location(ofVariadic: $0) } ?? args.location)
+                }
+            }
             let parts = try args.tensors("tensors")
             _ = try Limits.checkTensor([parts.reduce(0) { $0 &+ $1.count }], "the joined tensor")
             let k = axis ? try args.integer("axis") : 0
@@ -82,7 +113,8 @@ extension Builtins {
     /// A two-operand elementwise command: numbers give a number, anything else broadcasts as tensors.
     static func binaryElementwise(_ name: String, summary: String, example: String,
                                   number: @escaping (Double, Double) -> Double,
-                                  tensor: @escaping (Tensor, Tensor) throws(TensorError) -> Tensor) -> Command {
+                                  tensor: @escaping (Tensor, Tensor) throws(TensorError) -> Tensor,
+                                  tracked: ((Variable, Variable) throws(TensorError) -> Variable)? = nil) -> Command {
         Command(name, topic: "math", summary: summary,
                 help: "Numbers give a number; tensors (and lists of numbers) broadcast against each other as numpy does.",
                 example: example,
@@ -90,6 +122,12 @@ extension Builtins {
                              .positional("b", .any, "a number, tensor or list of numbers")]) { args throws(RuntimeError) in
             let a = try args.value("a"), b = try args.value("b")
             if let x = a.number, let y = b.number { return .number(number(x, y)) }
+            if let tracked, args.anyTracked {
+                let va = try args.variable("a"), vb = try args.variable("b")
+                do throws(TensorError) { return Value(try tracked(va, vb)) } catch {
+                    throw RuntimeError("\(name): \(error.message)", at: args.location(of: "b"))
+                }
+            }
             let ta = try args.tensorArgument("a"), tb = try args.tensorArgument("b")
             do throws(TensorError) { return .tensor(try tensor(ta, tb)) } catch {
                 throw RuntimeError("\(name): \(error.message)", at: args.location(of: "b"))
@@ -136,8 +174,14 @@ extension Builtins {
                 example: "diag (tensor [1, 2, 3])\ndiag (eye 3) k=1",
                 parameters: [.positional("x", .any, "a vector or a matrix"),
                              .keyword("k", .integer, default: .number(0), "which diagonal: 0 the main one, positive above, negative below")]) { args throws(RuntimeError) in
-            let t = try args.tensorArgument("x"), k = try args.integer("k")
+            let k = try args.integer("k")
             guard abs(k) <= 100_000 else { throw RuntimeError("diag: k=\(k) is too far from the main diagonal", at: args.location(of: "k")) }
+            if args.isTracked("x") {
+                let x = try args.variable("x")
+                if x.rank == 1 { _ = try Limits.checkTensor([x.count + abs(k), x.count + abs(k)], "diag of \(x.count) values") }
+                do throws(TensorError) { return Value(try x.diag(k: k)) } catch { throw RuntimeError(error, at: args.location(of: "x")) }
+            }
+            let t = try args.tensorArgument("x")
             if t.rank == 1 { _ = try Limits.checkTensor([t.count + abs(k), t.count + abs(k)], "diag of \(t.count) values") }
             do throws(TensorError) { return .tensor(try Tensor.diag(t, k: k)) } catch { throw RuntimeError(error, at: args.location(of: "x")) }
         },
@@ -145,6 +189,11 @@ extension Builtins {
                 example: "outer (tensor [1, 2]) (tensor [1, 10, 100])",
                 parameters: [.positional("a", .any, "a vector (other shapes are flattened)"),
                              .positional("b", .any, "a vector (other shapes are flattened)")]) { args throws(RuntimeError) in
+            if args.anyTracked {
+                let a = try args.variable("a"), b = try args.variable("b")
+                _ = try Limits.checkTensor([a.count, b.count], "the outer product")
+                return Value(try tensorOp { () throws(TensorError) in try Variable.outer(a, b) })
+            }
             let a = try args.tensorArgument("a"), b = try args.tensorArgument("b")
             _ = try Limits.checkTensor([a.count, b.count], "the outer product")
             return .tensor(try tensorOp { () throws(TensorError) in try Tensor.outer(a, b) })
@@ -153,7 +202,7 @@ extension Builtins {
                 help: "`stack a b` of two vectors of length n is a 2×n matrix; `stack a b axis=1` is n×2. All must have the same shape.",
                 example: "stack (tensor [1, 2]) (tensor [3, 4]) axis=1", axis: true) { parts, axis throws(TensorError) in
             try Tensor.stack(parts, axis: axis)
-        },
+        } tracked: { parts, axis throws(TensorError) in try Variable.stack(parts, axis: axis) },
         joining("hstack", summary: "vectors and matrices side by side as columns (numpy's column_stack)",
                 help: """
                 `hstack x z` of an n-vector and an n×k matrix is n×(k+1): vectors become columns, matrices keep their
@@ -162,12 +211,12 @@ extension Builtins {
                 """,
                 example: "hstack (tensor [1, 2]) (tensor [[3, 4], [5, 6]])", axis: false) { parts, _ throws(TensorError) in
             try Tensor.columnStack(parts)
-        },
+        } tracked: { parts, _ throws(TensorError) in try Variable.columnStack(parts) },
         joining("vstack", summary: "vectors and matrices stacked as rows (numpy's vstack)",
                 help: "Vectors become rows; matrices are joined below each other. All must have the same number of columns.",
                 example: "vstack (tensor [1, 2]) (tensor [[3, 4], [5, 6]])", axis: false) { parts, _ throws(TensorError) in
             try Tensor.vstack(parts)
-        },
+        } tracked: { parts, _ throws(TensorError) in try Variable.vstack(parts) },
         Command("where", topic: "tensors", summary: "elementwise choice: a where the condition holds, b elsewhere; alone, the positions where it holds",
                 help: """
                 `where (x > 0) x 0` is numpy's `where`: the three broadcast together, the condition true where nonzero.
@@ -187,6 +236,13 @@ extension Builtins {
                 return .tensor(Tensor(c.nonzeroPositions().map(Float.init)))
             }
             guard hasA && hasB else { throw RuntimeError("where needs both a and b (or the condition alone)", at: args.location) }
+            if args.isTracked("a") || args.isTracked("b") {
+                let a = try args.variable("a"), b = try args.variable("b")
+                do throws(TensorError) { return Value(try Variable.where_(c, a, b)) } catch {
+                    let culprit = (try? Tensor.broadcastShape(c.shape, a.value.shape)) == nil ? "a" : "b"
+                    throw RuntimeError("where: the condition \(Tensor.format(shape: c.shape)), a \(Tensor.format(shape: a.value.shape)) and b \(Tensor.format(shape: b.value.shape)) cannot be broadcast together", at: args.location(of: culprit))
+                }
+            }
             let a = try args.tensorArgument("a"), b = try args.tensorArgument("b")
             do throws(TensorError) { return .tensor(try Tensor.where_(c, a, b)) } catch {
                 // The caret goes under the first argument that does not fit the ones before it.
@@ -205,21 +261,25 @@ extension Builtins {
             }
             switch try args.value("x") {
             case .number(let n): return .number(n.isNaN ? n : Swift.min(Swift.max(n, low), high))
+            case .native(let x as Variable): return Value(x.clipped(low: Float(low), high: Float(high)))
             default: return .tensor(try args.tensorArgument("x").clipped(low: Float(low), high: Float(high)))
             }
         },
         binaryElementwise("minimum", summary: "the elementwise smaller of two tensors or numbers (NaN wins, as numpy's minimum)",
                           example: "minimum (tensor [1, 5]) 3",
                           number: { a, b in a.isNaN || b.isNaN ? .nan : Swift.min(a, b) },
-                          tensor: { a, b throws(TensorError) in try a.minimum(b) }),
+                          tensor: { a, b throws(TensorError) in try a.minimum(b) },
+                          tracked: { a, b throws(TensorError) in try Variable.minimum(a, b) }),
         binaryElementwise("maximum", summary: "the elementwise larger of two tensors or numbers (NaN wins, as numpy's maximum)",
                           example: "maximum (tensor [1, 5]) 3",
                           number: { a, b in a.isNaN || b.isNaN ? .nan : Swift.max(a, b) },
-                          tensor: { a, b throws(TensorError) in try a.maximum(b) }),
+                          tensor: { a, b throws(TensorError) in try a.maximum(b) },
+                          tracked: { a, b throws(TensorError) in try Variable.maximum(a, b) }),
         binaryElementwise("pow", summary: "a to the power b, elementwise (the same as a ** b)",
                           example: "pow (tensor [1, 2, 3]) 2",
                           number: { a, b in Operators.power(a, b) },
-                          tensor: { a, b throws(TensorError) in try a.raised(to: b) }),
+                          tensor: { a, b throws(TensorError) in try a.raised(to: b) },
+                          tracked: { a, b throws(TensorError) in try Variable.power(a, b) }),
         binaryElementwise("logical_and", summary: "a mask: 1 where both are nonzero (numpy's logical_and)",
                           example: "xs[logical_and (xs > 0) (xs < 5)]",
                           number: { a, b in a != 0 && b != 0 ? 1 : 0 },

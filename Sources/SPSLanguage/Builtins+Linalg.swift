@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 
 // Linear algebra commands: solve, lstsq, inv, det, qr, cholesky, svd, eigh, norm, pinv.
@@ -236,6 +237,7 @@ extension Builtins {
                      .keyword("ord", .oneOf([.number, .string]), optional: true, "which norm: a number, \"inf\", \"-inf\", \"fro\" or \"nuc\""),
                      .keyword("axis", .integer, optional: true, "norms of the slices along this axis")]
     ) { args throws(RuntimeError) in
+        if args.isTracked("x") { return try differentiableNorm(args) }
         let x = try linalgOperand(args, "x", ranks: 0...Int.max)
         let ordAt = args.location(of: "ord")
         // The order as numpy writes it: a number, or a name.
@@ -295,6 +297,67 @@ extension Builtins {
             return try result { () throws(LinalgError) in try Linalg.matrixNorm(x.elements, rows: x.rows, columns: x.columns, order: order) }
         default:
             throw RuntimeError("norm with ord= needs a vector or a matrix, got shape \(Tensor.format(shape: x.shape)); without ord it is the norm of all elements", at: args.location(of: "x"))
+        }
+    }
+
+    /// `norm` of a tensor that carries gradients: the norms that are differentiable almost everywhere — vector
+    /// norms (any shape without ord=, a vector's ord=p, each slice's with axis=), and a matrix's "fro", 1, -1,
+    /// "inf" and "-inf" norms (sums of |a| along columns or rows, then their largest or smallest). The norms made
+    /// of singular values (2, -2, "nuc") are refused, naming `detach`.
+    static func differentiableNorm(_ args: Arguments) throws(RuntimeError) -> Value {
+        let x = try args.variable("x")
+        let ordAt = args.location(of: "ord")
+        var order: Double?, name: String?
+        switch args["ord"] {
+        case .number(let p)?: order = p
+        case .string(let s)?:
+            switch s {
+            case "inf": order = .infinity
+            case "-inf": order = -.infinity
+            case "fro", "nuc": name = s
+            default:
+                throw RuntimeError("ord must be a number, \"inf\", \"-inf\", \"fro\" or \"nuc\", got \"\(s)\"\(Suggestions.hint(for: s, in: ["inf", "-inf", "fro", "nuc"]))", at: ordAt)
+            }
+        default: break
+        }
+        if let p = order, p.isNaN { throw RuntimeError("ord must be a number, got nan", at: ordAt) }
+        if let p = order, p < 0, p != -.infinity, x.rank != 2 || args["axis"] != nil {
+            throw RuntimeError("norm with ord=\(Value.number(p).repr) cannot be differentiated; use a positive order, or detach x", at: ordAt)
+        }
+        func run(_ body: () throws(TensorError) -> Variable) throws(RuntimeError) -> Value {
+            do throws(TensorError) { return differentiableResult(try body()) } catch {
+                throw RuntimeError("norm: \(error.message)", at: args.location(of: "x"))
+            }
+        }
+        if let axisValue = args["axis"] {
+            let rank = x.rank
+            guard let given = axisValue.integer, (-rank..<rank).contains(given) else {
+                throw RuntimeError("axis \(axisValue.repr) is out of range for a tensor of shape \(Tensor.format(shape: x.value.shape))", at: args.location(of: "axis"))
+            }
+            if let name { throw RuntimeError("ord=\"\(name)\" is a matrix norm; with axis= the norms are of vectors", at: ordAt) }
+            return try run { () throws(TensorError) in try x.norm(order: order ?? 2, axis: given) }
+        }
+        if order == nil && name == nil { return try run { () throws(TensorError) in try x.norm() } }
+        switch x.rank {
+        case 1:
+            if let name { throw RuntimeError("ord=\"\(name)\" is a matrix norm; a vector takes a number, \"inf\" or \"-inf\"", at: ordAt) }
+            return try run { () throws(TensorError) in try x.norm(order: order ?? 2) }
+        case 2:
+            if name == "fro" { return try run { () throws(TensorError) in try x.norm() } }
+            let p = order ?? .nan
+            switch p {
+            case 1: return try run { () throws(TensorError) in try x.abs().sum(axis: 0).max() }
+            case -1: return try run { () throws(TensorError) in try x.abs().sum(axis: 0).min() }
+            case .infinity: return try run { () throws(TensorError) in try x.abs().sum(axis: 1).max() }
+            case -.infinity: return try run { () throws(TensorError) in try x.abs().sum(axis: 1).min() }
+            case _ where p == 2 || p == -2 || name == "nuc":
+                let which = name.map { "\"\($0)\"" } ?? Value.number(p).repr
+                throw RuntimeError("norm ord=\(which) of a matrix (from its singular values) cannot be differentiated; use ord=\"fro\", or detach x", at: ordAt)
+            default:
+                throw RuntimeError("ord=\(Value.number(order ?? 0).repr) is not a matrix norm; a matrix takes 1, -1, 2, -2, \"inf\", \"-inf\", \"fro\" or \"nuc\"", at: ordAt)
+            }
+        default:
+            throw RuntimeError("norm with ord= needs a vector or a matrix, got shape \(Tensor.format(shape: x.value.shape)); without ord it is the norm of all elements", at: args.location(of: "x"))
         }
     }
 }

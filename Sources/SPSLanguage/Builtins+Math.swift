@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 
 #if canImport(Glibc)
@@ -7,14 +8,17 @@ import Darwin
 #endif
 
 extension Builtins {
-    /// An elementwise math function: numbers give numbers, tensors give tensors.
+    /// An elementwise math function: numbers give numbers, tensors give tensors; on a tensor that carries
+    /// gradients, `tracked` is its differentiable form (piecewise-constant functions have zero gradient).
     static func elementwise(_ name: String, _ summary: String, example: String,
-                            _ f: @escaping @Sendable (Double) -> Double) -> Command {
+                            _ f: @escaping @Sendable (Double) -> Double,
+                            tracked: @escaping (Variable) -> Variable) -> Command {
         Command(name, topic: "math", summary: summary, example: example,
                 parameters: [.positional("x", .numeric)], numberFunction: f) { args throws(RuntimeError) in
             switch try args.value("x") {
             case .number(let n): return .number(f(n))
             case .tensor(let t): return .tensor(t.map { Float(f(Double($0))) })
+            case .native(let x as Variable): return Value(tracked(x))
             case let v: throw RuntimeError("\(name) needs a number or tensor, got \(v.typeName)")
             }
         }
@@ -23,12 +27,17 @@ extension Builtins {
     /// A reduction over a list, range or tensor (optionally along an axis of a tensor).
     static func reduction(_ name: String, _ summary: String, example: String,
                           list: @escaping ([Double]) throws(RuntimeError) -> Double,
-                          tensor: @escaping (Tensor, Int?) throws(TensorError) -> Tensor) -> Command {
+                          tensor: @escaping (Tensor, Int?) throws(TensorError) -> Tensor,
+                          tracked: @escaping (Variable, Int?) throws(TensorError) -> Variable) -> Command {
         Command(name, topic: "math", summary: summary,
                 help: "On a tensor, axis=k reduces along that axis and gives a tensor; without it the result is a number.",
                 example: example,
                 parameters: [.positional("values", .sequence), .keyword("axis", .integer, optional: true, "tensor axis to reduce")]) { args throws(RuntimeError) in
             let v = try args.value("values")
+            if let x = v.variable {
+                let axis = try args.axis(for: x.value)
+                return Value(try tensorOp { () throws(TensorError) in try tracked(x, axis) })
+            }
             if case .tensor(let t) = v {
                 let axis = try args.axis(for: t)
                 let r = try tensorOp { () throws(TensorError) in try tensor(t, axis) }
@@ -42,11 +51,20 @@ extension Builtins {
 
     /// `min`/`max`: of several numbers, or of one list, range or tensor.
     static func extremum(_ name: String, _ pick: @escaping (Double, Double) -> Double,
-                         _ tensorReduce: @escaping (Tensor, Int?) throws(TensorError) -> Tensor) -> Command {
+                         _ tensorReduce: @escaping (Tensor, Int?) throws(TensorError) -> Tensor,
+                         tracked: @escaping (Variable, Int?) throws(TensorError) -> Variable) -> Command {
         Command(name, topic: "math", summary: "the \(name == "min" ? "smallest" : "largest") of several numbers, or of a list, range or tensor",
                 help: "On a tensor, axis=k reduces along that axis.", example: "\(name) 3 1 2",
                 parameters: [.variadic("values", .any), .keyword("axis", .integer, optional: true, "tensor axis")]) { args throws(RuntimeError) in
             let values = args.rest("values")
+            if values.count == 1, let x = values[0].variable {
+                let axis = try args.axis(for: x.value)
+                guard x.count > 0 else { throw RuntimeError("\(name) of an empty tensor") }
+                return Value(try tensorOp { () throws(TensorError) in try tracked(x, axis) })
+            }
+            if values.count > 1, let k = values.firstIndex(where: { $0.variable != nil }) {
+                throw RuntimeError("\(name) of several values cannot be differentiated; for the elementwise \(name == "min" ? "smaller" : "larger") of two tensors use \(name == "min" ? "minimum" : "maximum")", at: args.location(ofVariadic: k))
+            }
             if values.count == 1, case .tensor(let t) = values[0] {
                 let axis = try args.axis(for: t)
                 guard t.count > 0 else { throw RuntimeError("\(name) of an empty tensor") }
@@ -62,22 +80,22 @@ extension Builtins {
     }
 
     static let mathCommands: [Command] = [
-        elementwise("abs", "absolute value", example: "abs -3") { Swift.abs($0) },
-        elementwise("sqrt", "square root", example: "sqrt 2") { $0.squareRoot() },
-        elementwise("exp", "e to the power x", example: "exp 1") { Glibc.exp($0) },
-        elementwise("log", "natural logarithm", example: "log 10") { Glibc.log($0) },
-        elementwise("floor", "largest integer not above x", example: "floor 2.7") { $0.rounded(.down) },
-        elementwise("ceil", "smallest integer not below x", example: "ceil 2.1") { $0.rounded(.up) },
-        elementwise("sin", "sine (radians)", example: "sin 0") { Glibc.sin($0) },
-        elementwise("cos", "cosine (radians)", example: "cos 0") { Glibc.cos($0) },
-        elementwise("tanh", "hyperbolic tangent", example: "tanh 1") { Glibc.tanh($0) },
-        elementwise("sigmoid", "the logistic function 1 / (1 + e^-x)", example: "sigmoid 0") { x in
+        elementwise("abs", "absolute value", example: "abs -3", { Swift.abs($0) }, tracked: { $0.abs() }),
+        elementwise("sqrt", "square root", example: "sqrt 2", { $0.squareRoot() }, tracked: { $0.sqrt() }),
+        elementwise("exp", "e to the power x", example: "exp 1", { Glibc.exp($0) }, tracked: { $0.exp() }),
+        elementwise("log", "natural logarithm", example: "log 10", { Glibc.log($0) }, tracked: { $0.log() }),
+        elementwise("floor", "largest integer not above x", example: "floor 2.7", { $0.rounded(.down) },
+                    tracked: { $0.piecewiseConstant("floor") { $0.rounded(.down) } }),
+        elementwise("ceil", "smallest integer not below x", example: "ceil 2.1", { $0.rounded(.up) },
+                    tracked: { $0.piecewiseConstant("ceil") { $0.rounded(.up) } }),
+        elementwise("sin", "sine (radians)", example: "sin 0", { Glibc.sin($0) }, tracked: { $0.sin() }),
+        elementwise("cos", "cosine (radians)", example: "cos 0", { Glibc.cos($0) }, tracked: { $0.cos() }),
+        elementwise("tanh", "hyperbolic tangent", example: "tanh 1", { Glibc.tanh($0) }, tracked: { $0.tanh() }),
+        elementwise("sigmoid", "the logistic function 1 / (1 + e^-x)", example: "sigmoid 0", { x in
             x >= 0 ? 1 / (1 + Glibc.exp(-x)) : Glibc.exp(x) / (1 + Glibc.exp(x))
-        },
-        elementwise("relu", "max(x, 0)", example: "relu (tensor [-1, 2])") { $0.isNaN ? $0 : Swift.max($0, 0) },
-        elementwise("sign", "-1, 0 or 1 by the sign of x (numpy's sign)", example: "sign -3") { x in
-            x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0))
-        },
+        }, tracked: { $0.sigmoid() }),
+        elementwise("relu", "max(x, 0)", example: "relu (tensor [-1, 2])", { $0.isNaN ? $0 : Swift.max($0, 0) }, tracked: { $0.relu() }),
+        elementwise("sign", "-1, 0 or 1 by the sign of x (numpy's sign)", example: "sign -3", signOf, tracked: { $0.piecewiseConstant("sign", signOf) }),
         Command("round", topic: "math", summary: "round to a number of decimal digits (halves away from zero)",
                 example: "round 3.14159 digits=2",
                 parameters: [.positional("x", .numeric), .keyword("digits", .integer, default: .number(0), "decimal digits")]) { args throws(RuntimeError) in
@@ -87,19 +105,25 @@ extension Builtins {
             let f = { (x: Double) -> Double in (x * scale).rounded(.toNearestOrAwayFromZero) / scale }
             switch try args.value("x") {
             case .tensor(let t): return .tensor(t.map { Float(f(Double($0))) })
+            case .native(let x as Variable): return Value(x.piecewiseConstant("round", f))
             case let v: return .number(f(v.number ?? 0))
             }
         },
         reduction("sum", "the sum of a list, range or tensor", example: "sum [1, 2, 3]",
-                  list: { xs throws(RuntimeError) in xs.reduce(0, +) }, tensor: { t, a throws(TensorError) in try t.sum(axis: a) }),
+                  list: { xs throws(RuntimeError) in xs.reduce(0, +) }, tensor: { t, a throws(TensorError) in try t.sum(axis: a) },
+                  tracked: { x, a throws(TensorError) in try x.sum(axis: a) }),
         reduction("mean", "the mean of a list, range or tensor", example: "mean [1, 2, 3]",
                   list: { xs throws(RuntimeError) in
                       guard !xs.isEmpty else { throw RuntimeError("mean of an empty list") }
                       return xs.reduce(0, +) / Double(xs.count)
-                  }, tensor: { t, a throws(TensorError) in try t.mean(axis: a) }),
-        extremum("min", Swift.min) { t, a throws(TensorError) in try t.min(axis: a) },
-        extremum("max", Swift.max) { t, a throws(TensorError) in try t.max(axis: a) },
-    ]
+                  }, tensor: { t, a throws(TensorError) in try t.mean(axis: a) },
+                  tracked: { x, a throws(TensorError) in try x.mean(axis: a) }),
+        extremum("min", Swift.min, { t, a throws(TensorError) in try t.min(axis: a) }, tracked: { x, a throws(TensorError) in try x.min(axis: a) }),
+        extremum("max", Swift.max, { t, a throws(TensorError) in try t.max(axis: a) }, tracked: { x, a throws(TensorError) in try x.max(axis: a) }),
+    ] + lossCommands
+
+    /// numpy's sign: −1, 0 or 1 (NaN stays NaN).
+    static let signOf: @Sendable (Double) -> Double = { x in x.isNaN ? x : (x > 0 ? 1 : (x < 0 ? -1 : 0)) }
 }
 
 /// printf-style formatting for the `format` command.

@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 
 // Reductions and scans with `axis=` (std, var, prod, argmin, argmax, any, all, cumsum, cumprod) and sorting
@@ -29,14 +30,34 @@ extension Builtins {
 
     /// A reduction command over a tensor (with `axis=`) or a list or range of numbers (computed in Double, as the
     /// numbers are).
+    ///
+    /// On a tensor that carries gradients, `tracked` is the differentiable form; without one, a reduction whose
+    /// result carries no gradient by nature (positions, masks: `usesValue`) reads the value, and any other refuses
+    /// it (naming `detach`).
     static func axisReduction(_ name: String, _ summary: String, help: String = "", example: String,
-                              extra: [Parameter] = [], emptyIsError: Bool = false,
+                              extra: [Parameter] = [], emptyIsError: Bool = false, usesValue: Bool = false,
                               list: @escaping ([Double], Arguments) throws(RuntimeError) -> Double,
-                              tensor: @escaping (Tensor, Int?, Arguments) throws(TensorError) -> Tensor) -> Command {
+                              tensor: @escaping (Tensor, Int?, Arguments) throws(TensorError) -> Tensor,
+                              tracked: ((Variable, Int?, Arguments) throws(TensorError) -> Variable)? = nil) -> Command {
         Command(name, topic: "math", summary: summary,
                 help: help.isEmpty ? "On a tensor, axis=k reduces along that axis and gives a tensor; without it the result is a number." : help,
                 example: example,
                 parameters: [.positional("values", .sequence, "a tensor, or a list or range of numbers"), axisParameter] + extra) { args throws(RuntimeError) in
+            if let x = try args.value("values").variable {
+                if let tracked {
+                    let axis = try args.axis(for: x.value)
+                    do throws(TensorError) { return Value(try tracked(x, axis, args)) } catch {
+                        throw RuntimeError(error, at: args.location(of: "values"))
+                    }
+                }
+                if usesValue {
+                    let axis = try args.axis(for: x.value)
+                    do throws(TensorError) { return reduced(try tensor(x.value, axis, args), axis: axis) } catch {
+                        throw RuntimeError(error, at: args.location(of: "values"))
+                    }
+                }
+                _ = try args.tensorArgument("values")  // refuses it, at the argument
+            }
             if let xs = try listNumbers(args) {
                 if emptyIsError && xs.isEmpty { throw RuntimeError("\(name) of an empty list", at: args.location(of: "values")) }
                 do throws(RuntimeError) { return .number(try list(xs, args)) } catch {
@@ -96,38 +117,47 @@ extension Builtins {
                       help: "ddof=1 (the default, as PyTorch and pandas) divides by n − 1; ddof=0 by n, numpy's default. On a tensor, axis=k works along that axis (one value with ddof=1 gives nan).",
                       example: "std [1, 2, 3, 4]\nstd x axis=0 ddof=0", extra: [ddofParameter],
                       list: { xs, args throws(RuntimeError) in try listVariance(xs, args).squareRoot() },
-                      tensor: { t, axis, args throws(TensorError) in try t.std(axis: axis, correction: max(args["ddof"]?.integer ?? 1, 0)) }),
+                      tensor: { t, axis, args throws(TensorError) in try t.std(axis: axis, correction: max(args["ddof"]?.integer ?? 1, 0)) },
+                      tracked: { x, axis, args throws(TensorError) in try x.std(axis: axis, correction: max(args["ddof"]?.integer ?? 1, 0)) }),
         axisReduction("var", "the variance; the sample one (n − 1) unless ddof=0",
                       help: "ddof=1 (the default, as PyTorch and pandas) divides by n − 1; ddof=0 by n, numpy's default. On a tensor, axis=k works along that axis (one value with ddof=1 gives nan).",
                       example: "var [1, 2, 3, 4]\nvar x axis=0 ddof=0", extra: [ddofParameter],
                       list: { xs, args throws(RuntimeError) in try listVariance(xs, args) },
-                      tensor: { t, axis, args throws(TensorError) in try t.variance(axis: axis, correction: max(args["ddof"]?.integer ?? 1, 0)) }),
+                      tensor: { t, axis, args throws(TensorError) in try t.variance(axis: axis, correction: max(args["ddof"]?.integer ?? 1, 0)) },
+                      tracked: { x, axis, args throws(TensorError) in try x.variance(axis: axis, correction: max(args["ddof"]?.integer ?? 1, 0)) }),
         axisReduction("prod", "the product of the elements (along an axis with axis=k)", example: "prod [1, 2, 3, 4]",
                       list: { xs, _ throws(RuntimeError) in xs.reduce(1, *) },
-                      tensor: { t, axis, _ throws(TensorError) in try t.prod(axis: axis) }),
+                      tensor: { t, axis, _ throws(TensorError) in try t.prod(axis: axis) },
+                      tracked: { x, axis, _ throws(TensorError) in try x.prod(axis: axis) }),
         axisReduction("argmax", "the position of the largest element (first on ties; along an axis with axis=k)",
-                      example: "argmax (tensor [3, 9, 2])", emptyIsError: true,
+                      example: "argmax (tensor [3, 9, 2])", emptyIsError: true, usesValue: true,
                       list: { xs, _ throws(RuntimeError) in extremePosition(xs, >) },
                       tensor: { t, axis, _ throws(TensorError) in try t.argmax(axis: axis) }),
         axisReduction("argmin", "the position of the smallest element (first on ties; along an axis with axis=k)",
-                      example: "argmin (tensor [3, 9, 2])", emptyIsError: true,
+                      example: "argmin (tensor [3, 9, 2])", emptyIsError: true, usesValue: true,
                       list: { xs, _ throws(RuntimeError) in extremePosition(xs, <) },
                       tensor: { t, axis, _ throws(TensorError) in try t.argmin(axis: axis) }),
-        axisReduction("any", "1 when any element is nonzero (along an axis with axis=k: a mask)", example: "any (x > 3)",
+        axisReduction("any", "1 when any element is nonzero (along an axis with axis=k: a mask)", example: "any (x > 3)", usesValue: true,
                       list: { xs, _ throws(RuntimeError) in xs.contains { $0 != 0 } ? 1 : 0 },
                       tensor: { t, axis, _ throws(TensorError) in try t.any(axis: axis) }),
-        axisReduction("all", "1 when every element is nonzero (along an axis with axis=k: a mask)", example: "all (x > 0)",
+        axisReduction("all", "1 when every element is nonzero (along an axis with axis=k: a mask)", example: "all (x > 0)", usesValue: true,
                       list: { xs, _ throws(RuntimeError) in xs.allSatisfy { $0 != 0 } ? 1 : 0 },
                       tensor: { t, axis, _ throws(TensorError) in try t.all(axis: axis) }),
         scan("cumsum", "running sums (numpy's cumsum): over all elements in order, or along an axis with axis=k",
-             example: "cumsum [1, 2, 3]", start: 0, +) { t, axis throws(TensorError) in try t.cumsum(axis: axis) },
+             example: "cumsum [1, 2, 3]", start: 0, +, { t, axis throws(TensorError) in try t.cumsum(axis: axis) },
+             tracked: { x, axis throws(TensorError) in try x.cumsum(axis: axis) }),
         scan("cumprod", "running products (numpy's cumprod): over all elements in order, or along an axis with axis=k",
-             example: "cumprod [1, 2, 3]", start: 1, *) { t, axis throws(TensorError) in try t.cumprod(axis: axis) },
+             example: "cumprod [1, 2, 3]", start: 1, *, { t, axis throws(TensorError) in try t.cumprod(axis: axis) },
+             tracked: { x, axis throws(TensorError) in try x.cumprod(axis: axis) }),
         Command("sort", topic: "values", summary: "numbers or strings in increasing order: a list gives a list, a tensor a tensor",
                 help: "A tensor is sorted along its last axis (axis=k for another), as numpy's sort; NaN sorts last. A list of strings sorts alphabetically.",
                 example: "sort [3, 1, 2]\nsort (tensor [[3, 1], [2, 5]]) axis=0",
                 parameters: [.positional("values", .sequence, "a list, range or tensor"), axisParameter]) { args throws(RuntimeError) in
             let v = try args.value("values")
+            if let x = v.variable {
+                let axis = try args.axis(for: x.value) ?? -1
+                return Value(try tensorOp { () throws(TensorError) in try x.sorted(axis: axis) })
+            }
             if case .tensor(let t) = v {
                 let axis = try args.axis(for: t) ?? -1
                 return .tensor(try tensorOp { () throws(TensorError) in try t.sorted(axis: axis) })
@@ -149,6 +179,11 @@ extension Builtins {
                 help: "`xs[argsort xs]` is `sort xs`. A tensor is sorted along its last axis (axis=k for another); a list gives a list of positions.",
                 example: "argsort [30, 10, 20]",
                 parameters: [.positional("values", .sequence, "a list, range or tensor of numbers"), axisParameter]) { args throws(RuntimeError) in
+            // Positions carry no gradient: a tensor that carries gradients is sorted by its value.
+            if let x = try args.value("values").variable {
+                let axis = try args.axis(for: x.value) ?? -1
+                return .tensor(try tensorOp { () throws(TensorError) in try x.value.argsort(axis: axis) })
+            }
             if let xs = try listNumbers(args) { return .list(sortingOrder(xs).map { .number(Double($0)) }) }
             let t = try args.tensorArgument("values")
             let axis = try args.axis(for: t) ?? -1
@@ -160,6 +195,7 @@ extension Builtins {
                 parameters: [.positional("values", .sequence, "a list, range or tensor"),
                              .keyword("counts", .bool, default: .bool(false), "also give how often each value occurs")]) { args throws(RuntimeError) in
             let v = try args.value("values"), withCounts = try args.bool("counts")
+            if v.variable != nil { _ = try args.tensorArgument("values") }  // refuses it, at the argument
             var values: Value, counts: [Int]
             if case .list(let xs) = v, !xs.isEmpty, xs.allSatisfy({ $0.string != nil }) {
                 let strings = xs.compactMap(\.string).sorted()
@@ -194,9 +230,14 @@ extension Builtins {
     /// over a list of numbers in Double (a list).
     static func scan(_ name: String, _ summary: String, example: String, start: Double,
                      _ op: @escaping (Double, Double) -> Double,
-                     _ body: @escaping (Tensor, Int?) throws(TensorError) -> Tensor) -> Command {
+                     _ body: @escaping (Tensor, Int?) throws(TensorError) -> Tensor,
+                     tracked: @escaping (Variable, Int?) throws(TensorError) -> Variable) -> Command {
         Command(name, topic: "math", summary: summary, example: example,
                 parameters: [.positional("values", .sequence, "a tensor, or a list or range of numbers"), axisParameter]) { args throws(RuntimeError) in
+            if let x = try args.value("values").variable {
+                let axis = try args.axis(for: x.value)
+                return Value(try tensorOp { () throws(TensorError) in try tracked(x, axis) })
+            }
             if let xs = try listNumbers(args) {
                 var total = start
                 return .list(xs.map { total = op(total, $0); return .number(total) })

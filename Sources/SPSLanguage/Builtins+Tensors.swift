@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 
 extension Builtins {
@@ -67,9 +68,11 @@ extension Builtins {
         },
         Command("reshape", topic: "tensors", summary: "the same elements with a new shape", example: "reshape (tensor [1, 2, 3, 4]) [2, 2]",
                 parameters: [.positional("tensor", .tensor), .positional("shape", .list)]) { args throws(RuntimeError) in
-            let t = try args.tensor("tensor")
+            let tracked = args.isTracked("tensor") ? try args.variable("tensor") : nil
+            let t = tracked == nil ? try args.tensor("tensor") : Tensor.zeros([0])
             let dims = try shape(Arguments(command: shapeCommand, values: [.list([try args.value("shape")])],
                                            interpreter: args.interpreter, location: args.location))
+            if let x = tracked { return Value(try tensorOp { () throws(TensorError) in try x.reshaped(dims) }) }
             return .tensor(try tensorOp { () throws(TensorError) in try t.reshaped(dims) })
         },
     ]

@@ -10,6 +10,8 @@ enum Builtins {
         ip.register(reductionCommands)
         ip.register(randomCommands)
         ip.register(linalgCommands)
+        ip.register(autodiffCommands)
+        ip.register(functionalCommands)
     }
 
     /// Wraps a Swift tensor error as a runtime error.

@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 
 /// The type a command parameter accepts; the interpreter checks it before calling.
@@ -27,6 +28,7 @@ public indirect enum ParameterType: Sendable, CustomStringConvertible {
              (.tensor, .tensor), (.block, .closure): return true
         case (.integer, .number): return v.integer != nil
         case (.numeric, .number), (.numeric, .tensor): return true
+        case (.tensor, .native(let o)), (.numeric, .native(let o)), (.sequence, .native(let o)): return o is Variable
         case (.sequence, .list), (.sequence, .range), (.sequence, .tensor): return true
         case (.callable, .closure), (.callable, .command): return true
         case (.callable, .native(let o)): return o.typeName != ""
@@ -112,6 +114,8 @@ public struct Parameter: Sendable {
         case .columnName, .columnNames: return true
         case .optional(let t): return Parameter(name: "", type: t, defaultValue: nil, isOptional: true, isPositional: true,
                                                 isVariadic: false, unit: nil, summary: "").takesNames
+        case .oneOf(let ts): return ts.contains { Parameter(name: "", type: $0, defaultValue: nil, isOptional: true, isPositional: true,
+                                                            isVariadic: false, unit: nil, summary: "").takesNames }
         default: return false
         }
     }

@@ -293,7 +293,8 @@ final class Compiler {
         case .list(let xs): return ListNode(xs.map(expression), loc)
         case .record(let fields): return RecordNode(fields.map(\.0), fields.map { expression($0.1) }, loc)
         case .block(let b):
-            return ClosureNode(function(name: "block", kind: .block, parameters: [], body: b, doc: nil, at: loc), loc)
+            let parameters = b.parameters.map { ParameterDecl(name: $0, defaultValue: nil) }
+            return ClosureNode(function(name: "block", kind: .block, parameters: parameters, body: b, doc: nil, at: loc), loc)
         case .range(let a, let b, let inclusive): return RangeNode(expression(a), expression(b), inclusive: inclusive, loc)
         case .unary(.negate, let x): return NegateNode(expression(x), loc)
         case .unary(.not, let x): return NotNode(expression(x), loc)
@@ -317,7 +318,7 @@ final class Compiler {
             case .matmul: return BinaryNode(.matmul, x, y, loc)
             }
         case .member(let x, let name): return MemberNode(expression(x), name, e.focus ?? loc)
-        case .index(let x, let idx): return IndexNode(expression(x), idx.map(expression), loc)
+        case .index(let x, let idx): return IndexNode.make(expression(x), idx.map(expression), loc)
         case .apply(let head, let args, _):
             var positional: [(ExprNode, BareName?)] = []
             var keywords: [(String, ExprNode, BareName?)] = []

@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 #if canImport(Glibc)
 import Glibc
@@ -36,6 +37,8 @@ public final class Interpreter {
 
     /// The global variables (including built-in commands).
     public let globals: Globals
+    /// `globals` without reference counting, for the nodes that read and set globals (`globals` keeps it alive).
+    unowned(unsafe) let fastGlobals: Globals
     /// Where `print` and echo output goes.
     public var output: any OutputSink
     /// Checked between loop iterations and calls; set it to stop running code.
@@ -74,7 +77,9 @@ public final class Interpreter {
             preconditionFailure("no memory for an interpreter's value stack (\(MemoryGuard.describe(bytes: Interpreter.stackBytes)))")
         }
         (self.stack, self.stackStorage, self.stackSlots) = (stack, storage, Interpreter.stackCapacity)
-        self.globals = Globals()
+        let globals = Globals()
+        self.globals = globals
+        self.fastGlobals = globals
         self.output = output
         self.interrupt = interrupt
         self.registry = CommandRegistry()
@@ -107,7 +112,9 @@ public final class Interpreter {
         self.isolation = isolation
         self.cellRegistry = other.cellRegistry
         self.nextCollection = Int.max
-        self.globals = other.globals.isolatedCopy(isolation)
+        let globals = other.globals.isolatedCopy(isolation)
+        self.globals = globals
+        self.fastGlobals = globals
         self.output = other.output
         self.interrupt = other.interrupt
         self.registry = other.registry.isolatedCopy()
@@ -441,16 +448,14 @@ public final class Interpreter {
 
     /// Runs a call's body in its frame; the value of its `return`, or nil.
     @inline(__always) func runBody(_ proto: FunctionProto, _ frame: Frame) throws(RuntimeError) -> Value {
-        for s in proto.body {
-            let flow = try s.exec(frame)
-            if flow == .returnValue {
-                let r = returnValue
-                returnValue = .nil
-                return r
-            }
-            if flow != .normal { break }
+        switch try SPSLanguage.runBody(proto.body, frame) {
+        case .returnValue:
+            let r = returnValue
+            returnValue = .nil
+            return r
+        case .normal, .breakLoop, .continueLoop:
+            return .nil
         }
-        return .nil
     }
 
     /// Fills defaults, reports missing arguments and moves captured parameters into cells.
@@ -485,6 +490,9 @@ public final class Interpreter {
         switch v {
         case .tensor(let t): return t
         case .number(let n): return Tensor(scalar: Float(n))
+        case .native(let x as Variable):
+            guard x.requiresGrad else { return x.value }
+            throw RuntimeError("\(what) carries gradients, and this cannot be differentiated; use its value without gradients: detach x")
         case .range(let r):
             guard r.count <= Limits.maxTensorElements else {
                 throw RuntimeError("\(what): the range \(v.repr) has \(r.count) elements; tensors hold at most \(Limits.maxTensorElements)")

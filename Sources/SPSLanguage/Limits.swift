@@ -20,8 +20,9 @@ public enum Limits {
     public static let maxRepeatNesting = 100
 
     /// Throws unless `value` nests at most `maxNesting - extra` levels deep (`extra` for a value about to be put
-    /// inside `extra` more containers). `cache` remembers the last value checked, so a loop that wraps a value
-    /// one more level each time (`x = [x]`) checks in constant time.
+    /// inside `extra` more containers). `cache` remembers recently checked values and their depths, so a loop
+    /// that wraps a value one more level each time (`x = [x]`) and a recursion that builds a tree from subtrees it
+    /// just built (`[make(d - 1), make(d - 1)]`) check each new level in constant time.
     public static func checkNesting(_ value: Value, extra: Int = 0, _ what: @autoclosure () -> String,
                                     cache: NestingCache? = nil, at location: SourceLocation? = nil) throws(RuntimeError) {
         let limit = maxNesting - extra
@@ -41,6 +42,24 @@ public enum Limits {
         // Most lists hold no containers: answer those without allocating a worklist.
         guard let top = value.containedValues else { return 0 }
         guard containsContainer(top) else { return 1 }
+        // Most nested values are made from parts checked just before (a list of rows, a tree of subtrees): answered
+        // from the cache without a walk when every part is remembered or holds no containers.
+        if let cache {
+            var deepest = 1
+            var known = true
+            for item in top {
+                guard let inner = item.containedValues else { continue }
+                if let identity = NestingCache.identity(of: inner), let d = cache.depth(of: identity) {
+                    deepest = max(deepest, 1 + d)
+                } else if !containsContainer(inner) {
+                    deepest = max(deepest, 2)
+                } else {
+                    known = false
+                    break
+                }
+            }
+            if known { return min(deepest, limit + 1) }
+        }
         var deepest = 1
         var reached: [UnsafeRawPointer: Int] = [:]
         var pending: [(items: [Value], depth: Int)] = [(top, 1)]
@@ -48,8 +67,8 @@ public enum Limits {
             for item in items {
                 guard let inner = item.containedValues else { continue }
                 let identity = NestingCache.identity(of: inner)
-                if let cache, let identity, identity == cache.identity {
-                    deepest = max(deepest, depth + cache.depth)
+                if let cache, let identity, let known = cache.depth(of: identity) {
+                    deepest = max(deepest, depth + known)
                 } else {
                     deepest = max(deepest, depth + 1)
                     if let identity, containsContainer(inner) {
@@ -185,12 +204,19 @@ public enum Limits {
     }
 }
 
-/// The last list or record whose nesting was checked, with its depth: kept alive here so its storage's address
-/// cannot be reused while it identifies the cached value. One per interpreter (not shared between threads).
+/// Lists and records whose nesting was checked recently, with their depths, by the address of their storage: a
+/// direct-mapped table of `size` entries, each kept alive here so that its storage's address cannot be reused while
+/// it identifies the entry (and so that the storage cannot change in place: another owner's change copies it
+/// first). One per interpreter (not shared between threads); the table is allocated on first use.
 public final class NestingCache {
-    private var value: Value = .nil
-    private(set) var identity: UnsafeRawPointer?
-    private(set) var depth = 0
+    /// How many values the cache holds at most.
+    static let size = 1024
+    private struct Entry {
+        var value: Value = .nil
+        var identity: UnsafeRawPointer?
+        var depth = 0
+    }
+    private var entries: [Entry] = []
 
     /// An empty cache.
     public init() {}
@@ -201,17 +227,29 @@ public final class NestingCache {
         items.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
     }
 
-    /// Forgets the remembered value (which it keeps alive, so that its address is not reused meanwhile).
-    func clear() {
-        value = .nil
-        identity = nil
-        depth = 0
+    /// The entry an address maps to.
+    @inline(__always) private static func slot(_ identity: UnsafeRawPointer) -> Int {
+        let bits = UInt(bitPattern: identity)
+        return Int(truncatingIfNeeded: (bits >> 4) ^ (bits >> 14)) & (size - 1)
     }
 
+    /// The depth of the remembered value whose storage is at `identity`, if it is remembered.
+    @inline(__always) func depth(of identity: UnsafeRawPointer) -> Int? {
+        guard !entries.isEmpty else { return nil }
+        let i = Self.slot(identity)
+        return entries[i].identity == identity ? entries[i].depth : nil
+    }
+
+    /// Forgets every remembered value (which it keeps alive, so that their addresses are not reused meanwhile).
+    func clear() {
+        entries = []
+    }
+
+    /// Remembers a checked value nesting `depth` levels deep (only values with containers inside: others are
+    /// answered without a walk anyway), replacing whatever its entry held.
     func remember(_ value: Value, depth: Int) {
-        guard let items = value.containedValues, depth > 1 else { return }
-        self.value = value
-        identity = Self.identity(of: items)
-        self.depth = depth
+        guard let items = value.containedValues, depth > 1, let identity = Self.identity(of: items) else { return }
+        if entries.isEmpty { entries = Array(repeating: Entry(), count: Self.size) }
+        entries[Self.slot(identity)] = Entry(value: value, identity: identity, depth: depth)
     }
 }

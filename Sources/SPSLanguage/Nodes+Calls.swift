@@ -111,7 +111,7 @@ final class CallNode: ExprNode {
         var i = 0
         while i < argc {
             let v: Value
-            do throws(RuntimeError) { v = try positional[i].eval(f) } catch {
+            do throws(RuntimeError) { v = try evaluate(positional, i, f) } catch {
                 ip.release(fp, i)
                 ip.sp = base
                 throw error

@@ -1,5 +1,6 @@
 /// Executable nodes: the compiler turns the syntax tree into these, with variables resolved to slots.
 /// Nodes are immutable after compilation, so compiled code can be shared by isolated interpreters.
+import SPSAutodiff
 
 /// An expression node.
 class ExprNode: @unchecked Sendable {
@@ -7,6 +8,9 @@ class ExprNode: @unchecked Sendable {
     init(_ loc: SourceLocation) { self.loc = loc }
     /// Evaluates the expression.
     func eval(_ f: Frame) throws(RuntimeError) -> Value { fatalError("abstract node") }
+    /// True when evaluating the expression cannot change any variable (it may still fail): what lets a node
+    /// evaluate it before reading a variable the general order reads first.
+    var isPure: Bool { false }
     /// Evaluates a condition; comparisons override this to skip making a `Value`.
     func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
         let v = try eval(f)
@@ -23,6 +27,15 @@ class StmtNode: @unchecked Sendable {
     func exec(_ f: Frame) throws(RuntimeError) -> Flow { fatalError("abstract node") }
 }
 
+/// Evaluates `nodes[i]` (which must exist) without retaining the node: the array's owner, a node or function that
+/// outlives the evaluation, keeps it alive (see `runBody`; retaining each operand was a large part of a call).
+@inline(__always) func evaluate(_ nodes: [ExprNode], _ i: Int, _ f: Frame) throws(RuntimeError) -> Value {
+    let node = nodes.withUnsafeBufferPointer { buffer in
+        UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped).assumingMemoryBound(to: Unmanaged<ExprNode>.self)[i]
+    }
+    return try node._withUnsafeGuaranteedRef { node in Result { () throws(RuntimeError) in try node.eval(f) } }.get()
+}
+
 // MARK: - Literals and variables
 
 final class ConstNode: ExprNode {
@@ -32,6 +45,7 @@ final class ConstNode: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { value }
+    override var isPure: Bool { true }
 }
 
 final class LocalGet: ExprNode {
@@ -41,6 +55,7 @@ final class LocalGet: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { f.fp[slot] }
+    override var isPure: Bool { true }
 }
 
 final class CellGet: ExprNode {
@@ -62,6 +77,7 @@ final class UpvalueGet: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { f.closure.upvalues[index].value }
+    override var isPure: Bool { true }
 }
 
 final class GlobalGet: ExprNode {
@@ -75,11 +91,12 @@ final class GlobalGet: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        let g = f.ip.globals
+        unowned(unsafe) let g = f.ip.fastGlobals
         let v = g.values[slot]
         if case .nil = v, !g.defined[slot] { throw unknown(g) }
         return v
     }
+    override var isPure: Bool { true }
     func unknown(_ g: Globals) -> RuntimeError {
         RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: localNames + g.definedNames))", at: loc)
     }
@@ -95,10 +112,12 @@ final class ListNode: ExprNode {
         var out: [Value] = []
         out.reserveCapacity(items.count)
         var nested = false
-        for i in items {
-            let v = try i.eval(f)
+        var i = 0
+        while i < items.count {
+            let v = try evaluate(items, i, f)
             nested = nested || v.isContainer
             out.append(v)
+            i += 1
         }
         let list = Value.list(out)
         if nested { try Limits.checkNesting(list, "this list", cache: f.ip.nestingCache, at: loc) }
@@ -242,6 +261,7 @@ final class ArithmeticNode<Op: NumberOperator>: ExprNode {
         if case .number(let p) = x, case .number(let q) = y { return .number(Op.apply(p, q)) }
         return try Operators.binary(Op.op, x, y, at: loc)
     }
+    override var isPure: Bool { a.isPure && b.isPure }
 }
 
 /// A comparison operator on two numbers.
@@ -267,15 +287,31 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return .bool(Op.apply(p, q)) }
+        if Op.op == .equal || Op.op == .notEqual, let same = scalarEqual(x, y) { return .bool(same == (Op.op == .equal)) }
         return try Operators.binary(Op.op, x, y, at: loc)
     }
     override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return Op.apply(p, q) }
+        if Op.op == .equal || Op.op == .notEqual, let same = scalarEqual(x, y) { return same == (Op.op == .equal) }
         let r = try Operators.binary(Op.op, x, y, at: loc)
         if case .bool(let b) = r { return b }
         throw RuntimeError("a condition must be true or false, got \(r.typeName) (comparing tensors gives a tensor of 0s and 1s)", at: loc)
+    }
+}
+
+/// `x == y` without the general path when the answer is plain: two strings, two bools, or `nil` against anything
+/// but a host object (which decides for itself: a tensor carrying gradients compares elementwise). Nil when the
+/// general rule (`Operators.binary`, then `Operators.equal`) must decide; where it answers, it answers the same.
+@inline(__always) func scalarEqual(_ x: Value, _ y: Value) -> Bool? {
+    switch (x, y) {
+    case (.string(let a), .string(let b)): return a == b
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.nil, .nil): return true
+    case (.nil, .native), (.native, .nil): return nil
+    case (.nil, _), (_, .nil): return false
+    default: return nil
     }
 }
 
@@ -351,6 +387,7 @@ final class NegateNode: ExprNode {
         switch v {
         case .number(let n): return .number(-n)
         case .tensor(let t): return .tensor(t.map { -$0 })
+        case .native(let x as Variable): return Value(-x)
         default: throw RuntimeError("cannot negate a \(v.typeName)", at: loc)
         }
     }
@@ -381,9 +418,86 @@ final class IndexNode: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         let b = try base.eval(f)
+        if indices.count == 1 {
+            let i = try indices[0].eval(f)
+            // The common case without building an index list: one whole number within a list (negative from the
+            // end). Anything else, errors included, takes the general path.
+            if case .list(let xs) = b, case .number(let x) = i, let n = IndexNode.listPosition(x, count: xs.count) {
+                return xs[n]
+            }
+            return try Operators.index(b, [i], f.ip, at: indices[0].loc)
+        }
         var idx: [Value] = []
         for i in indices { idx.append(try i.eval(f)) }
         // An error about the index (out of range, not an integer) points at the index, not at the start of `xs`.
         return try Operators.index(b, idx, f.ip, at: indices.first?.loc ?? loc)
+    }
+
+    /// The node for `base[index]`: one that reads a list element in place when the base is a variable and reading
+    /// it after the index cannot change the result (the index changes no variable), else the general node.
+    static func make(_ base: ExprNode, _ indices: [ExprNode], _ loc: SourceLocation) -> ExprNode {
+        let general = IndexNode(base, indices, loc)
+        guard indices.count == 1 else { return general }
+        if let local = base as? LocalGet, indices[0].isPure {
+            return IndexLocalNode(local.slot, indices[0], general)
+        }
+        // A global may be unknown: its error comes first in the general order, so the index must not fail either.
+        if let global = base as? GlobalGet, indices[0] is ConstNode || indices[0] is LocalGet {
+            return IndexGlobalNode(global, indices[0], general)
+        }
+        return general
+    }
+
+    /// The position `x` selects in a list of `count` elements when it is a whole number in range (negative counts
+    /// from the end, as `IndexRule` does); nil for anything else, which the general path then explains.
+    @inline(__always) static func listPosition(_ x: Double, count: Int) -> Int? {
+        guard let n = Limits.integer(x) else { return nil }
+        let p = n < 0 ? n + count : n
+        return p >= 0 && p < count ? p : nil
+    }
+}
+
+/// `xs[i]` with `xs` a local variable and an index that changes no variable: a list element is read where the
+/// variable holds the list, without copying the list; anything else takes the general rule.
+final class IndexLocalNode: ExprNode {
+    let slot: Int
+    let index: ExprNode
+    let general: IndexNode
+    init(_ slot: Int, _ index: ExprNode, _ general: IndexNode) {
+        self.slot = slot
+        self.index = index
+        self.general = general
+        super.init(general.loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let i = try index.eval(f)
+        if case .number(let x) = i, case .list(let xs) = f.fp[slot], let n = IndexNode.listPosition(x, count: xs.count) {
+            return xs[n]
+        }
+        return try Operators.index(f.fp[slot], [i], f.ip, at: index.loc)
+    }
+}
+
+/// `xs[i]` with `xs` a global and a constant or local variable as the index (which can neither fail nor change
+/// a variable): as `IndexLocalNode`, for a global.
+final class IndexGlobalNode: ExprNode {
+    let get: GlobalGet
+    let index: ExprNode
+    let general: IndexNode
+    init(_ get: GlobalGet, _ index: ExprNode, _ general: IndexNode) {
+        self.get = get
+        self.index = index
+        self.general = general
+        super.init(general.loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        let i = try index.eval(f)
+        unowned(unsafe) let g = f.ip.fastGlobals
+        let p = g.values + get.slot
+        if case .number(let x) = i, case .list(let xs) = p.pointee, let n = IndexNode.listPosition(x, count: xs.count) {
+            return xs[n]
+        }
+        if case .nil = p.pointee, !g.defined[get.slot] { throw get.unknown(g) }
+        return try Operators.index(p.pointee, [i], f.ip, at: index.loc)
     }
 }

@@ -1,3 +1,4 @@
+import SPSAutodiff
 import SPSNumeric
 
 #if canImport(Glibc)
@@ -45,6 +46,10 @@ enum Operators {
             case .matmul: throw RuntimeError("'@' is the matrix product and needs tensors, got two numbers; use '*'", at: loc)
             case .and, .or: break
             }
+        case (.native(let o), _) where o is Variable:
+            return try variableBinary(op, x, y, at: loc)
+        case (_, .native(let o)) where o is Variable:
+            return try variableBinary(op, x, y, at: loc)
         case (.tensor, _), (_, .tensor):
             let other = x.tensor == nil ? x : y
             switch other {
@@ -233,6 +238,10 @@ enum Operators {
             default:
                 throw RuntimeError("list has no member '\(name)'\(Suggestions.hint(for: name, in: listMembers)) (members: \(listMembers.joined(separator: ", ")))", at: loc)
             }
+        case .native(let v as Variable):
+            if let x = try variableMember(v, name, ip, at: loc) { return x }
+            let names = v.memberNames
+            throw RuntimeError("tensor has no member '\(name)'\(Suggestions.hint(for: name, in: names)) (members: \(names.joined(separator: ", ")))", at: loc)
         case .native(let o):
             do throws(RuntimeError) {
                 if let x = try o.member(name, in: ip) { return x }
@@ -336,6 +345,8 @@ enum Operators {
             throw RuntimeError("record has no field '\(k)'\(Suggestions.hint(for: k, in: r.keys))", at: loc)
         case .tensor(let t):
             return try TensorIndexing.get(t, idx, at: loc)
+        case .native(let v as Variable):
+            return try variableIndex(v, idx, at: loc)
         case .native(let o):
             do throws(RuntimeError) { return try o.index(idx, in: ip) } catch { throw error.located(loc) }
         default:
@@ -382,6 +393,8 @@ enum Operators {
             return
         }
         switch container {
+        case .native(let v as Variable):
+            try variableSetIndex(v, idx, value, at: loc)
         case .native(let o):
             do throws(RuntimeError) { try o.setIndex(idx, to: value, in: ip) } catch { throw error.located(loc) }
         default:

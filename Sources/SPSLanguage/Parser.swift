@@ -287,7 +287,7 @@ public struct Parser {
     }
 
     /// Parses `{ statements }`, starting at the `{`.
-    mutating func parseBlockBody() throws(Failure) -> Block {
+    mutating func parseBlockBody(allowParameters: Bool = false) throws(Failure) -> Block {
         try enter(at: tok)
         defer { depth -= 1 }
         let open = advance()
@@ -295,6 +295,7 @@ public struct Parser {
         noBlock = false
         defer { noBlock = savedNoBlock }
         var statements: [Stmt] = []
+        let parameters = allowParameters ? try parseBlockParameters() : []
         skipSeparators()
         while tok.kind != .rbrace {
             if atEnd { throw fail("expected '}' to close the block opened at line \(open.line), found end of input (unclosed '{' opened at \(open.line):\(open.column))") }
@@ -307,7 +308,26 @@ public struct Parser {
             skipSeparators()
         }
         _ = advance()
-        return Block(statements: statements)
+        return Block(statements: statements, parameters: parameters)
+    }
+
+    /// The parameters of a block that takes arguments, `{ a b -> … }`: names, then `->` written as one arrow. An
+    /// ordinary block (`{ a = 1 }`, `{ print a }`, `{ x - y }`) has none, and nothing is consumed.
+    mutating func parseBlockParameters() throws(Failure) -> [String] {
+        var j = index
+        var names: [String] = []
+        while tokens[j].kind == .name {
+            names.append(tokens[j].text)
+            j += 1
+        }
+        let arrow = tokens[j], head = tokens[min(j + 1, tokens.count - 1)]
+        guard arrow.kind == .minus, head.kind == .greater, head.offset == arrow.offset + 1 else { return [] }
+        var seen = Set<String>()
+        for (k, name) in names.enumerated() where !seen.insert(name).inserted {
+            throw fail("the block's parameter '\(name)' is named twice", at: tokens[index + k])
+        }
+        index = j + 2
+        return names
     }
 
     // MARK: - Expressions
@@ -610,7 +630,7 @@ public struct Parser {
             return Expr(kind: .list(items), location: loc)
         case .lbrace:
             if isRecordAhead() { return try parseRecord() }
-            return Expr(kind: .block(try parseBlockBody()), location: loc)
+            return Expr(kind: .block(try parseBlockBody(allowParameters: true)), location: loc)
         case .eof, .newline:
             throw fail("expected an expression, found \(Parser.describe(t))")
         default:

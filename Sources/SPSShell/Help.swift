@@ -147,7 +147,7 @@ public enum HelpText {
 
     /// `help <name>` for a native command: usage, summary, details, arguments with defaults and units, example.
     public static func command(_ c: Command, style: TerminalStyle = .plain) -> String {
-        var out = style.header(c.usage) + "\n" + c.summary + "\n"
+        var out = style.header(HelpText.wrapUsage(c.usage)) + "\n" + c.summary + "\n"
         if !c.help.isEmpty { out += "\n" + wrapText(c.help) + "\n" }
         if !c.parameters.isEmpty {
             out += "\n" + style.header("Arguments") + "\n"
@@ -367,5 +367,27 @@ extension String {
             rest = rest[r.upperBound...]
         }
         return out + rest
+    }
+}
+
+extension HelpText {
+    /// A command's usage line, broken before an argument where it would pass 120 columns; later lines are indented
+    /// under the first argument.
+    static func wrapUsage(_ usage: String, width: Int = 120) -> String {
+        guard usage.count > width else { return usage }
+        let words = usage.split(separator: " ", omittingEmptySubsequences: false)
+        let indent = String(repeating: " ", count: (words.first?.count ?? 0) + 1)
+        var lines: [String] = [], line = ""
+        for word in words {
+            if line.isEmpty { line = String(word); continue }
+            if line.count + 1 + word.count > width {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += " " + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 }

@@ -144,6 +144,8 @@ public final class REPL {
     var skipRecordingEntry = false
     /// Set once a failed history write has been reported: it is reported once per session.
     var reportedHistoryFailure = false
+    /// Every entry run, in order, under its name: what a Slurm study replays to rebuild the session.
+    var ranEntries: [(name: String, text: String)] = []
 
     /// Creates a loop over a session and a line reader.
     public init(session: Session, reader: any LineReader) {
@@ -176,6 +178,7 @@ public final class REPL {
             if session.interpreter.interrupt === InterruptHandler.flag { InterruptHandler.reset() }
             skipRecordingEntry = false
             let source = REPL.helpShortcut(trimmed) ?? entry
+            ranEntries.append((name: "<stdin:\(entryNumber)>", text: source))
             let outcome = session.run(source, name: "<stdin:\(entryNumber)>", echo: .values)
             if session.quitRequested { return }
             if outcome == .success && !skipRecordingEntry { record(source) }
@@ -238,6 +241,9 @@ public final class REPL {
     func installHooks() {
         let reader = self.reader
         session.interpreter.context.history = { [weak reader] () -> [String] in reader?.historyEntries ?? [] }
+        // After `sps -i script.sps`, the script's entry comes first.
+        let earlier = session.interpreter.context.sessionEntries?() ?? []
+        session.interpreter.context.sessionEntries = { [weak self] in earlier + (self?.ranEntries ?? []) }
         session.interpreter.context.recordSession = { [weak self] (path: String?) -> Result<String, RuntimeError> in
             guard let self else { return .failure(RuntimeError("record works only at the prompt")) }
             return self.setRecording(path)

@@ -29,6 +29,7 @@ public final class Activation: Layer {
     private let output = MatrixBuffer()
     private let inputGradient = MatrixBuffer()
     private var input: MatrixBuffer?
+    public private(set) var forwardCount = 0
 
     /// Creates an activation layer.
     public init(_ kind: ActivationKind, negativeSlope: Float = 0.01) {
@@ -40,6 +41,7 @@ public final class Activation: Layer {
 
     public func forward(_ input: MatrixBuffer) throws(TensorError) -> MatrixBuffer {
         self.input = input
+        forwardCount &+= 1
         output.resize(rows: input.rows, columns: input.columns)
         let x = input.pointer, y = output.pointer, count = input.count
         switch kind {
@@ -106,6 +108,10 @@ public final class Sequential: Layer {
     }
 
     public var parameters: [Parameter] { cachedParameters }
+
+    /// The sum of the inner layers' counts: a forward through the chain, or through any one of its layers alone
+    /// (`m.layers[1] x`), changes it.
+    public var forwardCount: Int { layers.reduce(0) { $0 &+ $1.forwardCount } }
 
     public func forward(_ input: MatrixBuffer) throws(TensorError) -> MatrixBuffer {
         var current = input

@@ -17,9 +17,18 @@ public protocol Layer: AnyObject, CustomStringConvertible {
     var parameters: [Parameter] { get }
     /// An independent deep copy (parameters copied, caches fresh).
     func copy() -> any Layer
+    /// How many times `forward` has run on this layer or any layer inside it (wrapping on overflow).
+    ///
+    /// `forward` overwrites what `backward` reads, so code that holds on to one forward pass (a recorded
+    /// operation of the autodiff graph) compares this count before calling `backward` and runs `forward` again on
+    /// its own input when another forward happened in between. A layer that does not count returns 0 (the
+    /// default), and such code must then always run `forward` again.
+    var forwardCount: Int { get }
 }
 
 extension Layer {
+    public var forwardCount: Int { 0 }
+
     /// The number of trainable scalars.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 

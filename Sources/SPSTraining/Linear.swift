@@ -15,6 +15,7 @@ public final class Linear: Layer {
     private let inputGradient = MatrixBuffer()
     private let packedTranspose: UnsafeMutablePointer<Float>
     private var input: MatrixBuffer?
+    public private(set) var forwardCount = 0
 
     /// Creates a layer with PyTorch's default initialisation: weight and bias uniform in ±1/sqrt(in).
     ///
@@ -40,6 +41,21 @@ public final class Linear: Layer {
         packedTranspose = .allocate(capacity: max(inputSize * outputSize, 1))
     }
 
+    /// Creates a layer around existing parameters (shared, not copied): weight out×in, bias out.
+    ///
+    /// A copy of a model made for a parallel run uses the run's copies of the parameters, so that a name the run
+    /// holds for one of them (`w = m.parameters[0]`) still names the model's weight.
+    public init(weight: Parameter, bias: Parameter) throws(TensorError) {
+        guard weight.value.rank == 2, bias.value.rank == 1, bias.count == weight.value.shape[0] else {
+            throw TensorError("Linear needs a weight [out, in] and a bias [out], got \(Tensor.format(shape: weight.value.shape)) and \(Tensor.format(shape: bias.value.shape))")
+        }
+        outputSize = weight.value.shape[0]
+        inputSize = weight.value.shape[1]
+        self.weight = weight
+        self.bias = bias
+        packedTranspose = .allocate(capacity: max(inputSize * outputSize, 1))
+    }
+
     deinit { packedTranspose.deallocate() }
 
     public var parameters: [Parameter] { [weight, bias] }
@@ -49,6 +65,7 @@ public final class Linear: Layer {
             throw TensorError("Linear(\(inputSize) => \(outputSize)) expects \(inputSize) input columns, got \(input.columns) (input shape [\(input.rows), \(input.columns)])")
         }
         self.input = input
+        forwardCount &+= 1
         let rows = input.rows, n = outputSize, k = inputSize
         output.resize(rows: rows, columns: n)
         weight.value.withUnsafeBufferPointer { w in

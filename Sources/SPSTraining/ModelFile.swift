@@ -16,6 +16,9 @@ public enum ModelFile {
         var weight: [Float]?
         var bias: [Float]?
         var negativeSlope: Float?
+        /// A layer written in sps (`type` "params"): its parameters' shapes and values, in order.
+        var shapes: [[Int]]?
+        var values: [[Float]]?
     }
 
     /// The JSON text of a model.
@@ -32,7 +35,10 @@ public enum ModelFile {
             case let sequential as Sequential:
                 for inner in sequential.layers { try add(inner) }
             default:
-                throw DataError("cannot save a layer of type \(type(of: layer))")
+                // A layer whose computation is not data (a def written in sps): its parameters, in order. Loading
+                // needs the code again: `loadParameters` puts them into a model made the same way.
+                let parameters = layer.parameters
+                records.append(LayerRecord(type: "params", shapes: parameters.map(\.value.shape), values: parameters.map(\.value.storage)))
             }
         }
         try add(model)
@@ -60,6 +66,57 @@ public enum ModelFile {
         return try decode(Data(try readDataFile(path)), source: path)
     }
 
+    /// The parameters a file holds, in order (a linear layer's weight then bias; a layer written in sps, its
+    /// params), for loading into a model made by the same code.
+    public static func loadParameters(path: String) throws(DataError) -> [Tensor] {
+        try decodeParameters(Data(try readDataFile(path)), source: path)
+    }
+
+    /// The parameters of a model file's JSON, in order, each with its shape.
+    public static func decodeParameters(_ data: Data, source: String = "<json>") throws(DataError) -> [Tensor] {
+        var result: [Tensor] = []
+        for (index, record) in try document(data, source: source).layers.enumerated() {
+            switch record.type {
+            case "linear":
+                guard let inputs = record.inputs, let outputs = record.outputs, let weight = record.weight, let bias = record.bias,
+                      let w = try? Tensor(shape: [outputs, inputs], storage: weight), bias.count == outputs else {
+                    throw DataError("\(source): layer \(index + 1) (linear) has missing or inconsistent sizes")
+                }
+                result += [w, Tensor(bias)]
+            case "params":
+                guard let shapes = record.shapes, let values = record.values, shapes.count == values.count else {
+                    throw DataError("\(source): layer \(index + 1) (params) has missing or inconsistent sizes")
+                }
+                for (shape, storage) in zip(shapes, values) {
+                    guard let t = try? Tensor(shape: shape, storage: storage) else {
+                        throw DataError("\(source): layer \(index + 1) (params) has a param of shape \(Tensor.format(shape: shape)) with \(storage.count) values")
+                    }
+                    result.append(t)
+                }
+            default:
+                guard ActivationKind(name: record.type) != nil else {
+                    throw DataError("\(source): layer \(index + 1) has unknown type '\(record.type)'")
+                }
+            }
+        }
+        return result
+    }
+
+    static func document(_ data: Data, source: String) throws(DataError) -> Document {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let document: Document
+        do {
+            document = try decoder.decode(Document.self, from: data)
+        } catch {
+            throw DataError("\(source) is not an sps model file (\(error.localizedDescription))")
+        }
+        guard document.format == "sps-model", document.version == 1 else {
+            throw DataError("\(source): unsupported model format \(document.format) version \(document.version)")
+        }
+        return document
+    }
+
     /// Rebuilds a model from JSON, checking every size.
     public static func decode(_ data: Data, source: String = "<json>") throws(DataError) -> any Layer {
         let decoder = JSONDecoder()
@@ -85,6 +142,8 @@ public enum ModelFile {
                 layers.append(layer)
             } else if let kind = ActivationKind(name: record.type) {
                 layers.append(Activation(kind, negativeSlope: record.negativeSlope ?? 0.01))
+            } else if record.type == "params" {
+                throw DataError("\(source): layer \(index + 1) was written in sps; its params load into a model made by the same code: load_model \"\(source)\" into=m")
             } else {
                 throw DataError("\(source): layer \(index + 1) has unknown type '\(record.type)'")
             }

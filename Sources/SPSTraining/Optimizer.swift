@@ -31,7 +31,10 @@ open class Optimizer {
     /// Applies one update to every parameter from its gradient.
     public func step() {
         stepCount += 1
-        for index in parameters.indices { update(parameters[index], at: index) }
+        for index in parameters.indices {
+            update(parameters[index], at: index)
+            parameters[index].markChanged()
+        }
     }
 
     /// Sets every gradient to zero.

@@ -29,6 +29,42 @@ public struct EpochRecord: Sendable, Equatable {
     public var evaluations: [String: Double] = [:]
 }
 
+/// One mini-batch as a custom objective sees it: features (rows × width), target (rows) and, when the data has
+/// them, the rows' environment tags.
+public struct ObjectiveBatch {
+    /// The batch's features after augmentation, rows × width.
+    public var features: Tensor
+    /// The batch's target, one per row.
+    public var target: Tensor
+    /// The environment tag of each row, when the data has tags.
+    public var environment: Tensor?
+
+    /// Creates a batch.
+    public init(features: Tensor, target: Tensor, environment: Tensor?) {
+        self.features = features
+        self.target = target
+        self.environment = environment
+    }
+
+    /// Overwrites the batch with `rows` rows, in place when its tensors are not shared and already of that size.
+    mutating func fill(features source: UnsafePointer<Float>, target targets: UnsafePointer<Float>, rows: Int, width: Int) {
+        if features.shape != [rows, width] { features = Tensor.zeros([rows, width]) }
+        if target.shape != [rows] { target = Tensor.zeros([rows]) }
+        features.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: source, count: rows * width) }
+        target.withUnsafeMutableBufferPointer { $0.baseAddress?.update(from: targets, count: rows) }
+    }
+
+    /// Overwrites the environment tags with `tag(r)` for each of `rows` rows.
+    mutating func fillEnvironment(rows: Int, tag: (Int) -> Float) {
+        if environment?.shape != [rows] { environment = Tensor.zeros([rows]) }
+        environment?.withUnsafeMutableBufferPointer { p in for r in 0..<rows { p[r] = tag(r) } }
+    }
+}
+
+/// A custom objective: the loss of a batch (or of a batch per environment), with the parameters' gradients added
+/// into their `gradient` (by `Autodiff.backward`).
+public typealias Objective = (_ batches: [ObjectiveBatch]) throws(TrainingError) -> Float
+
 /// A mini-batch training loop that can be advanced a step, an epoch, or many epochs at a time.
 ///
 /// Each epoch visits the rows in a fresh random order from the `shuffle` stream (unless `shuffle` is off),
@@ -57,10 +93,27 @@ public final class TrainingLoop {
     /// One record per completed epoch.
     public private(set) var history: [EpochRecord] = []
 
+    /// A custom objective (written in sps): computes each batch's loss and its gradients instead of `loss`.
+    ///
+    /// Set before the first step. The loop zeroes the gradients, calls it with the batch (or, with per-environment
+    /// batches, a batch from every environment), and steps the optimizer with what it left in the parameters'
+    /// gradients; it returns the loss. An error it throws leaves the loop where it was (the batch is drawn again).
+    public var objective: Objective?
+    /// Rows of each environment (ascending tag), when every step draws a batch from every environment.
+    public private(set) var environments: [(tag: Int, rows: [Int])]?
+
     private var shuffleStream: RandomStream
     private var augmentationStream: RandomStream
     private var order: [Int]
     private var position = 0
+    /// Whether `order` must be shuffled before the next batch is drawn (at the start of each epoch).
+    private var needsShuffle = true
+    /// Per environment: the visiting order, how far this epoch has got, and whether to shuffle before the next draw.
+    private var environmentOrders: [[Int]] = []
+    private var environmentPositions: [Int] = []
+    private var environmentNeedsShuffle: [Bool] = []
+    /// The batches handed to `objective`, reused from step to step.
+    private var objectiveBatches: [ObjectiveBatch] = []
     private var epochLossSum = 0.0
     private var epochBatches = 0
     private var epochLearningRate: Double
@@ -112,7 +165,7 @@ public final class TrainingLoop {
     public var stepsIntoEpoch: Int { (position + batchSize - 1) / batchSize }
 
     /// Optimizer steps in one epoch (the last batch may be partial).
-    public var stepsPerEpoch: Int { (data.count + batchSize - 1) / batchSize }
+    public var stepsPerEpoch: Int { (epochRows + batchSize - 1) / batchSize }
 
     /// Steps still to take to finish `epochs` more epochs (the current partial epoch counts as one).
     public func stepsRemaining(epochs: Int) -> Int {
@@ -123,13 +176,15 @@ public final class TrainingLoop {
     /// Takes one optimizer step on the next batch and returns its loss.
     @discardableResult
     public func takeStep() throws(TrainingError) -> Float {
+        if environments != nil { return try takePerEnvironmentStep() }
         let n = data.count
         if position == 0 {
             epochLearningRate = optimizer.learningRate
-            if shuffle {
+            if shuffle && needsShuffle {
                 for i in 0..<n { order[i] = i }
                 shuffleStream.shuffle(&order)
             }
+            needsShuffle = false
         }
         let rows = min(batchSize, n - position)
         let width = data.width
@@ -145,20 +200,34 @@ public final class TrainingLoop {
                 }
             }
         }
+        let savedAugmentation = augmentationStream
         augmentation?.apply(to: featureBatch, rng: &augmentationStream)
-        optimizer.zeroGradients()
-        let prediction: MatrixBuffer
-        do {
-            prediction = try model.forward(featureBatch)
+        let value: Float
+        do throws(TrainingError) {
+            if let objective {
+                fillObjectiveBatch(0, rows: rows, tags: data.environment) { order[position + $0] }
+                optimizer.zeroGradients()
+                value = try objective(objectiveBatches)
+            } else {
+                optimizer.zeroGradients()
+                let prediction: MatrixBuffer
+                do {
+                    prediction = try model.forward(featureBatch)
+                } catch {
+                    throw .invalid(error.message)
+                }
+                guard prediction.count == rows else {
+                    throw .invalid("the model gives \(prediction.columns) outputs per row but the target has 1")
+                }
+                value = loss.evaluate(prediction: prediction.pointer, target: targetBatch.pointer, count: rows, gradient: lossGradient.pointer)
+                if value.isFinite { _ = model.backward(lossGradient, inputGradient: false) }
+            }
+            guard value.isFinite else { throw .diverged(epoch: epoch, step: step + 1, lastFiniteLoss: lastLoss) }
         } catch {
-            throw .invalid(error.message)
+            // The batch is drawn again by the next step: the augmentation replays the same noise.
+            augmentationStream = savedAugmentation
+            throw error
         }
-        guard prediction.count == rows else {
-            throw .invalid("the model gives \(prediction.columns) outputs per row but the target has 1")
-        }
-        let value = loss.evaluate(prediction: prediction.pointer, target: targetBatch.pointer, count: rows, gradient: lossGradient.pointer)
-        guard value.isFinite else { throw .diverged(epoch: epoch, step: step + 1, lastFiniteLoss: lastLoss) }
-        _ = model.backward(lossGradient, inputGradient: false)
         optimizer.step()
         lastLoss = value
         step += 1
@@ -167,6 +236,123 @@ public final class TrainingLoop {
         epochBatches += 1
         if position >= n { finishEpoch() }
         return value
+    }
+
+    // MARK: - Custom objectives and per-environment batches
+
+    /// Draws a batch from every environment at each step (the data must carry environment tags), for objectives
+    /// that compare environments. Call before the first step, with `objective` set.
+    ///
+    /// An epoch is the steps that visit the largest environment once (its last batch may be partial); a smaller
+    /// environment is reshuffled and visited again whenever it runs out, so every step sees every environment.
+    public func drawPerEnvironment() throws(TrainingError) {
+        guard step == 0 else { throw .invalid("per-environment batches must be chosen before the first step") }
+        guard let tags = data.environment, tags.count == data.count else {
+            throw .invalid("per-environment batches need data with environment tags (concat, or env= of dataset or load)")
+        }
+        var rowsByTag: [Int: [Int]] = [:]
+        for (row, tag) in tags.enumerated() { rowsByTag[tag, default: []].append(row) }
+        let groups = rowsByTag.keys.sorted().map { (tag: $0, rows: rowsByTag[$0] ?? []) }
+        environments = groups
+        environmentOrders = groups.map { Array(0..<$0.rows.count) }
+        environmentPositions = Array(repeating: 0, count: groups.count)
+        environmentNeedsShuffle = Array(repeating: true, count: groups.count)
+        position = 0
+    }
+
+    /// The number of rows an epoch counts: every row, or the largest environment's with per-environment batches.
+    private var epochRows: Int {
+        guard let environments else { return data.count }
+        return environments.map(\.rows.count).max() ?? 0
+    }
+
+    /// One step of per-environment batches: `batchSize` rows (fewer when an environment is smaller or at its end)
+    /// from each environment, the loss from `objective`.
+    private func takePerEnvironmentStep() throws(TrainingError) -> Float {
+        guard let environments, let objective else { throw .invalid("per-environment batches need an objective") }
+        if position == 0 { epochLearningRate = optimizer.learningRate }
+        let savedAugmentation = augmentationStream
+        let savedShuffle = shuffleStream
+        let savedOrders = environmentOrders
+        let savedFlags = environmentNeedsShuffle
+        var taken: [Int] = []
+        taken.reserveCapacity(environments.count)
+        let width = data.width
+        for (e, group) in environments.enumerated() {
+            if environmentPositions[e] == 0 && environmentNeedsShuffle[e] {
+                if shuffle {
+                    for i in environmentOrders[e].indices { environmentOrders[e][i] = i }
+                    shuffleStream.shuffle(&environmentOrders[e])
+                }
+                environmentNeedsShuffle[e] = false
+            }
+            let start = environmentPositions[e]
+            let rows = min(batchSize, group.rows.count - start)
+            featureBatch.resize(rows: rows, columns: width)
+            targetBatch.resize(rows: rows, columns: 1)
+            let order = environmentOrders[e]
+            data.features.withUnsafeBufferPointer { x in
+                data.target.withUnsafeBufferPointer { y in
+                    for r in 0..<rows {
+                        let source = group.rows[order[start + r]]
+                        (featureBatch.pointer + r * width).update(from: x.baseAddress! + source * width, count: width)
+                        targetBatch.pointer[r] = y[source]
+                    }
+                }
+            }
+            augmentation?.apply(to: featureBatch, rng: &augmentationStream)
+            fillObjectiveBatch(e, rows: rows, tags: data.environment) { group.rows[order[start + $0]] }
+            taken.append(rows)
+        }
+        let value: Float
+        do throws(TrainingError) {
+            optimizer.zeroGradients()
+            value = try objective(objectiveBatches)
+            guard value.isFinite else { throw .diverged(epoch: epoch, step: step + 1, lastFiniteLoss: lastLoss) }
+        } catch {
+            augmentationStream = savedAugmentation
+            shuffleStream = savedShuffle
+            environmentOrders = savedOrders
+            environmentNeedsShuffle = savedFlags
+            throw error
+        }
+        optimizer.step()
+        for (e, rows) in taken.enumerated() {
+            environmentPositions[e] += rows
+            if environmentPositions[e] >= environments[e].rows.count {
+                environmentPositions[e] = 0
+                environmentNeedsShuffle[e] = true
+            }
+        }
+        lastLoss = value
+        step += 1
+        position += batchSize
+        epochLossSum += Double(value)
+        epochBatches += 1
+        if position >= epochRows {
+            // Every environment starts the next epoch from a fresh order.
+            for e in environments.indices {
+                environmentPositions[e] = 0
+                environmentNeedsShuffle[e] = true
+            }
+            finishEpoch()
+        }
+        return value
+    }
+
+    /// Copies the (augmented) `featureBatch` and `targetBatch` into the objective's batch `index`, reusing its
+    /// tensors' storage when nothing else holds them; `source` maps a batch row to its dataset row (for the tags).
+    private func fillObjectiveBatch(_ index: Int, rows: Int, tags: [Int]?, source: (Int) -> Int) {
+        while objectiveBatches.count <= index {
+            objectiveBatches.append(ObjectiveBatch(features: Tensor.zeros([0, data.width]), target: Tensor.zeros([0]), environment: nil))
+        }
+        let width = data.width
+        objectiveBatches[index].fill(features: featureBatch.pointer, target: targetBatch.pointer, rows: rows, width: width)
+        if let tags {
+            objectiveBatches[index].fillEnvironment(rows: rows) { Float(tags[source($0)]) }
+        } else {
+            objectiveBatches[index].environment = nil
+        }
     }
 
     /// Runs to the end of the current epoch (a whole epoch when at a boundary).
@@ -191,6 +377,7 @@ public final class TrainingLoop {
         history.append(record)
         epoch += 1
         position = 0
+        needsShuffle = true
         epochLossSum = 0
         epochBatches = 0
         schedule?.step(optimizer)

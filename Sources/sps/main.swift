@@ -57,9 +57,18 @@ struct SPS: ParsableCommand {
     @Flag(help: "Print the command reference (docs/commands.md) as Markdown and exit.")
     var helpMarkdown = false
 
+    @Option(name: .customLong("slurm-worker"), help: ArgumentHelp("Run one array task of a Slurm study in this folder (the job script sps writes does this; see docs/slurm.md).", valueName: "folder", visibility: .hidden))
+    var slurmWorker: String?
+
+    @Option(name: .customLong("slurm-task"), help: ArgumentHelp("The array task to run with --slurm-worker.", valueName: "n", visibility: .hidden))
+    var slurmTask: Int?
+
     func validate() throws {
         if html != nil && i {
             throw ValidationError("--html writes the transcript of a script, not of the prompt: leave out -i")
+        }
+        if (slurmWorker == nil) != (slurmTask == nil) {
+            throw ValidationError("--slurm-worker and --slurm-task go together: sps --slurm-worker FOLDER --slurm-task N")
         }
         if let script, !e.isEmpty {
             throw ValidationError("give either a script (\(script)) or -e text, not both; to run a file and then more text, write the text in the file or use: sps -e 'load \"\(script)\"' -e '…'")
@@ -73,6 +82,11 @@ struct SPS: ParsableCommand {
             finish(.success)
         }
         InterruptHandler.install()
+        if let slurmWorker, let slurmTask {
+            // One task of a Slurm study: no prompt, no run log (the submitting session logs the study).
+            let session = Session.standard(output: StandardStream.output(), errors: StandardStream.error(), interrupt: InterruptHandler.flag)
+            Glibc.exit(SlurmWorkerSession.run(folder: slurmWorker, task: slurmTask, session: session))
+        }
         let stdinIsTerminal = isatty(0) == 1
         let outputStyle = TerminalStyle.detect(descriptor: 1), errorStyle = TerminalStyle.detect(descriptor: 2)
         // The progress line for long training, on a terminal only; output erases it before writing.
@@ -117,6 +131,13 @@ struct SPS: ParsableCommand {
             stepper?.install()
         }
 
+        // What a Slurm study replays on the cluster to rebuild this session (the prompt adds its entries).
+        if !e.isEmpty {
+            let text = e.joined(separator: "\n")
+            session.interpreter.context.sessionEntries = { [(name: "<command line>", text: text)] }
+        } else if let script, script != "-" {
+            session.interpreter.context.sessionEntries = { (try? SourceReader.text(of: script)).map { [(name: script, text: $0)] } ?? [] }
+        }
         let mode: EchoMode = echo || step || html != nil ? .transcript : .none
         var outcome = RunOutcome.success
         var ranScript = true
@@ -128,6 +149,7 @@ struct SPS: ParsableCommand {
             if !i {
                 do {
                     let text = try SourceReader.standardInput()
+                    session.interpreter.context.sessionEntries = { [(name: "<stdin>", text: text)] }
                     outcome = session.run(text, name: "<stdin>", echo: mode)
                 } catch {
                     errors.write(errorStyle.diagnostics("error: " + DiagnosticRenderer.visible(error.message)) + "\n")

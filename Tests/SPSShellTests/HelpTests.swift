@@ -54,7 +54,7 @@ struct HelpTests {
     @Test func aVariableIsDescribed() {
         let model = help("help m", after: "m = linear 3 1").out
         #expect(model.hasPrefix("m: Model, 4 parameters\n  Linear(3 => 1)  # 4 parameters\n"))
-        #expect(model.contains("members  weight, bias, grad, layers, params, inputs, outputs"))
+        #expect(model.contains("members  weight, bias, grad, layers, params, parameters, inputs, outputs"))
         #expect(model.contains("used by  ") && model.contains(" fit,") && model.contains(" rmse"))
         let tensor = help("help t", after: "t = zeros 2 3").out
         #expect(tensor.hasPrefix("t: tensor of shape [2, 3] (Float32)\n"))

@@ -1,5 +1,5 @@
 # Bad input: unknown member of model
 
 m = linear 3 1
-# expect error: Model has no member 'wieght'; did you mean 'weight'? (members: weight, bias, grad, layers, params, inputs, outputs)
+# expect error: Model has no member 'wieght'; did you mean 'weight'? (members: weight, bias, grad, layers, params, parameters, inputs, outputs)
 print m.wieght

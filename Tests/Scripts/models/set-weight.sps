@@ -8,5 +8,5 @@ print (m x)
 
 # expect: 1×3 Tensor{Float32}:
 # expect:  1  2  0
-# expect: 2-element Tensor{Float32}:
+# expect: 2-element Tensor{Float32} (grad from model):
 # expect:  6  3

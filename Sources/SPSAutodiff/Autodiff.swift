@@ -1,0 +1,202 @@
+import SPSNumeric
+import Synchronization
+
+/// Reverse-mode differentiation over the graph that recorded variables form.
+///
+/// One walk serves both uses: `gradients` returns the gradients of an output with respect to chosen variables as
+/// values (PyTorch's `torch.autograd.grad`), and `backward` adds the gradients of every parameter reached into
+/// its `gradient` (PyTorch's `loss.backward()`), which is what an optimizer step reads. Only the part of the graph
+/// between the output and the variables asked for is visited, in reverse topological order, each node once.
+public enum Autodiff {
+    /// The gradients of `output` with respect to each of `targets`.
+    ///
+    /// `output` must hold one element unless `seed` (the gradient with respect to the output, of its shape) is
+    /// given. With `create` the gradients are themselves recorded, so they can be differentiated again. A target
+    /// the output does not depend on is an error (naming its position) unless `allowUnused`, which gives zeros.
+    public static func gradients(of output: Variable, wrt targets: [Variable], seed: Variable? = nil, create: Bool = false,
+                                 allowUnused: Bool = false) throws(AutodiffError) -> [Variable] {
+        let walk = nextWalk()
+        // A backward rule may itself ask for gradients (a model's forward rebuilt for gradients of gradients): what
+        // this walk marks on shared variables is put back when it ends.
+        let previousTargets = targets.map { ($0.targetOf, $0.walkGradient) }
+        for target in targets { target.targetOf = walk }
+        var marks = Marks()
+        defer {
+            marks.restore()
+            for (target, previous) in zip(targets, previousTargets) { (target.targetOf, target.walkGradient) = previous }
+        }
+        try run(walk, from: output, seed: seed, create: create, accumulating: false, marks: &marks) { $0.targetOf == walk }
+        var result: [Variable] = []
+        for (position, target) in targets.enumerated() {
+            if let g = target.walkGradient {
+                result.append(g)
+            } else if allowUnused {
+                result.append(Variable(constant: Tensor.zeros(target.shape)))
+            } else {
+                throw AutodiffError("the value does not depend on target \(position + 1)\(target.name.isEmpty ? "" : " (\(target.name))")", unusedTarget: position)
+            }
+        }
+        return result
+    }
+
+    /// Adds the gradient of `output` with respect to every parameter it depends on into that parameter's
+    /// `gradient`. Returns the parameters reached.
+    @discardableResult
+    public static func backward(_ output: Variable, seed: Variable? = nil) throws(AutodiffError) -> [Variable] {
+        let walk = nextWalk()
+        var marks = Marks()
+        defer { marks.restore() }
+        try run(walk, from: output, seed: seed, create: false, accumulating: true, marks: &marks) { $0.node == nil }
+        var reached: [Variable] = []
+        for leaf in marks.order where leaf.node == nil {
+            guard let g = leaf.walkGradient else { continue }
+            leaf.walkGradient = nil
+            if leaf.gradient.shape != leaf.value.shape { leaf.gradient = Tensor.zeros(leaf.value.shape) }
+            do throws(TensorError) {
+                try addInPlace(&leaf.gradient, g.value)
+            } catch {
+                throw AutodiffError(error.message)
+            }
+            reached.append(leaf)
+        }
+        return reached
+    }
+
+    /// A number no walk has used yet.
+    static func nextWalk() -> Int { walkCounter.add(1, ordering: .relaxed).newValue }
+    private static let walkCounter = Atomic<Int>(0)
+
+    /// The variables one walk visited, each after everything it depends on, with the marks they had before it, so
+    /// a walk nested in a backward rule leaves the marks of the walk around it as they were.
+    struct Marks {
+        /// The visited variables in topological order.
+        var order: [Variable] = []
+        /// The visited variables in the order first seen, with their marks before the walk.
+        var seen: [Saved] = []
+
+        /// A visited variable and the marks it had.
+        struct Saved {
+            let variable: Variable
+            let walk: Int
+            let leadsToTarget: Bool
+            let gradient: Variable?
+        }
+
+        /// Puts every visited variable's marks back.
+        func restore() {
+            for p in seen { (p.variable.walk, p.variable.leadsToTarget, p.variable.walkGradient) = (p.walk, p.leadsToTarget, p.gradient) }
+        }
+    }
+
+    /// Walks the graph from `output` back to the variables `isTarget` accepts, leaving each target's gradient in its
+    /// `walkGradient` (every other variable's is cleared), and the variables visited in `marks`.
+    static func run(_ walk: Int, from output: Variable, seed: Variable?, create: Bool, accumulating: Bool,
+                    marks: inout Marks, isTarget: (Variable) -> Bool) throws(AutodiffError) {
+        guard output.requiresGrad else {
+            throw AutodiffError("the value does not carry gradients: it was not computed from a parameter (make one with `param`)")
+        }
+        let start: Variable
+        if let seed {
+            guard seed.shape == output.shape else {
+                throw AutodiffError("the seed gradient has shape \(Tensor.format(shape: seed.shape)) but the value has shape \(Tensor.format(shape: output.shape))")
+            }
+            start = seed
+        } else {
+            guard output.count == 1 else {
+                throw AutodiffError("a gradient needs a single number (a loss); this value has shape \(Tensor.format(shape: output.shape)): reduce it with sum or mean first")
+            }
+            start = Variable(constant: Tensor.ones(output.shape))
+        }
+        topologicalOrder(from: output, walk: walk, into: &marks)
+        let order = marks.order
+        // Which variables lead to a target: only those get gradients.
+        for v in order {
+            v.walkGradient = nil
+            v.leadsToTarget = isTarget(v) || (v.node?.inputs.contains { $0.walk == walk && $0.leadsToTarget } ?? false)
+        }
+        output.walkGradient = start
+        for v in order.reversed() {
+            guard v.leadsToTarget, let g = v.walkGradient else { continue }
+            if !isTarget(v) { v.walkGradient = nil }
+            guard let node = v.node else { continue }
+            var needed = Needed(count: node.inputs.count)
+            var any = false
+            for (i, input) in node.inputs.enumerated() where input.requiresGrad && input.walk == walk && input.leadsToTarget {
+                needed[i] = true
+                any = true
+            }
+            guard any else { continue }
+            for stamp in node.versions where node.inputs[stamp.input].version != stamp.version {
+                let input = node.inputs[stamp.input]
+                throw AutodiffError("\(input.name.isEmpty ? "a value" : "'\(input.name)'") used by \(node.operation) was changed after \(node.operation) ran; compute the result again before asking for its gradient")
+            }
+            let context = BackwardContext(create: create, accumulating: accumulating, needed: needed)
+            let inputGrads: [Variable?]
+            do throws(TensorError) {
+                if create {
+                    inputGrads = try Recording.on { () throws(TensorError) in try node.backward(g, node.inputs, v, context) }
+                } else {
+                    // The rule sees the recorded inputs, but with recording off nothing it computes is recorded.
+                    inputGrads = try Recording.off { () throws(TensorError) in try node.backward(g, node.inputs, v, context) }
+                }
+            } catch {
+                throw AutodiffError("the gradient of \(node.operation) failed: \(error.message)")
+            }
+            for (index, input) in node.inputs.enumerated() where needed[index] {
+                guard index < inputGrads.count, let gi = inputGrads[index] else { continue }
+                guard gi.shape == input.shape || gi.count == input.count else {
+                    throw AutodiffError("internal error: the gradient of \(node.operation) for input \(index + 1) has shape \(Tensor.format(shape: gi.shape)), the input \(Tensor.format(shape: input.shape))")
+                }
+                do throws(TensorError) {
+                    let shaped = gi.shape == input.shape ? gi : try gi.reshaped(input.shape)
+                    if let previous = input.walkGradient {
+                        input.walkGradient = try previous + shaped
+                    } else {
+                        input.walkGradient = shaped
+                    }
+                } catch {
+                    throw AutodiffError(error.message)
+                }
+            }
+        }
+    }
+
+    /// The variables `output` depends on through recorded operations, each after everything it depends on
+    /// (iterative depth-first search: graphs may be very deep), marked as visited by `walk`.
+    static func topologicalOrder(from output: Variable, walk: Int, into marks: inout Marks) {
+        /// A variable on the search stack and the next of its inputs to visit.
+        struct Frame {
+            let variable: Variable
+            var next: Int
+        }
+        var stack = [Frame(variable: output, next: 0)]
+        marks.seen.append(.init(variable: output, walk: output.walk, leadsToTarget: output.leadsToTarget, gradient: output.walkGradient))
+        output.walk = walk
+        while var top = stack.popLast() {
+            guard let node = top.variable.node, top.next < node.inputs.count else {
+                marks.order.append(top.variable)
+                continue
+            }
+            let input = node.inputs[top.next]
+            top.next += 1
+            stack.append(top)
+            if input.requiresGrad && input.walk != walk {
+                marks.seen.append(.init(variable: input, walk: input.walk, leadsToTarget: input.leadsToTarget, gradient: input.walkGradient))
+                input.walk = walk
+                stack.append(Frame(variable: input, next: 0))
+            }
+        }
+    }
+
+    /// `target += addend` for tensors of one shape (or one element count), in place.
+    static func addInPlace(_ target: inout Tensor, _ addend: Tensor) throws(TensorError) {
+        guard target.count == addend.count else {
+            throw TensorError("cannot add a gradient of shape \(Tensor.format(shape: addend.shape)) to one of shape \(Tensor.format(shape: target.shape))")
+        }
+        addend.withUnsafeBufferPointer { a in
+            target.withUnsafeMutableBufferPointer { t in
+                for i in 0..<t.count { t[i] += a[i] }
+            }
+        }
+    }
+}
