@@ -24,6 +24,7 @@
 // SPS_KEEP_OPENBLAS_THREADS=1 keeps the pool running from the start.
 #include <stdlib.h>
 #include <string.h>
+#include "ckernels.h"
 
 extern char *gotoblas_corename(void) __attribute__((weak));
 extern void gotoblas_dynamic_init(void) __attribute__((weak));
@@ -69,14 +70,14 @@ static void select_core(void) {
     unsetenv("OPENBLAS_CORETYPE");
 }
 
-/// Stops the thread pool OpenBLAS started while loading (see the top of this file); OpenBLAS restarts it when a
-/// call needs it.
-static void stop_idle_threads(void) {
+/// Stops the thread pool OpenBLAS started while loading, or that a change of its thread count started (see the
+/// top of this file); OpenBLAS restarts it when a call needs it.
+void sps_openblas_stop_threads(void) {
     if (!blas_thread_shutdown_ || getenv("SPS_KEEP_OPENBLAS_THREADS")) return;
     blas_thread_shutdown_();
 }
 
 __attribute__((constructor)) static void sps_prepare_openblas(void) {
     select_core();
-    stop_idle_threads();
+    sps_openblas_stop_threads();
 }

@@ -1,5 +1,6 @@
 import Synchronization
 import COpenBLAS
+import CKernels
 
 /// Matrix-product kernels: register-blocked SIMD code for the small products of mini-batch training, and
 /// OpenBLAS's `cblas_sgemm` for large ones.
@@ -30,15 +31,23 @@ public enum Kernels {
     /// only when the last of any overlapping or nested callers finishes: a `repeat` inside a run, or two at once,
     /// never changes what another is running with.
     public static func withSingleThreadedBLAS<T, E: Error>(restoring count: Int, _ body: () throws(E) -> T) throws(E) -> T {
+        // Changing OpenBLAS's thread count can start its thread pool, whose idle threads then spin beside the runs
+        // (measured: a quarter of the CPU of a study): stop it after each change; a large product restarts it.
         singleThreaded.withLock { state in
-            if state.users == 0 { openblas_set_num_threads(1) }
+            if state.users == 0 {
+                openblas_set_num_threads(1)
+                sps_openblas_stop_threads()
+            }
             state.users += 1
             state.restore = count
         }
         defer {
             singleThreaded.withLock { state in
                 state.users -= 1
-                if state.users == 0 { openblas_set_num_threads(Int32(state.restore)) }
+                if state.users == 0 {
+                    openblas_set_num_threads(Int32(state.restore))
+                    sps_openblas_stop_threads()
+                }
             }
         }
         return try body()

@@ -9,4 +9,9 @@
 /// m = m + b1 * (g - m);  v = v * b2 + c2 * g * g;  p = p + (-step * m) / (sqrt(v) / root2 + eps).
 void sps_adam_update(size_t count, const float *restrict g, float *restrict p, float *restrict m,
                      float *restrict v, float b1, float b2, float c2, float step, float root2, float eps);
+
+/// Stops OpenBLAS's thread pool (its idle threads spin for about 0.1 s of CPU before sleeping); OpenBLAS starts it
+/// again by itself when a call is large enough to be split. Does nothing when SPS_KEEP_OPENBLAS_THREADS is set
+/// or the library has no pool.
+void sps_openblas_stop_threads(void);
 #endif
