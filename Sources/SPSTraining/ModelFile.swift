@@ -102,6 +102,7 @@ public enum ModelFile {
         return result
     }
 
+    /// The model file in `data`, read and checked to be an sps model of a version this build knows.
     static func document(_ data: Data, source: String) throws(DataError) -> Document {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -119,17 +120,7 @@ public enum ModelFile {
 
     /// Rebuilds a model from JSON, checking every size.
     public static func decode(_ data: Data, source: String = "<json>") throws(DataError) -> any Layer {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let document: Document
-        do {
-            document = try decoder.decode(Document.self, from: data)
-        } catch {
-            throw DataError("\(source) is not an sps model file (\(error.localizedDescription))")
-        }
-        guard document.format == "sps-model", document.version == 1 else {
-            throw DataError("\(source): unsupported model format \(document.format) version \(document.version)")
-        }
+        let document = try document(data, source: source)
         var layers: [any Layer] = []
         for (index, record) in document.layers.enumerated() {
             if record.type == "linear" {
