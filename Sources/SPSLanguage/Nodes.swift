@@ -439,11 +439,11 @@ final class IndexNode: ExprNode {
         let general = IndexNode(base, indices, loc)
         guard indices.count == 1 else { return general }
         if let local = base as? LocalGet, indices[0].isPure {
-            return IndexLocalNode(local.slot, indices[0], general)
+            return IndexLocalNode(local.slot, indices[0], loc)
         }
         // A global may be unknown: its error comes first in the general order, so the index must not fail either.
         if let global = base as? GlobalGet, indices[0] is ConstNode || indices[0] is LocalGet {
-            return IndexGlobalNode(global, indices[0], general)
+            return IndexGlobalNode(global, indices[0], loc)
         }
         return general
     }
@@ -462,12 +462,10 @@ final class IndexNode: ExprNode {
 final class IndexLocalNode: ExprNode {
     let slot: Int
     let index: ExprNode
-    let general: IndexNode
-    init(_ slot: Int, _ index: ExprNode, _ general: IndexNode) {
+    init(_ slot: Int, _ index: ExprNode, _ loc: SourceLocation) {
         self.slot = slot
         self.index = index
-        self.general = general
-        super.init(general.loc)
+        super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         let i = try index.eval(f)
@@ -483,12 +481,10 @@ final class IndexLocalNode: ExprNode {
 final class IndexGlobalNode: ExprNode {
     let get: GlobalGet
     let index: ExprNode
-    let general: IndexNode
-    init(_ get: GlobalGet, _ index: ExprNode, _ general: IndexNode) {
+    init(_ get: GlobalGet, _ index: ExprNode, _ loc: SourceLocation) {
         self.get = get
         self.index = index
-        self.general = general
-        super.init(general.loc)
+        super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         let i = try index.eval(f)

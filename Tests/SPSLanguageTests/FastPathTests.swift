@@ -9,20 +9,7 @@ import SPSNumeric
 @Suite("Interpreter fast paths")
 struct FastPathTests {
     /// What a script printed, or its error as `line:column: message`.
-    func located(_ text: String) -> String {
-        let out = BufferSink()
-        let ip = Interpreter(output: out)
-        do throws(InterpreterError) {
-            try ip.run(SourceFile(name: "t", text: text))
-            return out.text
-        } catch {
-            switch error {
-            case .syntax(let e): return out.text + "syntax: " + e.errors.map(\.message).joined(separator: " | ")
-            case .runtime(let e):
-                return out.text + "\(e.location?.line ?? 0):\(e.location?.column ?? 0): " + e.message
-            }
-        }
-    }
+    func located(_ text: String) -> String { run(text, located: true) }
 
     @Test func readingAnElementOfAVariable() {
         // A local, a global read in a def, a negative position, a computed index, and the general path (a call).

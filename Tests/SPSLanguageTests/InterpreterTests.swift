@@ -2,8 +2,9 @@ import Testing
 import SPSNumeric
 @testable import SPSLanguage
 
-/// Runs source in a fresh interpreter and returns what it printed, or the error.
-func run(_ text: String) -> String {
+/// Runs source in a fresh interpreter and returns what it printed, or the error (`runtime: message`, or with
+/// `located` its `line:column: message`).
+func run(_ text: String, located: Bool = false) -> String {
     let out = BufferSink()
     let ip = Interpreter(output: out)
     do throws(InterpreterError) {
@@ -12,7 +13,9 @@ func run(_ text: String) -> String {
     } catch {
         switch error {
         case .syntax(let e): return out.text + "syntax: " + e.errors.map(\.message).joined(separator: " | ")
-        case .runtime(let e): return out.text + "runtime: " + e.message
+        case .runtime(let e):
+            guard located else { return out.text + "runtime: " + e.message }
+            return out.text + "\(e.location?.line ?? 0):\(e.location?.column ?? 0): " + e.message
         }
     }
 }

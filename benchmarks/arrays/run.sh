@@ -49,20 +49,8 @@ assert out == "[1000000, 16] [1000000]", f"gather.sps printed {out!r}"
 base, _ = wall("baseline-gather.sps")
 both_ms = (gather - base) / 10 * 1e3
 
-def cpu():
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-def commit():
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
-    except Exception:
-        return "unknown"
+sys.path.insert(0, os.path.dirname(here))
+from machine import commit, cpu
 
 out = ["# Gathers: sps vs numpy", "",
        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()}, {cpu()}, "

@@ -62,14 +62,8 @@ for model in ["linear", "mlp"]:
     c, out_c = wall([sps, os.path.join(here, f"steps_{model}_custom.sps")], 5)
     per_step[model] = (b / steps * 1e6, c / steps * 1e6, (c - b) / steps * 1e6, out_b.strip(), out_c.strip())
 
-def cpu():
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+sys.path.insert(0, os.path.dirname(here))
+from machine import commit, cpu
 
 lines = [
     f"# Objectives written in sps ({datetime.date.today()}, {cpu()}, {os.cpu_count()} cores, load {load} at start)",

@@ -13,31 +13,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import sys
 import time
 
 import numpy as np
 import torch
 from torch import nn
 
-TREATMENTS = ["baseline", "domain_randomization", "augmentation"]
-MODELS = ["linear", "mlp"]
-
-
-def make_data(rng: np.random.Generator, rows: int, factor) -> tuple[torch.Tensor, torch.Tensor]:
-    """Case-study rows; `factor` is a number or an array with one factor per row."""
-    x1 = rng.normal(0.0, 1.0, rows)
-    x2 = rng.normal(0.0, 1.0, rows)
-    y = x1 + 2.0 * x2 + 3.0 + rng.normal(0.0, 1.0, rows)
-    x3 = y / factor + rng.normal(0.0, 3.0, rows)
-    features = torch.tensor(np.stack([x1, x2, x3], axis=1), dtype=torch.float32)
-    return features, torch.tensor(y, dtype=torch.float32).unsqueeze(1)
-
-
-def make_model(name: str) -> nn.Module:
-    if name == "linear":
-        return nn.Linear(3, 1)
-    return nn.Sequential(nn.Linear(3, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1))
+# The data and the models are the case study's own (benchmarks/torch_case_study.py).
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from torch_case_study import MODELS, TREATMENTS, make_data, make_model  # noqa: E402
 
 
 def objective(model: nn.Module, xb: torch.Tensor, yb: torch.Tensor) -> torch.Tensor:

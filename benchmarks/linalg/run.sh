@@ -54,20 +54,8 @@ solve_us = (solve - solve_base) / 100_000 * 1e6
 loop_us = solve / 100_000 * 1e6
 matmul_ms = (matmul - matmul_base) / 20 * 1e3
 
-def cpu():
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-def commit():
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
-    except Exception:
-        return "unknown"
+sys.path.insert(0, os.path.dirname(here))
+from machine import commit, cpu
 
 out = ["# Linear algebra: sps vs numpy", "",
        f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()}, {cpu()}, "
