@@ -102,8 +102,9 @@ let package = Package(
         .target(
             name: "SPSShell",
             dependencies: ["SPSBindings", "SPSLanguage", "SPSTraining", "SPSNumeric", "SPSPlot", "CEditline"],
-            // The prelude (commands written in sps) is built into the binary from the one copy in stdlib/.
-            resources: [.embedInCode("../../stdlib/prelude.sps")],
+            // The prelude and the built-in libraries (commands written in sps) are built into the binary from the
+            // one copy of each in stdlib/ (see Prelude.builtIn).
+            resources: ["prelude", "algorithms", "robust", "iut", "chain"].map { .embedInCode("../../stdlib/\($0).sps") },
             swiftSettings: optimizeChecked
         ),
         .executableTarget(

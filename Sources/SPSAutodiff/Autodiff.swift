@@ -1,4 +1,7 @@
 import SPSNumeric
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Reverse-mode differentiation over the graph that recorded variables form.
@@ -20,8 +23,10 @@ public enum Autodiff {
         // this walk marks on shared variables is put back when it ends.
         let previousTargets = targets.map { ($0.targetOf, $0.walkGradient) }
         for target in targets { target.targetOf = walk }
-        var marks = Marks()
+        var marks = Marks(saving: Walks.active)
+        Walks.enter()
         defer {
+            Walks.leave()
             marks.restore()
             for (target, previous) in zip(targets, previousTargets) { (target.targetOf, target.walkGradient) = previous }
         }
@@ -44,8 +49,12 @@ public enum Autodiff {
     @discardableResult
     public static func backward(_ output: Variable, seed: Variable? = nil) throws(AutodiffError) -> [Variable] {
         let walk = nextWalk()
-        var marks = Marks()
-        defer { marks.restore() }
+        var marks = Marks(saving: Walks.active)
+        Walks.enter()
+        defer {
+            Walks.leave()
+            marks.restore()
+        }
         try run(walk, from: output, seed: seed, create: false, accumulating: true, marks: &marks) { $0.node == nil }
         var reached: [Variable] = []
         for leaf in marks.order where leaf.node == nil {
@@ -62,6 +71,21 @@ public enum Autodiff {
         return reached
     }
 
+    /// How many walks are running on this thread (one inside another's backward rule makes two).
+    enum Walks {
+        private static let key: pthread_key_t = {
+            var key = pthread_key_t()
+            pthread_key_create(&key, nil)
+            return key
+        }()
+
+        /// True while a walk is running on this thread.
+        static var active: Bool { pthread_getspecific(key) != nil }
+        static func enter() { pthread_setspecific(key, UnsafeRawPointer(bitPattern: depth + 1)) }
+        static func leave() { pthread_setspecific(key, depth > 1 ? UnsafeRawPointer(bitPattern: depth - 1) : nil) }
+        private static var depth: Int { Int(bitPattern: pthread_getspecific(key)) }
+    }
+
     /// A number no walk has used yet.
     static func nextWalk() -> Int { walkCounter.add(1, ordering: .relaxed).newValue }
     private static let walkCounter = Atomic<Int>(0)
@@ -70,9 +94,27 @@ public enum Autodiff {
     /// a walk nested in a backward rule leaves the marks of the walk around it as they were.
     struct Marks {
         /// The visited variables in topological order.
-        var order: [Variable] = []
+        var order: [Variable]
         /// The visited variables in the order first seen, with their marks before the walk.
-        var seen: [Saved] = []
+        var seen: [Saved]
+
+        /// True when the marks must be put back: this walk runs inside another one's backward rule. A walk with
+        /// none around it (a training step) leaves its marks, which no later walk reads (each has its own number).
+        let saving: Bool
+
+        /// Room for a training step's small graph without growing.
+        init(saving: Bool) {
+            self.saving = saving
+            order = []
+            order.reserveCapacity(16)
+            seen = []
+            if saving { seen.reserveCapacity(16) }
+        }
+
+        /// Notes a variable's marks before the walk changes them.
+        mutating func save(_ v: Variable) {
+            if saving { seen.append(Saved(variable: v, walk: v.walk, leadsToTarget: v.leadsToTarget, gradient: v.walkGradient)) }
+        }
 
         /// A visited variable and the marks it had.
         struct Saved {
@@ -169,8 +211,10 @@ public enum Autodiff {
             let variable: Variable
             var next: Int
         }
-        var stack = [Frame(variable: output, next: 0)]
-        marks.seen.append(.init(variable: output, walk: output.walk, leadsToTarget: output.leadsToTarget, gradient: output.walkGradient))
+        var stack: [Frame] = []
+        stack.reserveCapacity(16)
+        stack.append(Frame(variable: output, next: 0))
+        marks.save(output)
         output.walk = walk
         while var top = stack.popLast() {
             guard let node = top.variable.node, top.next < node.inputs.count else {
@@ -181,7 +225,7 @@ public enum Autodiff {
             top.next += 1
             stack.append(top)
             if input.requiresGrad && input.walk != walk {
-                marks.seen.append(.init(variable: input, walk: input.walk, leadsToTarget: input.leadsToTarget, gradient: input.walkGradient))
+                marks.save(input)
                 input.walk = walk
                 stack.append(Frame(variable: input, next: 0))
             }

@@ -168,8 +168,20 @@ extension Variable {
             // A constant exponent: d(a^p)/da = p a^(p-1). Squares (the usual objective) skip powf: x·x is the
             // same correctly rounded number.
             let value = p == 2 && b.rank <= a.rank ? a.value.map { $0 * $0 } : try a.value.raised(to: b.value)
-            return record("**", value, [a]) { g, x, _, _ throws(TensorError) in
-                if p == 2 { return [try (g * x[0]) * 2] }
+            return record("**", value, [a]) { g, x, _, c throws(TensorError) in
+                if p == 2 {
+                    // The usual objective's square: 2·x·g in one pass when the gradient is not recorded.
+                    if !c.create, g.shape == x[0].shape {
+                        var out = g.value
+                        x[0].value.withUnsafeBufferPointer { xs in
+                            out.withUnsafeMutableBufferPointer { o in
+                                for i in 0..<o.count { o[i] = 2 * xs[i] * o[i] }
+                            }
+                        }
+                        return [Variable(constant: out)]
+                    }
+                    return [try (g * x[0]) * 2]
+                }
                 if p == 1 { return [g] }
                 if p == 0 { return [g * 0] }
                 return [try ((g * Variable.power(x[0], Variable(constant: Tensor(scalar: p - 1)))) * p).summed(to: sa)]

@@ -26,10 +26,17 @@ extension Variable {
     /// `kept`, times `scale`, repeated to `shape` — one recorded operation (the backward step of sum and mean
     /// runs at every training step).
     func spread(to shape: [Int], kept: [Int], scale: Float = 1) throws(TensorError) -> Variable {
-        var t = try value.reshaped(kept)
-        if scale != 1 { t = t.map { $0 * scale } }
+        let spread: Tensor
+        if let v = value.scalarValue, value.count == 1 {
+            // A full reduction's gradient (every training step): one number everywhere.
+            spread = Tensor.full(shape, v * scale)
+        } else {
+            var t = try value.reshaped(kept)
+            if scale != 1 { t = t.map { $0 * scale } }
+            spread = try Variable.broadcast(t, to: shape)
+        }
         let from = self.shape
-        return Variable.record("expand", try Variable.broadcast(t, to: shape), [self]) { g, _, _, _ throws(TensorError) in
+        return Variable.record("expand", spread, [self]) { g, _, _, _ throws(TensorError) in
             let s = try g.summed(to: kept).reshaped(from)
             return [scale == 1 ? s : s * scale]
         }

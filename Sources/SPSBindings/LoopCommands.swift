@@ -5,7 +5,7 @@ import SPSTraining
 /// Commands that build and advance training loops: `loop`, `step`, `run`, `fit`. (`epoch` and `until`, which are
 /// written with `run`, are in the prelude, `stdlib/prelude.sps`.)
 enum LoopCommands {
-    static func all() -> [Command] { [loop, step, run, fit] }
+    static func all() -> [Command] { [loop, step, run, fit, resetOptimizer] }
 
     /// The keywords `loop` and `fit` share.
     static let loopParameters: [SPSLanguage.Parameter] = [
@@ -13,6 +13,7 @@ enum LoopCommands {
         .positional("data", .object("Dataset"), "the training data"),
         .keyword("loss", .oneOf([.columnName, .callable]), default: .string("mse"), "mse, l1 (mae), huber, or an objective { m b -> … } (a loss)").choices(["mse", "l1", "mae", "huber"]),
         .keyword("per_env", .bool, default: .bool(false), "one batch per environment each step (the objective gets a list)"),
+        .keyword("algo", .oneOf([.record, .callable]), optional: true, "an algorithm, e.g. (irm lambda=100): its objective and per_env in one record (instead of loss= and per_env=)"),
         .keyword("batch", .integer, default: .number(32), unit: "rows", "mini-batch size (the last batch of an epoch may be smaller)"),
         .keyword("optim", .object("Optimizer"), optional: true, "the optimizer (default adam lr=1e-3)"),
         .keyword("sched", .object("Schedule"), optional: true, "a learning-rate schedule, stepped every epoch"),
@@ -27,8 +28,15 @@ enum LoopCommands {
     static func makeLoop(_ args: Arguments) throws(RuntimeError) -> LoopObject {
         let model = try ModelCommands.model(args)
         let data = try args.dataset("data")
-        let objective = try objectiveArgument(args)
-        let perEnvironment = try args.bool("per_env")
+        let algorithm = try algorithmArgument(args)
+        let objective: LoopObjective, perEnvironment: Bool
+        if let algorithm {
+            objective = algorithm.objective
+            perEnvironment = algorithm.perEnvironment
+        } else {
+            objective = try objectiveArgument(args)
+            perEnvironment = try args.bool("per_env")
+        }
         if perEnvironment, case .builtin = objective {
             throw RuntimeError("per_env=true gives the objective a batch from every environment, so it needs an objective written in sps: a def of the model and the list of batches (loss=obj)", at: args.location(of: "per_env"))
         }
@@ -67,7 +75,8 @@ enum LoopCommands {
         }
         model.bind(args.interpreter)
         return args.interpreter.context.remember(LoopObject(loop: loop, model: model, evaluationSets: sets, metrics: metrics, objective: objective,
-                                                            perEnvironment: perEnvironment, objectiveLocation: args.location(of: "loss"),
+                                                            perEnvironment: perEnvironment, algorithm: algorithm?.record,
+                                                            objectiveLocation: args.location(of: algorithm == nil ? "loss" : "algo"),
                                                             interpreter: args.interpreter))
     }
 
@@ -81,10 +90,50 @@ enum LoopCommands {
             }
             function = global
         }
-        if case .closure(let closure) = function, closure.proto.parameterNames.count != 2 {
-            throw RuntimeError("the objective takes \(closure.proto.parameterNames.count) arguments; it must take the model and the batch (def obj m b { mse (m b.x) b.y })", at: args.location(of: "loss"))
+        return try custom(function, label: CustomModelCommands.label(function), at: args.location(of: "loss"))
+    }
+
+    /// An objective written in sps, checked: it takes the model and the batch, and optionally the loop.
+    static func custom(_ function: Value, label: String, at location: SourceLocation?) throws(RuntimeError) -> LoopObjective {
+        var takesLoop = false
+        if case .closure(let closure) = function {
+            let count = closure.proto.parameterNames.count
+            guard count == 2 || count == 3 else {
+                throw RuntimeError("the objective takes \(count) arguments; it must take the model and the batch, and may take the loop (def obj m b { mse (m b.x) b.y }, or { m b l -> … })", at: location)
+            }
+            takesLoop = count == 3
         }
-        return .custom(function, label: CustomModelCommands.label(function))
+        return .custom(function, label: label, takesLoop: takesLoop)
+    }
+
+    /// What `algo=` gives: the record, its objective and whether it wants a batch from every environment.
+    struct Algorithm {
+        let record: Record
+        let objective: LoopObjective
+        let perEnvironment: Bool
+    }
+
+    /// The `algo=` argument: a record `{name, loss, per_env, hparams}` such as `irm lambda=100` returns (see
+    /// stdlib/algorithms.sps); nil when not given. It excludes `loss=` and `per_env=`.
+    static func algorithmArgument(_ args: Arguments) throws(RuntimeError) -> Algorithm? {
+        guard var value = args["algo"], !value.isNil else { return nil }
+        let at = args.location(of: "algo")
+        // `algo=erm` names the algorithm without settings: call it for its record.
+        if case .record = value {} else { value = try args.interpreter.call(value, [], at: at) }
+        guard case .record(let record) = value else { throw RuntimeError("algo= must be an algorithm record such as (irm lambda=100), got \(value.typeName)", at: at) }
+        for other in ["loss", "per_env"] where args.location(of: other) != nil {
+            throw RuntimeError("algo= already sets the objective and per_env; leave out \(other)=", at: args.location(of: other))
+        }
+        guard let loss = record["loss"], case .closure = loss else {
+            throw RuntimeError("algo= needs a record with a loss field holding the objective { m b -> … } (fields: name, loss, per_env, hparams)", at: at)
+        }
+        var perEnvironment = false
+        if let flag = record["per_env"], !flag.isNil {
+            guard case .bool(let b) = flag else { throw RuntimeError("the algorithm's per_env must be true or false, got \(flag.typeName)", at: at) }
+            perEnvironment = b
+        }
+        let label = record["name"]?.string ?? CustomModelCommands.label(loss)
+        return Algorithm(record: record, objective: try custom(loss, label: label, at: at), perEnvironment: perEnvironment)
     }
 
     static let loop = Command(
@@ -98,7 +147,10 @@ enum LoopCommands {
         the model's params (`def obj m b { mse (m b.x) b.y }`, then `loss=obj`). The loop zeroes the gradients, calls it, adds its
         gradients into the params and steps the optimizer, exactly as for a built-in loss. With per_env=true each
         step draws a batch from every environment (an epoch visits the largest once; smaller ones start over when
-        they run out) and the objective gets the list of them.
+        they run out) and the objective gets the list of them. An objective may take a third parameter, the loop
+        itself ({ m b l -> … }: l.step, l.epoch), and `reset_optim l` inside it starts the optimizer afresh.
+        algo= takes an algorithm from the invariance library (`algo=(irm lambda=100)`, `algo=(vrex lambda=10)`):
+        a record {name, loss, per_env, hparams} that sets the objective and per_env at once; l.algo gives it back.
         """,
         example: "l = loop m train loss=mse batch=32 optim=(adam lr=1e-3) sched=(steplr every=10 gamma=0.5) eval=[iid, ood]\nstep l\nrun l epochs=29\nl.history",
         parameters: loopParameters
@@ -135,6 +187,22 @@ enum LoopCommands {
         let n = try args.integer("epochs")
         guard n >= 0 else { throw RuntimeError("epochs must be >= 0, got \(n)") }
         try l.advance(args.interpreter, steps: l.loop.stepsRemaining(epochs: n)) { (stop: () -> Bool) throws(TrainingError) in try l.loop.run(epochs: n, shouldStop: stop) }
+        return .nil
+    }
+
+    static let resetOptimizer = Command(
+        "reset_optim", topic: "training", summary: "start a loop's optimizer afresh (forget its moments and step count)",
+        help: """
+        Forgets what the loop's optimizer has accumulated — Adam's moments and its step count, SGD's momentum — as a
+        new optimizer with the same settings would start; the learning rate, the params and the loop's position stay.
+        IRM's reference implementations do this when the penalty weight jumps at the end of annealing; call it from
+        an objective that takes the loop ({ m bs l -> if l.step == 100 { reset_optim l } … }): the step being taken
+        then uses the fresh state.
+        """,
+        example: "reset_optim l",
+        parameters: [.positional("loop", .object("Loop"), "the loop")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        try loopArgument(args).loop.optimizer.resetState()
         return .nil
     }
 

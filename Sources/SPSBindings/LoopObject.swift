@@ -7,7 +7,8 @@ import SPSTraining
 /// batch, or of the model and the list of per-environment batches).
 enum LoopObjective {
     case builtin(Loss)
-    case custom(Value, label: String)
+    /// An objective written in sps; `takesLoop` when it has a third parameter for the loop.
+    case custom(Value, label: String, takesLoop: Bool)
 }
 
 /// A training loop at the prompt: advanced with `step`, `epoch`, `run`, `until`; inspected between commands.
@@ -21,6 +22,8 @@ final class LoopObject: NativeObject {
     let objective: LoopObjective
     /// True when every step draws a batch from every environment.
     let perEnvironment: Bool
+    /// The algorithm record `algo=` gave (name, loss, per_env, hparams), for `l.algo`.
+    let algorithm: Record?
     /// Where `loss=` was written: errors of the objective's result point there.
     let objectiveLocation: SourceLocation?
     /// The interpreter an objective (or a model written in sps) runs in: the one advancing the loop.
@@ -29,7 +32,7 @@ final class LoopObject: NativeObject {
     private var objectiveFailure: RuntimeError?
 
     init(loop: TrainingLoop, model: ModelObject, evaluationSets: [(String, Dataset)], metrics: [Metric],
-         objective: LoopObjective = .builtin(.mse), perEnvironment: Bool = false, objectiveLocation: SourceLocation? = nil,
+         objective: LoopObjective = .builtin(.mse), perEnvironment: Bool = false, algorithm: Record? = nil, objectiveLocation: SourceLocation? = nil,
          interpreter: Interpreter? = nil) {
         self.loop = loop
         self.model = model
@@ -37,6 +40,7 @@ final class LoopObject: NativeObject {
         self.metrics = metrics
         self.objective = objective
         self.perEnvironment = perEnvironment
+        self.algorithm = algorithm
         self.objectiveLocation = objectiveLocation
         self.interpreter = interpreter
         let sets = evaluationSets, metrics = metrics
@@ -68,9 +72,9 @@ final class LoopObject: NativeObject {
         do throws(RuntimeError) {
             let loss: Variable
             switch objective {
-            case .custom(let function, let label):
+            case .custom(let function, let label, let takesLoop):
                 let batch: Value = perEnvironment ? .list(batches.map { .native(BatchObject($0)) }) : .native(BatchObject(batches[0]))
-                let result = try interpreter.call(function, [.native(model), batch], at: objectiveLocation)
+                let result = try interpreter.call(function, takesLoop ? [.native(model), batch, .native(self)] : [.native(model), batch], at: objectiveLocation)
                 guard let value = result.variable, value.requiresGrad else {
                     let what = result.tensor != nil || result.number != nil ? "a \(result.typeName) that does not carry gradients" : "a \(result.typeName)"
                     throw RuntimeError("the objective \(label) returned \(what); it must return one number computed from the model's params (a loss), e.g. mse (m b.x) b.y", at: objectiveLocation)
@@ -123,11 +127,11 @@ final class LoopObject: NativeObject {
     var lossLabel: String {
         switch objective {
         case .builtin(let loss): loss.name
-        case .custom(_, let label): label
+        case .custom(_, let label, _): label
         }
     }
 
-    var memberNames: [String] { ["epoch", "step", "lr", "loss", "history", "model", "data"] }
+    var memberNames: [String] { ["epoch", "step", "lr", "loss", "history", "model", "data", "algo"] }
 
     func member(_ name: String, in interpreter: Interpreter) throws(RuntimeError) -> Value? {
         switch name {
@@ -141,6 +145,7 @@ final class LoopObject: NativeObject {
             return .native(TableObject(history, origin: origin))
         case "model": return .native(model)
         case "data": return .dataset(loop.data)
+        case "algo": return algorithm.map { .record($0) } ?? .nil
         default: return nil
         }
     }

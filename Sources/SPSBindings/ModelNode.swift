@@ -41,6 +41,7 @@ final class NativeModelRunner {
         for range in NativeModelRunner.chunks(rows) {
             let prediction = try forward(inputValue, range)
             outputs = prediction.columns
+            if storage.isEmpty { storage.reserveCapacity(rows * outputs) }
             storage.append(contentsOf: UnsafeBufferPointer(start: prediction.pointer, count: prediction.count))
         }
         let counted = layer.forwardCount
@@ -57,10 +58,27 @@ final class NativeModelRunner {
     /// Rows per forward pass: as `predict` runs them.
     static let chunk = 4096
 
-    /// The row ranges of the chunks of `rows` rows (one empty range for no rows).
-    static func chunks(_ rows: Int) -> [Range<Int>] {
-        guard rows > chunk else { return [0..<rows] }
-        return stride(from: 0, to: rows, by: chunk).map { $0..<min($0 + chunk, rows) }
+    /// The row ranges of the chunks of `rows` rows (one empty range for no rows), without an array: a training
+    /// step's batch is one chunk.
+    static func chunks(_ rows: Int) -> Chunks { Chunks(rows: rows) }
+
+    /// The row ranges of `chunks(_:)`, in order.
+    struct Chunks: Sequence, IteratorProtocol {
+        let rows: Int
+        private var start = 0
+        private var done = false
+
+        init(rows: Int) { self.rows = rows }
+
+        mutating func next() -> Range<Int>? {
+            guard !done else { return nil }
+            let end = Swift.min(start + NativeModelRunner.chunk, rows)
+            defer {
+                start = end
+                done = start >= rows
+            }
+            return start..<end
+        }
     }
 
     /// Runs the layers on a copy of rows `range` of `x` in the runner's own input buffer.

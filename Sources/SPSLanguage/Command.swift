@@ -165,6 +165,8 @@ public final class Command: @unchecked Sendable {
     /// True when `name=value` arguments beyond the declared parameters are accepted and passed on in
     /// `Arguments.extraKeywords` (`repeat seeds=0..9 sigma=[0, 10]`, `record iid=… ood=…`).
     public let acceptsExtraKeywords: Bool
+    /// The indices of the positional parameters, in order (computed once: every call fills them).
+    let positionalIndices: [Int]
 
     /// Creates a command.
     public init(_ name: String, topic: String = "general", summary: String, help: String = "", example: String = "",
@@ -180,6 +182,7 @@ public final class Command: @unchecked Sendable {
         self.body = body
         self.numberFunction = numberFunction
         self.acceptsExtraKeywords = acceptsExtraKeywords
+        self.positionalIndices = parameters.indices.filter { parameters[$0].isPositional }
     }
 
     /// The usage line: `fit model data epochs=1 …`.

@@ -118,6 +118,7 @@ public final class Interpreter {
         self.output = other.output
         self.interrupt = other.interrupt
         self.registry = other.registry.isolatedCopy()
+        self.onDemand = other.onDemand
         self.host = other.host?.isolatedCopy()
         self.echo = nil
         self.stepsRemaining = other.stepsRemaining
@@ -219,6 +220,22 @@ public final class Interpreter {
         }
     }
 
+    /// Commands a host defines only when they are first needed (the shell's built-in libraries written in sps):
+    /// `beforeCompile` sees every program before it is compiled, so it can register what the program names;
+    /// `everything` registers all of them (for `help`, completion and the generated docs). Shared by isolated
+    /// copies; each registers into its own registry.
+    public struct OnDemand: Sendable {
+        public let beforeCompile: @Sendable (Interpreter, [Stmt]) -> Void
+        public let everything: @Sendable (Interpreter) -> Void
+        public init(beforeCompile: @escaping @Sendable (Interpreter, [Stmt]) -> Void, everything: @escaping @Sendable (Interpreter) -> Void) {
+            self.beforeCompile = beforeCompile
+            self.everything = everything
+        }
+    }
+
+    /// See `OnDemand`; nil when every command is registered up front.
+    public var onDemand: OnDemand?
+
     // MARK: - Running
 
     /// Parses and compiles source text.
@@ -231,6 +248,7 @@ public final class Interpreter {
 
     /// Compiles parsed statements against this interpreter's globals.
     public func compile(_ statements: [Stmt], file: SourceFile) -> Result<Program, SyntaxErrors> {
+        onDemand?.beforeCompile(self, statements)
         let compiler = Compiler(globals: globals)
         let (proto, nodes) = compiler.compileChunk(statements, file: file)
         if !compiler.errors.isEmpty { return .failure(SyntaxErrors(errors: compiler.errors, isIncomplete: false)) }
@@ -380,36 +398,38 @@ public final class Interpreter {
     /// Calls a closure with already evaluated arguments.
     func invoke(_ c: Closure, _ args: [Value], _ keywords: [(String, Value)], at location: SourceLocation?,
                 inspect: ((Frame) -> Void)? = nil) throws(RuntimeError) -> Value {
-        let proto = c.proto
-        let n = proto.parameterNames.count
-        try checkCall(proto, positional: args.count, at: location)
+        unowned(unsafe) let proto = c.proto  // kept alive by `c`; not counted (see CallNode.callClosure)
+        let n = proto.parameterCount
+        if args.count > n || depth >= Interpreter.maxCallDepth { try checkCall(c.proto, positional: args.count, at: location) }
         let base = sp
-        try reserve(proto.localCount, at: location)
+        let localCount = proto.localCount, cellCount = proto.cellCount
+        try reserve(localCount, at: location)
         let fp = stack + base
-        sp = base + proto.localCount
-        var given = [Bool](repeating: false, count: n)
-        for (i, a) in args.enumerated() {
-            fp[i] = a
-            given[i] = true
-        }
-        let cells = makeCells(proto.cellCount)
+        sp = base + localCount
+        for (i, a) in args.enumerated() { fp[i] = a }
+        let cells = makeCells(cellCount)
         let frame = Frame(ip: self, fp: fp, closure: c, cells: cells)
         depth += 1
         defer {
             depth -= 1
-            release(fp, proto.localCount)
+            release(fp, localCount)
             sp = base
-            freeCells(cells, proto.cellCount)
+            freeCells(cells, cellCount)
         }
         do throws(RuntimeError) {
-            for (name, v) in keywords { fp[try keywordSlot(proto, name, &given, at: location)] = v }
-            try finishArguments(proto, frame, given, at: location)
+            // Every parameter given by position, none captured: nothing to bind (the objective of a training loop).
+            if args.count < n || !keywords.isEmpty || cellCount > 0 {
+                var given = [Bool](repeating: false, count: n)
+                for i in args.indices { given[i] = true }
+                for (name, v) in keywords { fp[try keywordSlot(c.proto, name, &given, at: location)] = v }
+                try finishArguments(c.proto, frame, given, at: location)
+            }
             try checkpoint(at: location)
-            let result = try runBody(proto, frame)
+            let result = try runBody(proto.bodyNodes, frame)
             inspect?(frame)
             return result
         } catch {
-            throw addTrace(error, proto, location)
+            throw addTrace(error, c.proto, location)
         }
     }
 
@@ -448,7 +468,12 @@ public final class Interpreter {
 
     /// Runs a call's body in its frame; the value of its `return`, or nil.
     @inline(__always) func runBody(_ proto: FunctionProto, _ frame: Frame) throws(RuntimeError) -> Value {
-        switch try SPSLanguage.runBody(proto.body, frame) {
+        try runBody(proto.bodyNodes, frame)
+    }
+
+    /// Runs a call's body (a proto's `bodyNodes`) in its frame; the value of its `return`, or nil.
+    @inline(__always) func runBody(_ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>, _ frame: Frame) throws(RuntimeError) -> Value {
+        switch try SPSLanguage.runBody(nodes, frame) {
         case .returnValue:
             let r = returnValue
             returnValue = .nil

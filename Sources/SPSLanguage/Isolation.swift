@@ -18,12 +18,15 @@ public enum IsolationPolicy {
 ///
 /// Host objects follow their `IsolationPolicy`, and closures get their own cells, wherever they sit: in a global,
 /// inside a list or record, or in a variable a block captured. An object reached twice is copied once, so two names
-/// for one model still name one model in the copy. (fuzz-run found a block nested in a `repeat` training a model it
+/// for one model still name one model in the copy, and two closures that captured one variable still share it
+/// (an algorithm's objective and the block that reads its state). (fuzz-run found a block nested in a `repeat` training a model it
 /// captured from the enclosing block: every parallel run trained the same model at once, and its gradients were
 /// freed under another thread.)
 public final class Isolation {
     private var natives: [ObjectIdentifier: any NativeObject] = [:]
     private var closures: [ObjectIdentifier: Closure] = [:]
+    /// Captured variables already copied: two closures that shared a variable share its copy.
+    private var cells: [ObjectIdentifier: Cell] = [:]
 
     private let registry: CellRegistry
 
@@ -66,10 +69,17 @@ public final class Isolation {
     public func copy(_ closure: Closure) -> Closure {
         let id = ObjectIdentifier(closure)
         if let done = closures[id] { return done }
-        let cells = closure.capturedCells.map { _ in Cell(.nil, in: registry) }
-        let copied = Closure(proto: closure.proto, upvalues: cells)
+        var fresh: [(Cell, Cell)] = []
+        let copiedCells = closure.capturedCells.map { original in
+            if let done = cells[ObjectIdentifier(original)] { return done }
+            let cell = Cell(.nil, in: registry)
+            cells[ObjectIdentifier(original)] = cell
+            fresh.append((cell, original))
+            return cell
+        }
+        let copied = Closure(proto: closure.proto, upvalues: copiedCells)
         closures[id] = copied  // before the cells: a def that captured itself refers to its copy
-        for (cell, original) in zip(cells, closure.capturedCells) { cell.value = copy(original.value) }
+        for (cell, original) in fresh { cell.value = copy(original.value) }
         return copied
     }
 

@@ -99,12 +99,15 @@ final class CallNode: ExprNode {
     /// Calls a closure, evaluating arguments straight into the new frame.
     @inline(__always) func callClosure(_ c: Closure, _ f: Frame) throws(RuntimeError) -> Value {
         let ip = f.ip
-        let proto = c.proto
-        let n = proto.parameterNames.count
+        // The proto is read through a reference that is not counted, and only its plain fields on the way in: the
+        // runs of a `repeat` share protos, and counting references to one (or to its arrays) from two threads makes
+        // them contend for its cache line. The closure, held by the caller, keeps it alive.
+        unowned(unsafe) let proto = c.proto
+        let n = proto.parameterCount
         let argc = positional.count
-        try ip.checkCall(proto, positional: argc, at: loc)
+        if argc > n || ip.depth >= Interpreter.maxCallDepth { try ip.checkCall(proto, positional: argc, at: loc) }
         let base = ip.sp
-        let localCount = proto.localCount
+        let localCount = proto.localCount, cellCount = proto.cellCount
         if base + localCount > ip.initializedSlots { try ip.reserve(localCount, at: loc) }
         let fp = ip.stack + base
         // Evaluate arguments into the new frame, moving the stack top past each so nested calls don't clobber it.
@@ -121,29 +124,29 @@ final class CallNode: ExprNode {
             ip.sp = base + i
         }
         ip.sp = base + localCount
-        let cells = ip.makeCells(proto.cellCount)
+        let cells = ip.makeCells(cellCount)
         let frame = Frame(ip: ip, fp: fp, closure: c, cells: cells)
         ip.depth += 1
         defer {
             ip.depth -= 1
             ip.release(fp, localCount)
             ip.sp = base
-            ip.freeCells(cells, proto.cellCount)
+            ip.freeCells(cells, cellCount)
         }
         do throws(RuntimeError) {
-            if argc < n || !keywordNames.isEmpty || proto.cellCount > 0 {
+            if argc < n || !keywordNames.isEmpty || cellCount > 0 {
                 var given = [Bool](repeating: false, count: n)
                 for j in 0..<argc { given[j] = true }
                 for (k, name) in keywordNames.enumerated() {
-                    let j = try ip.keywordSlot(proto, name, &given, at: keywordLocations[k])
+                    let j = try ip.keywordSlot(c.proto, name, &given, at: keywordLocations[k])
                     fp[j] = try keywordValues[k].eval(f)
                 }
-                try ip.finishArguments(proto, frame, given, at: loc)
+                try ip.finishArguments(c.proto, frame, given, at: loc)
             }
             try ip.checkpoint(at: loc)
-            return try ip.runBody(proto, frame)
+            return try ip.runBody(proto.bodyNodes, frame)
         } catch {
-            throw ip.addTrace(error, proto, loc)
+            throw ip.addTrace(error, c.proto, loc)
         }
     }
 }
@@ -156,8 +159,8 @@ extension Interpreter {
     func callCommand(_ cmd: Command, _ positional: [PendingArgument], _ keywords: [(String, PendingArgument)],
                      keywordLocations: [SourceLocation] = [], frame: Frame?, at loc: SourceLocation?) throws(RuntimeError) -> Value {
         let params = cmd.parameters
+        // A parameter is set once its value is (an explicit nil is `.nil`, not Swift's nil).
         var values = [Value?](repeating: nil, count: params.count)
-        var given = [Bool](repeating: false, count: params.count)
         var locations = [SourceLocation?](repeating: nil, count: params.count)
         // The positions of a variadic parameter's values, for pointing at the one of the wrong type.
         var restLocations: [SourceLocation?] = []
@@ -177,14 +180,13 @@ extension Interpreter {
         }
 
         // Positional arguments fill positional parameters in order; a variadic one takes the rest.
-        let positionalParams = params.indices.filter { params[$0].isPositional }
+        let positionalParams = cmd.positionalIndices
         var rest: [Value] = []
         var restIndex: Int?
         for (k, arg) in positional.enumerated() {
             if k < positionalParams.count && !params[positionalParams[k]].isVariadic {
                 let pi = positionalParams[k]
                 values[pi] = try evaluate(arg, for: params[pi])
-                given[pi] = true
                 locations[pi] = argLocation(arg)
             } else if let last = positionalParams.last, params[last].isVariadic {
                 restIndex = last
@@ -196,10 +198,7 @@ extension Interpreter {
                 throw RuntimeError("\(cmd.name) takes \(n == 0 ? "no" : "at most \(n)") positional argument\(n == 1 ? "" : "s"), got \(positional.count); usage: \(cmd.usage)", at: argLocation(arg) ?? loc)
             }
         }
-        if let restIndex {
-            values[restIndex] = .list(rest)
-            given[restIndex] = true
-        }
+        if let restIndex { values[restIndex] = .list(rest) }
         var extras: [(String, Value)] = []
         for (k, (name, arg)) in keywords.enumerated() {
             let keywordLocation = k < keywordLocations.count ? keywordLocations[k] : argLocation(arg) ?? loc
@@ -217,9 +216,8 @@ extension Interpreter {
                 let hint = Suggestions.hint(for: name, in: params.map(\.name))
                 throw RuntimeError("unknown argument '\(name)' for \(cmd.name)\(hint.isEmpty ? "; usage: \(cmd.usage)" : hint)", at: keywordLocation)
             }
-            if given[pi] { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: keywordLocation) }
+            if values[pi] != nil { throw RuntimeError("argument '\(name)' of \(cmd.name) given twice", at: keywordLocation) }
             values[pi] = try evaluate(arg, for: params[pi])
-            given[pi] = true
             locations[pi] = argLocation(arg)
         }
         for (i, p) in params.enumerated() {

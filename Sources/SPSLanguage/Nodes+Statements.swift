@@ -409,6 +409,22 @@ final class AssignPath: StmtNode {
 /// The nodes are run without retaining each one (which took a third of the time of a small `def` call): the array
 /// holds them, and the node or function that owns the array outlives the run, so they are read unretained from its
 /// storage (`Unmanaged` has the layout of a strong reference).
+/// Runs a proto's body (nodes kept alive by the proto, not retained here).
+@inline(__always) func runBody(_ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>, _ f: Frame) throws(RuntimeError) -> Flow {
+    var i = 0
+    while i < nodes.count {
+        var flow = Flow.normal
+        var failure: RuntimeError?
+        nodes[i]._withUnsafeGuaranteedRef { node in
+            do throws(RuntimeError) { flow = try node.exec(f) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        if flow != .normal { return flow }
+        i += 1
+    }
+    return .normal
+}
+
 @inline(__always) func runBody(_ body: [StmtNode], _ f: Frame) throws(RuntimeError) -> Flow {
     try body.withUnsafeBufferPointer { (nodes) throws(RuntimeError) -> Flow in
         guard let base = nodes.baseAddress else { return .normal }

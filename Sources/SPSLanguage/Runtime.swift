@@ -13,6 +13,8 @@ public final class FunctionProto: @unchecked Sendable {
     public let kind: Kind
     /// Parameter names in order.
     public let parameterNames: [String]
+    /// `parameterNames.count`, read by calls without touching the shared array.
+    public let parameterCount: Int
     /// The comment above the `def`, if any.
     public let doc: String?
     /// Where the definition is.
@@ -22,7 +24,16 @@ public final class FunctionProto: @unchecked Sendable {
     var localCount = 0
     var cellCount = 0
     var captures: [CaptureSource] = []
-    var body: [StmtNode] = []
+    var body: [StmtNode] = [] {
+        didSet {
+            bodyNodes.deallocate()
+            bodyNodes = .allocate(capacity: body.count)
+            for (i, node) in body.enumerated() { (bodyNodes.baseAddress! + i).initialize(to: Unmanaged.passUnretained(node)) }
+        }
+    }
+    /// The body's nodes, not retained (`body` keeps them): what a call runs, read without counting references to a
+    /// proto's array, which the runs of a `repeat` share (their threads would contend for its cache line).
+    private(set) var bodyNodes = UnsafeMutableBufferPointer<Unmanaged<StmtNode>>.allocate(capacity: 0)
     var topLocals: [(String, LocalLocation)] = []
     /// The statements at the top level of the body, in order (empty for a chunk): what a command that reads a block
     /// as a list of definitions (`scm`) needs to know about it, without looking at its source text.
@@ -62,9 +73,12 @@ public final class FunctionProto: @unchecked Sendable {
         self.name = name
         self.kind = kind
         self.parameterNames = parameterNames
+        self.parameterCount = parameterNames.count
         self.doc = doc
         self.location = location
     }
+
+    deinit { bodyNodes.deallocate() }
 
     /// `def name a b k=1`, or `<block>`.
     public var signature: String {

@@ -72,8 +72,10 @@ extension Variable: NativeObject {
 extension Value {
     /// The tensor that carries gradients, if this is one.
     public var variable: Variable? {
-        if case .native(let v as Variable) = self { return v }
-        return nil
+        // An exact type check and an unchecked downcast: `as? Variable` is a runtime cast, and this runs for every
+        // operand and argument of differentiable code (Variable is final, so the check is exact).
+        guard case .native(let o) = self, type(of: o) == Variable.self else { return nil }
+        return unsafeDowncast(o, to: Variable.self)
     }
 
     /// A result of differentiable operations as a value: a tensor that carries gradients when it does, else a
@@ -86,9 +88,10 @@ extension Value {
 extension Interpreter {
     /// A value as a variable for a differentiable operation: itself when it carries gradients, else a constant
     /// (tensors, numbers and lists of numbers, as `toTensor` reads them).
-    public static func toVariable(_ v: Value, what: String) throws(RuntimeError) -> Variable {
+    public static func toVariable(_ v: Value, what: @autoclosure () -> String) throws(RuntimeError) -> Variable {
         if let x = v.variable { return x }
-        return Variable(constant: try toTensor(v, what: what))
+        if case .tensor(let t) = v { return Variable(constant: t) }
+        return Variable(constant: try toTensor(v, what: what()))
     }
 }
 
@@ -98,9 +101,15 @@ extension Arguments {
 
     /// True when any argument (variadic ones included) carries gradients.
     public var anyTracked: Bool {
-        command.parameters.contains { p in
-            p.isVariadic ? rest(p.name).contains { $0.variable != nil } : isTracked(p.name)
+        for (p, value) in zip(command.parameters, values) {
+            guard let value else { continue }
+            if p.isVariadic {
+                if case .list(let xs) = value, xs.contains(where: { $0.variable != nil }) { return true }
+            } else if value.variable?.requiresGrad ?? false {
+                return true
+            }
         }
+        return false
     }
 
     /// The argument as a variable for a differentiable operation, with the error at the argument.
@@ -174,11 +183,10 @@ extension Operators {
             throw RuntimeError("'%' cannot be differentiated; use it on detach x", at: loc)
         default: break
         }
-        let what = "operand of \(describe(op))"
         let a: Variable, b: Variable
         do throws(RuntimeError) {
-            a = try Interpreter.toVariable(x, what: what)
-            b = try Interpreter.toVariable(y, what: what)
+            a = try Interpreter.toVariable(x, what: "operand of \(describe(op))")
+            b = try Interpreter.toVariable(y, what: "operand of \(describe(op))")
         } catch {
             throw error.located(loc)
         }

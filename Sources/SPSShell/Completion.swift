@@ -73,6 +73,7 @@ public struct Completer {
 
     /// Completes the text before the cursor.
     public func complete(_ text: String) -> Result {
+        interpreter.onDemand?.everything(interpreter)  // names of the libraries that load on first use complete too
         let scan = Scan(text)
         if scan.inComment { return Result(word: "", candidates: []) }
         if let open = scan.openString {

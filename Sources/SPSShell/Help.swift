@@ -11,6 +11,7 @@ public enum HelpText {
     /// named with spaces), a keyword of the language, `commands` (every command with its summary); otherwise an
     /// error with suggestions.
     public static func respond(to name: String?, in interpreter: Interpreter, style: TerminalStyle = .plain) throws(RuntimeError) -> String {
+        interpreter.onDemand?.everything(interpreter)  // help covers the libraries that load on first use
         let registry = interpreter.registry
         guard let name else { return overview(registry, style: style, width: DisplayWidth.columns ?? 80) }
         if registry.userDefs[name] != nil || registry.commands[name] != nil { return try lookup(name, in: registry, style: style) }

@@ -13,9 +13,20 @@ import SPSLanguage
 /// The defs run in a scope of their own: the native commands they use are bound once, when the prelude loads (the
 /// prelude runs as the body of an enclosing def whose parameters are those commands), so a user's `run = 3` does
 /// not change what `epoch` does. Repeat runs share the loaded commands, as they share native ones.
-public struct Prelude: CommandLibrary {
+public struct Prelude: CommandLibrary, Sendable {
     /// The name locations in the prelude carry.
     public static let fileName = "stdlib/prelude.sps"
+
+    /// The built-in libraries written in sps, in the order they load (a later one may use an earlier one's defs):
+    /// the prelude, then the invariance kit — algorithms (`stdlib/algorithms.sps`, `stdlib/robust.sps`) and the
+    /// published benchmarks' generators (`stdlib/iut.sps`, `stdlib/chain.sps`). Each follows the prelude's rules.
+    public static let builtIn: [Prelude] = [
+        Prelude(),
+        Prelude(text: String(decoding: PackageResources.algorithms_sps, as: UTF8.self), fileName: "stdlib/algorithms.sps"),
+        Prelude(text: String(decoding: PackageResources.robust_sps, as: UTF8.self), fileName: "stdlib/robust.sps"),
+        Prelude(text: String(decoding: PackageResources.iut_sps, as: UTF8.self), fileName: "stdlib/iut.sps"),
+        Prelude(text: String(decoding: PackageResources.chain_sps, as: UTF8.self), fileName: "stdlib/chain.sps"),
+    ]
 
     /// The prelude built into the binary: `stdlib/prelude.sps` at build time (an `embedInCode` resource of this
     /// module; see Package.swift).
@@ -23,16 +34,21 @@ public struct Prelude: CommandLibrary {
 
     /// The prelude's text.
     public let text: String
+    /// The file it was built from, as locations and help name it.
+    public let fileName: String
 
     /// A prelude (by default the built-in one).
-    public init(text: String = Prelude.builtInText) { self.text = text }
+    public init(text: String = Prelude.builtInText, fileName: String = Prelude.fileName) {
+        self.text = text
+        self.fileName = fileName
+    }
 
     /// Loads the prelude into the session; problems (a broken prelude is a bug in sps, which the tests catch) go to
     /// its error output, and the defs that did load are still registered.
     public func register(in session: Session) {
         let problems = load(into: session.interpreter).problems
         guard !problems.isEmpty else { return }
-        session.errorOutput.write("sps: the prelude (\(Prelude.fileName)) did not load cleanly:\n" + problems.joined(separator: "\n") + "\n")
+        session.errorOutput.write("sps: the built-in library \(fileName) did not load cleanly:\n" + problems.joined(separator: "\n") + "\n")
     }
 
     /// What loading produced: the commands registered, in the prelude's order, and every problem found.
@@ -47,7 +63,7 @@ public struct Prelude: CommandLibrary {
     @discardableResult
     public func load(into interpreter: Interpreter) -> Loaded {
         var loaded = Loaded()
-        let file = SourceFile(name: Prelude.fileName, text: text)
+        let file = SourceFile(name: fileName, text: text)
         let statements: [Stmt]
         switch Parser.parse(file) {
         case .failure(let errors):
@@ -83,7 +99,10 @@ public struct Prelude: CommandLibrary {
             defs.append((decl, statement.location, uses))
         }
         let defNames = defs.map(\.decl.name)
-        let bound = Set(defs.flatMap(\.uses.read)).filter { natives[$0] != nil && !defNames.contains($0) }.sorted()
+        // A def that assigns a name holds it as its own local (`scale = …`), so only names some def reads without
+        // assigning are the native commands the library uses.
+        let bound = Set(defs.flatMap { $0.uses.read.subtracting($0.uses.assigned) })
+            .filter { natives[$0] != nil && !defNames.contains($0) }.sorted()
         for (i, def) in defs.enumerated() {
             for name in def.uses.assigned.intersection(bound).sorted() {
                 problem(def.location, "def \(def.decl.name) assigns to '\(name)', the name of a native command the prelude uses")
@@ -99,7 +118,7 @@ public struct Prelude: CommandLibrary {
         guard loaded.problems.isEmpty else { return loaded }
 
         // Run the prelude as the body of a def whose parameters are the native commands it uses, and get its defs.
-        let wrapped = SourceFile(name: Prelude.fileName, text: "({ def __prelude \(bound.joined(separator: " ")) { " + text
+        let wrapped = SourceFile(name: fileName, text: "({ def __prelude \(bound.joined(separator: " ")) { " + text
                                     + "\nreturn [\(defNames.joined(separator: ", "))]\n}; return __prelude })")
         let closures: [Value]
         switch interpreter.compile(wrapped) {
@@ -116,7 +135,7 @@ public struct Prelude: CommandLibrary {
                 let enclosing = try interpreter.call(block ?? .nil)
                 let values = try interpreter.call(enclosing, bound.map { name in natives[name].map(Value.command) ?? .nil })
                 guard case .list(let list) = values, list.count == defs.count else {
-                    loaded.problems.append("\(Prelude.fileName): error: loading gave \(values.repr), not the \(defs.count) defs")
+                    loaded.problems.append("\(fileName): error: loading gave \(values.repr), not the \(defs.count) defs")
                     return loaded
                 }
                 closures = list
@@ -131,7 +150,7 @@ public struct Prelude: CommandLibrary {
             case .failure(let failure):
                 problem(def.location, failure.message)
             case .success(let signature):
-                loaded.commands.append(Prelude.command(def.decl.name, signature, calling: closure, in: wrapped))
+                loaded.commands.append(Prelude.command(def.decl.name, signature, calling: closure, in: wrapped, written: fileName))
             }
         }
         interpreter.register(loaded.commands)
@@ -142,8 +161,10 @@ public struct Prelude: CommandLibrary {
 
     /// The command for a prelude def: checks its arguments as declared, calls the def with them by name, and
     /// reports errors raised in the prelude at the caller's line.
-    static func command(_ name: String, _ signature: PreludeSignature, calling closure: Value, in file: SourceFile) -> Command {
-        let help = (signature.help.isEmpty ? "" : signature.help + "\n\n") + "Written in sps, in the prelude (`\(fileName)`)."
+    static func command(_ name: String, _ signature: PreludeSignature, calling closure: Value, in file: SourceFile,
+                        written fileName: String = Prelude.fileName) -> Command {
+        let place = fileName == Prelude.fileName ? "the prelude (`\(fileName)`)" : "`\(fileName)`"
+        let help = (signature.help.isEmpty ? "" : signature.help + "\n\n") + "Written in sps, in \(place)."
         return Command(name, topic: signature.topic, summary: signature.summary, help: help, example: signature.example,
                        parameters: signature.parameters) { (args: inout Arguments) throws(RuntimeError) in
             var keywords: [(String, Value)] = []

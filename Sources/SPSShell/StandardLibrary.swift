@@ -11,13 +11,17 @@ public struct TrainingLibrary: CommandLibrary {
 }
 
 extension Session {
-    /// A session with the language's built-ins, the whole training library and the prelude (commands written in
-    /// sps, `stdlib/prelude.sps`, which use the others): what `sps` runs.
+    /// A session with the language's built-ins, the whole training library, the prelude, and the other built-in
+    /// libraries written in sps (`Prelude.builtIn`), which load on first use: what `sps` runs.
     public static func standard(output: any OutputSink, errors: any OutputSink, interrupt: InterruptFlag = InterruptFlag()) -> Session {
         let session = Session(output: output, errors: errors, interrupt: interrupt)
         session.registerCommands(TrainingLibrary())
         session.registerCommands(ShellLibrary())
         session.registerCommands(Prelude())
+        // The other libraries written in sps load when a program first names one of their defs.
+        nonisolated(unsafe) let errors = session.errorOutput
+        let libraries = OnDemandLibraries(Array(Prelude.builtIn.dropFirst())) { errors.write($0) }
+        session.interpreter.onDemand = libraries.hooks
         return session
     }
 }

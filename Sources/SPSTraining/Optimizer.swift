@@ -43,6 +43,11 @@ open class Optimizer {
     /// Updates one parameter in place; `index` identifies its state slot.
     open func update(_ parameter: Parameter, at index: Int) {}
 
+    /// Forgets every step taken (moments, momentum buffers, the step count), as a new optimizer with the same
+    /// settings would start; the learning rate stays. IRM's reference code does this when its penalty weight
+    /// jumps at the end of annealing.
+    open func resetState() { stepCount = 0 }
+
     /// The same optimizer kind and settings over other parameters, with fresh state (for copies of a model).
     open func rebind(to parameters: [Parameter]) throws(ConfigurationError) -> Optimizer {
         try Optimizer(parameters: parameters, learningRate: learningRate)
@@ -70,6 +75,11 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
         buffers = Array(repeating: nil, count: parameters.count)
         try super.init(parameters: parameters, learningRate: learningRate)
+    }
+
+    public override func resetState() {
+        super.resetState()
+        buffers = Array(repeating: nil, count: parameters.count)
     }
 
     public override func update(_ parameter: Parameter, at index: Int) {
@@ -135,6 +145,13 @@ public final class Adam: Optimizer {
         firstMoments = parameters.map { Array(repeating: 0, count: $0.count) }
         secondMoments = parameters.map { Array(repeating: 0, count: $0.count) }
         try super.init(parameters: parameters, learningRate: learningRate)
+    }
+
+    public override func resetState() {
+        super.resetState()
+        firstMoments = parameters.map { Array(repeating: 0, count: $0.count) }
+        secondMoments = parameters.map { Array(repeating: 0, count: $0.count) }
+        biasStep = -1
     }
 
     public override func update(_ parameter: Parameter, at index: Int) {

@@ -78,6 +78,7 @@ struct SPS: ParsableCommand {
     mutating func run() throws {
         if helpMarkdown {
             let session = Session.standard(output: BufferSink(), errors: BufferSink())
+            session.interpreter.onDemand?.everything(session.interpreter)  // the libraries that load on first use
             StandardStream.output().write(HelpText.markdown(session.interpreter.registry))
             finish(.success)
         }

@@ -8,7 +8,9 @@ import SPSTestSupport
 @Suite("Help and the command reference")
 struct HelpDocsTests {
     static func registry() -> CommandRegistry {
-        Session.standard(output: BufferSink(), errors: BufferSink()).interpreter.registry
+        let session = Session.standard(output: BufferSink(), errors: BufferSink())
+        session.interpreter.onDemand?.everything(session.interpreter)  // the libraries that load on first use
+        return session.interpreter.registry
     }
 
     /// `docs/commands.md` must match what the registry generates. Regenerate with

@@ -223,7 +223,7 @@ struct PreludeTests {
         ("# p\n\n# f\n# @topic t\n# @returns x\ndef f { 1 }\n", "unknown tag '@returns'"),
         ("# p\n\n# f\n# @topic t\n# @keyword a number: a\n# @param b number: b\ndef f a=1 b=2 { a }\n", "keyword-only parameters come last"),
         ("# p\n\n# f\n# @topic t\ndef run { 1 }\n", "def run: a native command has this name"),
-        ("# p\n\n# f\n# @topic t\ndef f { sum = 1; sum [1] }\n", "assigns to 'sum'"),
+        ("# p\n\n# f\n# @topic t\ndef f { sum = 1 }\n\n# g\n# @topic t\ndef g { sum [1] }\n", "def f assigns to 'sum'"),
         ("# p\n\n# f\n# @topic t\ndef f { g() }\n\n# g\n# @topic t\ndef g { 1 }\n", "uses 'g', which is defined below it"),
         ("# p\n\n# f\n# @topic t\ndef f { 1 }\n\n# f\n# @topic t\ndef f { 2 }\n", "def f is defined twice"),
         ("# p\n\n# f\n# @topic t\n# @param n integer: n\ndef f n { if n > 0 { f (n - 1) } }\n", "def f calls itself"),
@@ -238,7 +238,45 @@ struct PreludeTests {
         let s = Session(output: out, errors: err)
         s.registerCommands(TrainingLibrary())
         s.registerCommands(Prelude(text: "# p\n\n# f\n# @topic t\ndef f { (1 + }\n"))
-        #expect(err.text.hasPrefix("sps: the prelude (stdlib/prelude.sps) did not load cleanly:\nstdlib/prelude.sps:5:"), "\(err.text)")
+        #expect(err.text.hasPrefix("sps: the built-in library stdlib/prelude.sps did not load cleanly:\nstdlib/prelude.sps:5:"), "\(err.text)")
+    }
+
+    @Test func aLibraryLoadsWhenAProgramFirstNamesItsDefs() {
+        let libraries = OnDemandLibraries([Prelude(text: "# lib\n\n# double\n# @topic t\n# @param x number: x\ndef double x { 2 * x }\n", fileName: "lib.sps")]) { _ in }
+        let (s, out, err) = Self.session()
+        s.interpreter.onDemand = libraries.hooks
+        #expect(s.interpreter.registry.commands["double"] == nil)
+        #expect(s.run("print 1", name: "a.sps") == .success)
+        #expect(s.interpreter.registry.commands["double"] == nil, "a program that does not name it leaves it unloaded")
+        #expect(s.run("print (double 4)", name: "b.sps") == .success, "\(err.text)")
+        #expect(out.text == "1\n8\n")
+        // A repeat run compiles nothing new, and sees the commands its session had when it started.
+        #expect(s.run("r = repeat seeds=0..1 { record v=(double seed) }\nprint r.v", name: "c.sps") == .success, "\(err.text)")
+        #expect(out.text.hasSuffix(" 0  2\n"), "\(out.text)")
+    }
+
+    @Test func aLocalMayBeNamedLikeANativeCommand() {
+        // `scale` is f's own local: the library does not bind the native command, and the user's `scale` is untouched.
+        let (s, out, err, loaded) = Self.session(prelude: "# p\n\n# f\n# @topic t\n# @param x number: x\ndef f x { scale = 2; scale * x }\n")
+        #expect(loaded.problems.isEmpty, "\(loaded.problems)")
+        #expect(s.run("print (f 3) (mean [1, 3])", name: "u.sps") == .success, "\(err.text)")
+        #expect(out.text == "6 2\n")
+    }
+
+    @Test func everyBuiltInLibraryIsItsFileAndLoadsCleanly() throws {
+        let root = Self.file.deletingLastPathComponent().deletingLastPathComponent()
+        let (s, out, err) = Self.session()
+        s.interpreter.onDemand?.everything(s.interpreter)
+        #expect(out.text.isEmpty && err.text.isEmpty, "\(err.text)")
+        for library in Prelude.builtIn.dropFirst() {
+            for name in OnDemandLibraries.defNames(in: library.text) {
+                #expect(s.interpreter.registry.commands[name] != nil, "\(library.fileName): def \(name) is not a command")
+            }
+        }
+        for library in Prelude.builtIn {
+            let onDisk = try String(contentsOf: root.appendingPathComponent(library.fileName), encoding: .utf8)
+            #expect(library.text == onDisk, "the binary's \(library.fileName) differs from the file: rebuild")
+        }
     }
 
     @Test func signaturesReadTypesUnitsAndDefaults() throws {
