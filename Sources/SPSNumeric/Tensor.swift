@@ -7,7 +7,13 @@ public struct Tensor: Sendable, Equatable {
     /// The size along each axis; empty for a scalar.
     public private(set) var shape: [Int]
     /// The elements in row-major order; `storage.count == shape.reduce(1, *)`.
-    public internal(set) var storage: [Float]
+    public internal(set) var storage: [Float] {
+        get { elements }
+        set { elements = newValue }
+        _modify { yield &elements }
+    }
+    /// Where `storage` lives, visible to the inlinable pointer accessors.
+    @usableFromInline var elements: [Float]
     /// True for a tensor of truth values (every element 0 or 1) made by a comparison or a logical operation: as an
     /// index it selects where it is 1 (a mask) instead of naming positions. Arithmetic gives ordinary numbers.
     public var isMask = false
@@ -25,14 +31,14 @@ public struct Tensor: Sendable, Equatable {
             throw TensorError("shape \(Tensor.format(shape: shape)) needs \(expected) elements, got \(storage.count)")
         }
         self.shape = shape
-        self.storage = storage
+        self.elements = storage
     }
 
     /// Creates a tensor without checking; callers guarantee `storage.count == product(shape)`.
     @usableFromInline
     init(uncheckedShape shape: [Int], storage: [Float]) {
         self.shape = shape
-        self.storage = storage
+        self.elements = storage
     }
 
     /// Creates a 1-D tensor (a vector) from values.
@@ -168,16 +174,20 @@ public struct Tensor: Sendable, Equatable {
         return position
     }
 
-    /// Calls `body` with a mutable pointer to the elements (for kernels and the training core).
+    /// Calls `body` with a mutable pointer to the elements (for kernels and the training core). Inlinable, so
+    /// callers in other modules get a specialized copy: the generic one looks up `Array<Float>`'s metadata at
+    /// run time on every call (thousands of instructions per training step of an objective written in sps).
+    @inlinable
     public mutating func withUnsafeMutableBufferPointer<R>(
         _ body: (inout UnsafeMutableBufferPointer<Float>) throws -> R
     ) rethrows -> R {
-        try storage.withUnsafeMutableBufferPointer(body)
+        try elements.withUnsafeMutableBufferPointer(body)
     }
 
     /// Calls `body` with a read-only pointer to the elements.
+    @inlinable
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
-        try storage.withUnsafeBufferPointer(body)
+        try elements.withUnsafeBufferPointer(body)
     }
 
     /// Formats a shape the way errors and headers show it: `[3, 2]`.
