@@ -13,7 +13,7 @@ enum LoopCommands {
         .positional("data", .object("Dataset"), "the training data"),
         .keyword("loss", .oneOf([.columnName, .callable]), default: .string("mse"), "mse, l1 (mae), huber, or an objective { m b -> … } (a loss)").choices(["mse", "l1", "mae", "huber"]),
         .keyword("per_env", .bool, default: .bool(false), "one batch per environment each step (the objective gets a list)"),
-        .keyword("algo", .oneOf([.record, .callable]), optional: true, "an algorithm, e.g. (irm lambda=100): its objective and per_env in one record (instead of loss= and per_env=)"),
+        .keyword("algo", .oneOf([.record, .callable]), optional: true, "an algorithm, e.g. (irm lambda=100), instead of loss= and per_env="),
         .keyword("batch", .integer, default: .number(32), unit: "rows", "mini-batch size (the last batch of an epoch may be smaller)"),
         .keyword("optim", .object("Optimizer"), optional: true, "the optimizer (default adam lr=1e-3)"),
         .keyword("sched", .object("Schedule"), optional: true, "a learning-rate schedule, stepped every epoch"),

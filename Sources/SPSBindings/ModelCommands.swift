@@ -199,7 +199,7 @@ enum ModelCommands {
     /// carries gradients).
     static let tensorMetrics: Set<Metric> = [.mse, .mae, .rmse]
 
-    static let metrics: [Command] = Metric.allCases.map { metric in
+    static let metrics: [Command] = Metric.allCases.filter { !$0.isClassification }.map { metric in
         let summaries: [Metric: String] = [.rmse: "root mean squared error", .mae: "mean absolute error", .mse: "mean squared error", .r2: "coefficient of determination R²"]
         let summary = summaries[metric] ?? metric.rawValue
         guard tensorMetrics.contains(metric) else {

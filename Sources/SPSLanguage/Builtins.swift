@@ -12,6 +12,7 @@ enum Builtins {
         ip.register(linalgCommands)
         ip.register(autodiffCommands)
         ip.register(functionalCommands)
+        ip.register(statisticsCommands)
     }
 
     /// Wraps a Swift tensor error as a runtime error.

@@ -93,12 +93,16 @@ public enum Loss: Sendable, Equatable {
     }
 }
 
-/// Regression metrics over predictions and targets, accumulated in Double.
+/// Regression and classification metrics over predictions and targets, accumulated in Double.
 public enum Metric: String, Sendable, CaseIterable {
     case rmse, mae, mse, r2
+    /// Classification (Metric+Classification.swift): the share of rows whose predicted class is the label, and 1 − that.
+    case accuracy, error_rate
 
     /// The metric of `prediction` against `target` (same element count; R² needs a non-constant target).
+    /// Classification metrics take one logit per row, or a row of class scores per label.
     public func value(_ prediction: Tensor, _ target: Tensor) throws(TensorError) -> Double {
+        if isClassification { return try classificationValue(prediction, target) }
         guard prediction.count == target.count, prediction.count > 0 else {
             throw TensorError("\(rawValue) needs predictions and targets of the same non-zero size, got \(Tensor.format(shape: prediction.shape)) and \(Tensor.format(shape: target.shape))")
         }
@@ -118,6 +122,7 @@ public enum Metric: String, Sendable, CaseIterable {
             let mean = t.reduce(0.0) { $0 + Double($1) } / n
             let total = t.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) }
             return total == 0 ? .nan : 1 - squares / total
+        case .accuracy, .error_rate: return .nan  // handled above
         }
     }
 }

@@ -1,0 +1,41 @@
+# The benchmark's pieces (stdlib/benchmarks/iut-lib.sps): IUT's hyperparameter draws, a sweep as a repeat grid,
+# and the selection (the draw with the smallest validation error averaged over data seeds).
+load "stdlib/benchmarks/iut-lib.sps"
+# Draw 0 is IUT's default; draw k is random and the same every time (seeded by 1000 + k)
+# expect: {lr: 0.001, wd: 0, lambda: 0.9} {lr: 0.001, wd: 0, tau: 0.9} {lr: 0.001, wd: 0, penalty: 1000}
+print (iut_hparams "irm" 0) (iut_hparams "andmask" 0) (iut_hparams "iga" 0)
+# expect: true
+print ((iut_hparams "irm" 3) == (iut_hparams "irm" 3))
+# ERM, IRM and IGA share the draw of lr and weight decay (IUT draws them first, from the same seed)
+a = iut_hparams "erm" 4
+b = iut_hparams "iga" 4
+# expect: true true
+print (a.lr == b.lr) (a.wd == b.wd)
+# The random draws stay in IUT's ranges
+def in_range algo {
+  ok = true
+  for k in 1..30 {
+    h = iut_hparams algo k
+    if algo == "andmask" {
+      ok = ok and h.lr >= 1e-4 and h.lr <= 1 and h.wd >= 1e-5 and h.wd <= 1 and h.tau >= 0.8 and h.tau <= 1
+    } else {
+      ok = ok and h.lr >= 1e-4 and h.lr <= 1e-2 and h.wd >= 1e-6 and h.wd <= 1e-2
+    }
+    if algo == "irm" { ok = ok and h.lambda >= 1 - 10 ** -0.3 and h.lambda <= 1 - 1e-3 }
+    if algo == "iga" { ok = ok and h.penalty >= 10 and h.penalty <= 1e5 }
+  }
+  return ok
+}
+# expect: [true, true, true, true]
+print (map ["erm", "irm", "iga", "andmask"] { al -> in_range al })
+# A small sweep: a row per data seed × example × algorithm × draw, with the test error per environment
+t = iut_sweep data_seeds=2 draws=2 steps=20 n=30 examples=["2"] algos=["erm", "oracle"]
+# expect: 8 ["seed", "data_seed", "example", "algo", "draw", "t0", "t1", "t2", "valid"]
+print (len t) t.columns
+rows = iut_select t examples=["2"] algos=["erm", "oracle"]
+# The selected draw has the smallest mean validation error, and its row averages its test errors
+r = rows[0]
+others = filter t example="2" algo="erm" draw=(1 - r.draw)
+chosen = filter t example="2" algo="erm" draw=r.draw
+# expect: erm true true 2
+print r.algo ((mean chosen.valid) <= (mean others.valid)) ((abs (r.mean - (mean (tensor [mean chosen.t0, mean chosen.t1, mean chosen.t2])))) < 1e-6) r.seeds
