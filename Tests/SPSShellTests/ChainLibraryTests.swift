@@ -72,15 +72,7 @@ struct ChainLibraryTests {
                 Issue.record("stdlib/chain.sps def '\(command.name)' has no exercise in ChainLibraryTests.exercises")
                 continue
             }
-            let (s, out, err) = Self.session()
-            let outcome = s.run("seed 0\n" + exercise.script, name: "\(command.name).sps")
-            if let message = Self.errors[command.name] {
-                #expect(outcome != .success, "\(command.name) should end with an error")
-                #expect(err.text.contains(message), "\(command.name): \(err.text)")
-            } else {
-                #expect(outcome == .success, "\(command.name): \(err.text)")
-            }
-            #expect(out.text == exercise.output, "\(command.name): \(out.text)")
+            checkLibraryExercise(command.name, script: "seed 0\n" + exercise.script, output: exercise.output, error: Self.errors[command.name])
             #expect(command.topic == Self.topics[command.name], "\(command.name)")
             #expect(!command.example.isEmpty, "\(command.name) has no @example")
             let (e, _, eErr) = Self.session()

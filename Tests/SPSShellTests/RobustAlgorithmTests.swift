@@ -148,15 +148,7 @@ struct RobustAlgorithmTests {
                 Issue.record("\(Self.fileName) def '\(command.name)' has no exercise in RobustAlgorithmTests.exercises")
                 continue
             }
-            let (s, out, err) = Self.session()
-            let outcome = s.run(Self.setup + exercise.script, name: "\(command.name).sps")
-            if let message = Self.errors[command.name] {
-                #expect(outcome != .success, "\(command.name) should end with an error")
-                #expect(err.text.contains(message), "\(command.name): \(err.text)")
-            } else {
-                #expect(outcome == .success, "\(command.name): \(err.text)")
-            }
-            #expect(out.text == exercise.output, "\(command.name): \(out.text)")
+            checkLibraryExercise(command.name, script: Self.setup + exercise.script, output: exercise.output, error: Self.errors[command.name])
             #expect(command.topic == "invariance", "\(command.name)")
             #expect(!command.example.isEmpty, "\(command.name) has no @example")
             let (e, _, eErr) = Self.session()
