@@ -251,7 +251,7 @@ enum ModelCommands {
         example: "eval m [iid, ood] metric=rmse\neval m [iid, ood] metric=[rmse, r2]",
         parameters: [.positional("model", .object("Model"), "the model"),
                      .positional("sets", .oneOf([.list, .object("Dataset")]), "a dataset or a list of datasets"),
-                     .keyword("metric", .columnNames, default: .string("rmse"), "rmse, mae, mse, r2, or a list of them").choices(Metric.allCases.map(\.rawValue))]
+                     .keyword("metric", .columnNames, default: .string("rmse"), "rmse, mae, mse, r2, accuracy, error_rate, or a list of them").choices(Metric.allCases.map(\.rawValue))]
     ) { (args: inout Arguments) throws(RuntimeError) in
         let m = try model(args)
         let sets = try args.value("sets")

@@ -5,8 +5,13 @@ final class Compiler {
     var errors: [SyntaxError] = []
     var fn: FunctionScope
 
-    init(globals: Globals) {
+    /// True for a library of defs loaded into a running session (`Interpreter.compile(_:file:asLibrary:)`): an
+    /// assignment inside a def always makes a local, even when the user has a global of that name.
+    let isLibrary: Bool
+
+    init(globals: Globals, isLibrary: Bool = false) {
         self.globals = globals
+        self.isLibrary = isLibrary
         self.fn = FunctionScope(parent: nil, isChunk: true, capturedNames: [])
     }
 
@@ -54,7 +59,7 @@ final class Compiler {
             globals.declared.insert(name)
             return .global(globals.slot(name), name)
         }
-        if globals.declared.contains(name) { return .global(globals.slot(name), name) }
+        if !isLibrary && globals.declared.contains(name) { return .global(globals.slot(name), name) }
         switch fn.declare(name) {
         case .local(let s): return .local(s)
         case .cell(let c): return .declareCell(c)

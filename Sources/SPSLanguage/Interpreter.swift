@@ -238,18 +238,20 @@ public final class Interpreter {
 
     // MARK: - Running
 
-    /// Parses and compiles source text.
-    public func compile(_ file: SourceFile) -> Result<Program, SyntaxErrors> {
+    /// Parses and compiles source text. `asLibrary`: the text is a library of defs loaded into a running session
+    /// (the shell's built-in libraries written in sps), whose defs must never assign to the user's globals: an
+    /// assignment inside a def makes a local even when a global of that name exists.
+    public func compile(_ file: SourceFile, asLibrary: Bool = false) -> Result<Program, SyntaxErrors> {
         switch Parser.parse(file) {
         case .failure(let e): return .failure(e)
-        case .success(let statements): return compile(statements, file: file)
+        case .success(let statements): return compile(statements, file: file, asLibrary: asLibrary)
         }
     }
 
-    /// Compiles parsed statements against this interpreter's globals.
-    public func compile(_ statements: [Stmt], file: SourceFile) -> Result<Program, SyntaxErrors> {
+    /// Compiles parsed statements against this interpreter's globals (see `compile(_:asLibrary:)`).
+    public func compile(_ statements: [Stmt], file: SourceFile, asLibrary: Bool = false) -> Result<Program, SyntaxErrors> {
         onDemand?.beforeCompile(self, statements)
-        let compiler = Compiler(globals: globals)
+        let compiler = Compiler(globals: globals, isLibrary: asLibrary)
         let (proto, nodes) = compiler.compileChunk(statements, file: file)
         if !compiler.errors.isEmpty { return .failure(SyntaxErrors(errors: compiler.errors, isIncomplete: false)) }
         return .success(Program(proto: proto, nodes: nodes, statements: statements, file: file))

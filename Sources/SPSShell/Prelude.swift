@@ -121,7 +121,8 @@ public struct Prelude: CommandLibrary, Sendable {
         let wrapped = SourceFile(name: fileName, text: "({ def __prelude \(bound.joined(separator: " ")) { " + text
                                     + "\nreturn [\(defNames.joined(separator: ", "))]\n}; return __prelude })")
         let closures: [Value]
-        switch interpreter.compile(wrapped) {
+        // As a library: loaded after the user has made globals (on first use), its defs still keep their own locals.
+        switch interpreter.compile(wrapped, asLibrary: true) {
         case .failure(let errors):
             loaded.problems.append(DiagnosticRenderer.render(errors))
             return loaded

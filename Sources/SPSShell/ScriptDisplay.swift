@@ -18,7 +18,7 @@ import SPSLanguage
 public enum ScriptDisplay {
     /// The commands whose job is to show something, in the order help lists them: a line that only calls one
     /// shows its result in a script too.
-    public static let showingCommandNames = ["plot", "grid", "draw", "describe", "summary", "head", "corr", "compare", "eval", "citest", "runs"]
+    public static let showingCommandNames = ["plot", "grid", "draw", "describe", "summary", "head", "corr", "compare", "eval", "citest", "runs", "env_metrics", "selection", "report"]
 
     /// `showingCommandNames` as a set.
     public static let showingCommands = Set(showingCommandNames)

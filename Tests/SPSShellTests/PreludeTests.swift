@@ -255,6 +255,16 @@ struct PreludeTests {
         #expect(out.text.hasSuffix(" 0  2\n"), "\(out.text)")
     }
 
+    @Test func aLibraryLoadedLateKeepsItsLocalsOffTheUsersGlobals() {
+        // At the prompt the user's globals exist before a library first loads; the library's `risks = …` inside a
+        // def must stay a local of the def (it once overwrote the user's `risks`).
+        let (s, out, err) = Self.session()
+        #expect(s.run("risks = \"mine\"\npenalty = 7", name: "a.sps") == .success)
+        #expect(s.run("seed 0\ntrain = spurious n=200 factor=(uniform 0.05 1) envs=3\nm = linear 3 1\n"
+                      + "fit m train epochs=1 batch=50 algo=(irm lambda=1)\nprint risks penalty", name: "b.sps") == .success, "\(err.text)")
+        #expect(out.text == "mine 7\n", "\(out.text)")
+    }
+
     @Test func aLocalMayBeNamedLikeANativeCommand() {
         // `scale` is f's own local: the library does not bind the native command, and the user's `scale` is untouched.
         let (s, out, err, loaded) = Self.session(prelude: "# p\n\n# f\n# @topic t\n# @param x number: x\ndef f x { scale = 2; scale * x }\n")
