@@ -136,12 +136,16 @@ def main() -> None:
                 entry["x3_weight"] = stats([r["x3_weight"] for r in cell])
             table[f"{treatment}/{model_name}"] = entry
 
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+    print_result("case-study", seconds, len(results), table)
+
+
+def print_result(benchmark: str, seconds: float, runs: int, table: dict) -> None:
+    """The one JSON line a benchmark script prints (benchmarks/run reads it)."""
     print(json.dumps({
-        "benchmark": "case-study",
+        "benchmark": benchmark,
         "seconds": seconds,
-        "peak_rss_mb": peak_rss_mb,
-        "runs": len(results),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,  # Linux reports KiB
+        "runs": runs,
         "threads": torch.get_num_threads(),
         "torch_version": torch.__version__,
         "table": table,

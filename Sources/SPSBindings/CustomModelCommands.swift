@@ -106,26 +106,12 @@ enum CustomModelCommands {
             let fan = Double(mode == "fan_in" ? fin : fout)
             guard fan > 0 else { throw RuntimeError("init=\(kind) with mode=\(mode) needs a positive \(mode)=", at: args.location(of: "value")) }
             let gain = try CustomModelCommands.gain(args)
-            let std = gain / fan.squareRoot()
-            if kind == "kaiming_normal" {
-                start = normal(shape, mean: 0, std: std, args)
-            } else {
-                let bound = Float(3.0.squareRoot() * std)
-                var rng = args.interpreter.nextStream(.initialization)
-                start = Tensor.rand(shape, low: -bound, high: bound, using: &rng)
-            }
+            start = scaled(shape, std: gain / fan.squareRoot(), normal: kind == "kaiming_normal", args)
         default:  // xavier_uniform, xavier_normal
             let (fin, fout) = try fans()
             let gain = try args.number("gain")
             guard gain.isFinite, gain > 0 else { throw RuntimeError("gain must be a positive number", at: args.location(of: "gain")) }
-            let std = gain * (2 / Double(max(fin + fout, 1))).squareRoot()
-            if kind == "xavier_normal" {
-                start = normal(shape, mean: 0, std: std, args)
-            } else {
-                let bound = Float(3.0.squareRoot() * std)
-                var rng = args.interpreter.nextStream(.initialization)
-                start = Tensor.rand(shape, low: -bound, high: bound, using: &rng)
-            }
+            start = scaled(shape, std: gain * (2 / Double(max(fin + fout, 1))).squareRoot(), normal: kind == "xavier_normal", args)
         }
         return .native(Variable(name: name, value: start))
     }
@@ -149,6 +135,15 @@ enum CustomModelCommands {
     }
 
     /// Normal draws `mean + std · N(0, 1)`, element by element from the next initialization stream.
+    /// Kaiming's and Xavier's draws: N(0, std²), or the uniform distribution with that standard deviation
+    /// (±√3·std).
+    static func scaled(_ shape: [Int], std: Double, normal isNormal: Bool, _ args: Arguments) -> Tensor {
+        if isNormal { return normal(shape, mean: 0, std: std, args) }
+        let bound = Float(3.0.squareRoot() * std)
+        var rng = args.interpreter.nextStream(.initialization)
+        return Tensor.rand(shape, low: -bound, high: bound, using: &rng)
+    }
+
     static func normal(_ shape: [Int], mean: Double, std: Double, _ args: Arguments) -> Tensor {
         var rng = args.interpreter.nextStream(.initialization)
         var values = [Float](repeating: 0, count: shape.reduce(1, *))

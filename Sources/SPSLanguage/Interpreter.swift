@@ -468,11 +468,6 @@ public final class Interpreter {
         return i
     }
 
-    /// Runs a call's body in its frame; the value of its `return`, or nil.
-    @inline(__always) func runBody(_ proto: FunctionProto, _ frame: Frame) throws(RuntimeError) -> Value {
-        try runBody(proto.bodyNodes, frame)
-    }
-
     /// Runs a call's body (a proto's `bodyNodes`) in its frame; the value of its `return`, or nil.
     @inline(__always) func runBody(_ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>, _ frame: Frame) throws(RuntimeError) -> Value {
         switch try SPSLanguage.runBody(nodes, frame) {

@@ -53,6 +53,8 @@ final class OnDemandLibraries: Sendable {
 
     /// Loads the libraries whose defs `statements` name (with those before them) into `interpreter`.
     func beforeCompile(_ interpreter: Interpreter, _ statements: [Stmt]) {
+        // Once every library is in, programs need no walk over their syntax.
+        guard !libraries.indices.allSatisfy({ isLoaded($0, in: interpreter) }) else { return }
         var uses = NameUse()
         for statement in statements { uses.visit(statement) }
         guard let last = libraries.indices.last(where: { !uses.read.isDisjoint(with: names[$0]) && !isLoaded($0, in: interpreter) }) else { return }

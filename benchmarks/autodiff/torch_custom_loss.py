@@ -12,9 +12,7 @@ Prints one JSON line: {"benchmark", "seconds", "peak_rss_mb", "runs", "threads",
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
 import sys
 import time
 
@@ -24,17 +22,12 @@ from torch import nn
 
 # The data and the models are the case study's own (benchmarks/torch_case_study.py).
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from torch_case_study import MODELS, TREATMENTS, make_data, make_model  # noqa: E402
+from torch_case_study import MODELS, TREATMENTS, make_data, make_model, print_result, rmse  # noqa: E402
 
 
 def objective(model: nn.Module, xb: torch.Tensor, yb: torch.Tensor) -> torch.Tensor:
     """The custom loss: mean squared error, written out."""
     return ((model(xb) - yb) ** 2).mean()
-
-
-def rmse(model: nn.Module, features: torch.Tensor, target: torch.Tensor) -> float:
-    with torch.no_grad():
-        return torch.sqrt(torch.mean((model(features) - target) ** 2)).item()
 
 
 def run(treatment: str, model_name: str, seed: int, rows: int, epochs: int, batch: int) -> dict:
@@ -83,15 +76,7 @@ def main() -> None:
         for m in MODELS:
             cell = [r for r in results if r["treatment"] == t and r["model"] == m]
             table[f"{t}/{m}"] = {k: float(np.mean([r[k] for r in cell])) for k in ("iid_rmse", "ood_rmse")}
-    print(json.dumps({
-        "benchmark": "case-study-custom-loss",
-        "seconds": seconds,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "runs": len(results),
-        "threads": torch.get_num_threads(),
-        "torch_version": torch.__version__,
-        "table": table,
-    }, sort_keys=True))
+    print_result("case-study-custom-loss", seconds, len(results), table)
 
 
 if __name__ == "__main__":
