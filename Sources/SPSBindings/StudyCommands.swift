@@ -381,17 +381,21 @@ enum StudyCommands {
         "record", topic: "studies", summary: "inside repeat: record named results of this run; at the prompt: record \"file.sps\" saves the session as a script",
         help: """
         Inside `repeat`, `record iid=(rmse m iid) ood=(rmse m ood)` adds columns iid and ood to the run's row; several
-        calls add to the same row. At the prompt, `record "session.sps"` writes every entry that runs without error to
+        calls add to the same row. `record r` with a record adds a column per field, for names made while running
+        (`r["valid{k}"] = v`). At the prompt, `record "session.sps"` writes every entry that runs without error to
         the file from then on, so `sps session.sps` replays the session; `record off` stops. An existing file is
         replaced, but only when the first entry is recorded (until then it is untouched); each entry rewrites the
         whole file atomically (a temporary file, then a rename), so it is never half-written. A failed write is
         reported and tried again after the next entry.
         """,
-        example: "record iid=(rmse m iid) ood=(rmse m ood) w3=m.weight[0, 2]\nrecord \"session.sps\"\nrecord off",
-        parameters: [.positional("file", .optional(.columnName), optional: true,
-                                 "at the prompt: the script to write the session to; off (or nil) stops").choices(["off"])],
+        example: "record iid=(rmse m iid) ood=(rmse m ood) w3=m.weight[0, 2]\nrecord {valid0: 0.25, valid1: 0.5}\nrecord \"session.sps\"\nrecord off",
+        parameters: [.positional("file", .optional(.oneOf([.columnName, .record])), optional: true,
+                                 "at the prompt: the script to write the session to; off (or nil) stops. Inside repeat: a record of columns").choices(["off"])],
         acceptsExtraKeywords: true
     ) { (args: inout Arguments) throws(RuntimeError) in
+        if case .record(let fields)? = args["file"] {
+            return try addRecorded(fields.fields + args.extraKeywords, args: args)
+        }
         if let file = args["file"] {
             guard args.extraKeywords.isEmpty else {
                 throw RuntimeError("record takes a file (record \"session.sps\") or name=value pairs (inside repeat), not both")
@@ -401,8 +405,13 @@ enum StudyCommands {
         guard !args.extraKeywords.isEmpty else {
             throw RuntimeError("record needs name=value pairs inside repeat (record iid=(rmse m iid)), or at the prompt a file to save the session to (record \"session.sps\"; record off stops)")
         }
+        return try addRecorded(args.extraKeywords, args: args)
+    }
+
+    /// Adds named values to the run's row (a later value replaces an earlier one of the same name).
+    static func addRecorded(_ pairs: [(String, Value)], args: Arguments) throws(RuntimeError) -> Value {
         var recorded = args.interpreter.context.studyRecord
-        for (name, value) in args.extraKeywords {
+        for (name, value) in pairs {
             _ = try cell(value, name)
             recorded.removeAll { $0.0 == name }
             recorded.append((name, value))

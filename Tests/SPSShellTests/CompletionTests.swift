@@ -29,8 +29,8 @@ struct CompletionTests {
 
     @Test func commandsAndVariables() {
         let c = completer("seed 0\nmodel_a = 1\nmodel_b = 2")
-        #expect(c.complete("fi").candidates == ["filter", "fish", "fishr", "fit"])
-        #expect(c.complete("fit").candidates == ["fit"])
+        #expect(c.complete("fi").candidates == ["filter", "fish", "fishr", "fit", "fit_linear"])
+        #expect(c.complete("fit").candidates == ["fit", "fit_linear"])
         #expect(c.complete("print mod").candidates == ["model_a", "model_b"])
         #expect(c.complete("print mod").commonPrefix == "model_")
         #expect(c.complete("").candidates == [])
@@ -95,7 +95,7 @@ struct CompletionTests {
         #expect(c.complete("plot s").candidates == ["scatter"])
         #expect(c.complete("plot h").candidates == ["hist", "histogram"])
         #expect(c.complete("record o").candidates == ["off"])
-        #expect(c.complete("help fi").candidates == ["filter", "fish", "fishr", "fit"])
+        #expect(c.complete("help fi").candidates == ["filter", "fish", "fishr", "fit", "fit_linear"])
     }
 
     @Test("variables of the parameter's type: optimizers for optim=, datasets for data, models for a model")

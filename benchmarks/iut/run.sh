@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # benchmarks/iut/run.sh — the InvarianceUnitTests table (Aubin et al. 2021) with sps, timed.
 #
-#   benchmarks/iut/run.sh           # quick mode: stdlib/benchmarks/iut.sps (5 data seeds × 3 draws, 1000 steps, 1000 rows)
+#   benchmarks/iut/run.sh           # quick mode: stdlib/benchmarks/iut.sps (10 data seeds × 20 draws, 10000 steps, 1000 rows)
 #   benchmarks/iut/run.sh --full    # the authors' sweep: stdlib/benchmarks/iut-full.sps (50 × 20, 10000 steps, 10000 rows)
 #
-# Builds sps in release mode, runs the script from the repository's folder (repeat uses every core), and writes
+# SPS_SCRATCH chooses the SwiftPM scratch path of the release build. Builds sps in release mode, runs the script from the repository's folder (repeat uses every core), and writes
 # its output (the table beside the published numbers, and the sweep's time) to benchmarks/iut/results-quick.txt
 # or results-full.txt, with the machine and the load average at the start.
 set -euo pipefail
@@ -20,8 +20,9 @@ elif [[ -n "${1:-}" ]]; then
   echo "usage: benchmarks/iut/run.sh [--full]" >&2
   exit 64
 fi
-swift build -c release --product sps >/dev/null
-sps="$(swift build -c release --show-bin-path)/sps"
+scratch=(${SPS_SCRATCH:+--scratch-path "$SPS_SCRATCH"})
+swift build -c release "${scratch[@]}" --product sps >/dev/null
+sps="$(swift build -c release "${scratch[@]}" --show-bin-path)/sps"
 out="$here/results-$mode.txt"
 tmp="$(mktemp "$here/.results-$mode.XXXXXX")"
 trap 'rm -f "$tmp"' EXIT

@@ -1,9 +1,12 @@
 # The InvarianceUnitTests sweep (Aubin et al. 2021, arXiv 2102.10867), as its scripts main.py, sweep.py and
-# collect_results.py run it: each job trains one linear model with one algorithm on one example for one data
-# seed and one hyperparameter draw; the selection picks, per example and algorithm, the draw whose validation
-# error (training-domain validation: the validation split comes from the training environments), averaged
-# over data seeds and summed over environments, is the smallest; the table gives that draw's test error per
-# environment, mean ± std (ddof 0) over data seeds, and their average over environments.
+# collect_results.py run it. Each of the authors' jobs trains one linear model with one algorithm on one example,
+# for one data seed and one hyperparameter draw. Here a `repeat` run is one example and data seed: it draws the
+# data once and trains every algorithm's and draw's model on it, together (fit_linear), or one at a time with
+# `fit … algo=` (native=false).
+# The selection picks, per example and algorithm, the draw whose validation error (training-domain validation:
+# the validation split comes from the training environments), averaged over data seeds and summed over
+# environments, is the smallest. The table gives that draw's test error per environment, mean ± std (ddof 0)
+# over data seeds, and their average over environments.
 # Loaded by stdlib/benchmarks/iut.sps (quick) and iut-full.sps (the authors' full sweep).
 
 # the examples and algorithms of the published table
@@ -54,81 +57,105 @@ def iut_error m d task {
   return mean ((out > 0) != (d.Y > 0.5))
 }
 
-# records the test error of environment e as column t{e} (environments 0 … 9)
-def iut_record_test e v {
-  if e == 0 { record t0=v }
-  if e == 1 { record t1=v }
-  if e == 2 { record t2=v }
-  if e == 3 { record t3=v }
-  if e == 4 { record t4=v }
-  if e == 5 { record t5=v }
-  if e == 6 { record t6=v }
-  if e == 7 { record t7=v }
-  if e == 8 { record t8=v }
-  if e == 9 { record t9=v }
+# the algorithm record and optimizer of one IUT job (IUT's models.py): IRMv1 and IGA as IUT writes them, Adam
+# with L2 weight decay, and ANDMask with its own SGD step; base is the example's loss ("mse" or "bce_logits")
+def iut_algorithm algo h base {
+  if algo == "irm" { return {algo: (irm lambda=h.lambda variant="iut" loss=base), optim: (adam lr=h.lr weight_decay=h.wd)} }
+  if algo == "iga" { return {algo: (iga lambda=h.penalty loss=base), optim: (adam lr=h.lr weight_decay=h.wd)} }
+  if algo == "andmask" { return {algo: (andmask tau=h.tau loss=base), optim: (sgd lr=h.lr weight_decay=h.wd)} }
+  return {algo: (erm loss=base), optim: (adam lr=h.lr weight_decay=h.wd)}
 }
 
-# one IUT job: example "1" … "3s", algorithm erm/irm/iga/andmask/oracle, hyperparameter draw, data seed.
-# Records valid (the validation errors summed over environments) and t0, t1, … (test error per environment).
-def iut_job example algo draw data_seed n=10000 steps=10000 dim_inv=5 dim_spu=5 envs=3 {
+# the IUT data of one example and data seed (IUT seeds each job with its data seed, so every algorithm and draw
+# sees the same rows; the oracle's training and validation rows come from the test distribution)
+def iut_data example data_seed n dim_inv dim_spu envs oracle {
   set_seed data_seed
   k = 1
   if example[0] == "2" { k = 2 }
   if example[0] == "3" { k = 3 }
-  d = iut k n=n dim_inv=dim_inv dim_spu=dim_spu envs=envs scrambled=((len example) == 2) oracle=(algo == "oracle")
-  h = iut_hparams algo draw
-  base = "bce_logits"
-  if d.task == "regression" { base = "mse" }
-  m = linear (dim_inv + dim_spu) 1
-  a = erm loss=base
-  if algo == "irm" { a = irm lambda=h.lambda variant="iut" loss=base }
-  if algo == "iga" { a = iga lambda=h.penalty loss=base }
-  opt = adam lr=h.lr weight_decay=h.wd
-  if algo == "andmask" {
-    a = andmask tau=h.tau loss=base
-    opt = sgd lr=h.lr weight_decay=h.wd
-  }
-  batch = n * envs
-  if a.per_env { batch = n }
-  fit m d.train algo=a batch=batch shuffle=false epochs=steps optim=opt
-  valid = 0
-  for e in 0..<envs {
-    valid = valid + iut_error m d.valid[d.valid.env == e] d.task
-    iut_record_test e (iut_error m d.test[d.test.env == e] d.task)
-  }
-  record valid=valid
+  return iut k n=n dim_inv=dim_inv dim_spu=dim_spu envs=envs scrambled=((len example) == 2) oracle=oracle
 }
 
-# the whole sweep as a repeat grid: data seeds × examples × algorithms × draws, on all cores
-def iut_sweep data_seeds=50 draws=20 steps=10000 n=10000 examples=iut_examples algos=iut_algos {
-  return repeat seeds=[0] data_seed=(range data_seeds) example=examples algo=algos draw=(range draws) {
-    iut_job example algo draw data_seed n=n steps=steps
+# the IUT jobs of one example and data seed: every algorithm × hyperparameter draw. Each draw's hyperparameters
+# and starting weights come from seed 1000 + draw, as IUT's do. native=true trains the models of all the
+# algorithms that share the data at once with fit_linear (the second-pass algorithms IRM and IGA last, so their
+# extra pass covers only their chunks); native=false runs `fit … algo=` with the stdlib's algorithms, one model
+# at a time (the same models up to rounding, much slower).
+# Records valid_{algo}_{draw} (the validation errors summed over environments) and t{e}_{algo}_{draw} (the test
+# error of environment e) for every algorithm and draw.
+def iut_job example data_seed algos=iut_algos draws=20 n=10000 steps=10000 dim_inv=5 dim_spu=5 envs=3 native=true {
+  row = {}
+  order = ["erm", "andmask", "irm", "iga", "oracle"]
+  for oracle in [false, true] {
+    d = iut_data example data_seed n dim_inv dim_spu envs oracle
+    base = "bce_logits"
+    if d.task == "regression" { base = "mse" }
+    models = []
+    setups = []
+    names = []
+    for algo in order {
+      if (algo == "oracle") == oracle and (len (filter_list algos algo)) > 0 {
+        for draw in 0..<draws {
+          setups = append setups (iut_algorithm algo (iut_hparams algo draw) base)
+          models = append models (linear (dim_inv + dim_spu) 1)
+          names = append names "{algo}_{draw}"
+        }
+      }
+    }
+    if (len models) > 0 {
+      if native {
+        fit_linear models d.train algo=(map setups { x -> x.algo }) optim=(map setups { x -> x.optim }) steps=steps
+      } else {
+        for i in 0..<(len models) {
+          a = setups[i].algo
+          batch = n * envs
+          if a.per_env { batch = n }
+          fit models[i] d.train algo=a batch=batch shuffle=false epochs=steps optim=setups[i].optim
+        }
+      }
+      for i in 0..<(len models) {
+        valid = 0
+        for e in 0..<envs {
+          valid = valid + iut_error models[i] d.valid[d.valid.env == e] d.task
+          row["t{e}_{names[i]}"] = iut_error models[i] d.test[d.test.env == e] d.task
+        }
+        row["valid_{names[i]}"] = valid
+      }
+    }
+  }
+  record row
+}
+
+# the whole sweep as a repeat grid of data seeds × examples, on all cores; each run trains every algorithm and
+# hyperparameter draw (see iut_job)
+def iut_sweep data_seeds=50 draws=20 steps=10000 n=10000 examples=iut_examples algos=iut_algos native=true {
+  return repeat seeds=[0] data_seed=(range data_seeds) example=examples {
+    iut_job example data_seed algos=algos draws=draws n=n steps=steps native=native
   }
 }
 
 # IUT's selection and table: per example and algorithm, the draw with the smallest validation error (mean over
-# data seeds); its test error per environment, mean and std (ddof 0) over data seeds; the row's mean and std
-# are the averages over environments of those. Returns a list of records, one per example and algorithm.
-def iut_select t envs=3 examples=iut_examples algos=iut_algos {
+# data seeds; a draw whose models diverged is never chosen); its test error per environment, mean and std
+# (ddof 0) over data seeds; the row's mean and std are the averages over environments of those. Returns a list
+# of records, one per example and algorithm.
+def iut_select t draws=20 envs=3 examples=iut_examples algos=iut_algos {
   rows = []
-  draws = unique t.draw
   for ex in examples {
+    sel = filter t example=ex
     for al in algos {
       best = -1
       best_valid = 0
-      for dr in draws {
-        sel = filter t example=ex algo=al draw=dr
-        v = mean sel.valid
-        if best < 0 or v < best_valid {
+      for dr in 0..<draws {
+        v = mean sel["valid_{al}_{dr}"]
+        if v == v and (best < 0 or v < best_valid) {
           best = dr
           best_valid = v
         }
       }
-      sel = filter t example=ex algo=al draw=best
       means = []
       stds = []
       for e in 0..<envs {
-        col = sel["t{e}"]
+        col = sel["t{e}_{al}_{best}"]
         means = append means (mean col)
         stds = append stds (std col ddof=0)
       }
@@ -175,13 +202,13 @@ def filter_list xs v {
 }
 
 # the whole benchmark: the sweep (timed), the selection and the table beside the published one
-def iut_benchmark data_seeds=50 draws=20 steps=10000 n=10000 {
+def iut_benchmark data_seeds=50 draws=20 steps=10000 n=10000 native=true {
   print "InvarianceUnitTests: {data_seeds} data seeds × {draws} hyperparameter draws × 5 algorithms × 6 examples,"
   print "{steps} full-batch steps, {n} rows per environment and split"
-  t = time iut_sweep data_seeds=data_seeds draws=draws steps=steps n=n
-  print "sweep: {len t} runs"
+  t = time iut_sweep data_seeds=data_seeds draws=draws steps=steps n=n native=native
+  print "sweep: {data_seeds * draws * 30} models in {len t} runs (a run: one example and data seed)"
   print "test error, mean ± std over data seeds (in parentheses the published numbers: 50 data seeds × 20 draws,"
   print "10000 steps, 10000 rows)"
-  iut_print (iut_select t)
+  iut_print (iut_select t draws=draws)
   return t
 }
