@@ -182,24 +182,28 @@ def eqrm alpha=0.75 burnin=2500 lr=nil loss="mse" {
 # Fish: an inner Adam pass over the environments one after another, then a step toward its end point
 # Shi et al., "Gradient Matching for Domain Generalization", ICLR 2022 (Algorithm 1). As DomainBed's Fish: a
 # copy θ̃ of the params takes one Adam step (rate inner_lr; its moments kept across steps) on each environment's
-# batch in turn, and the params move by meta_lr · (θ̃ − θ). The objective is a surrogate: its value is the mean
+# batch in turn, and the params move by meta_lr · (θ̃ − θ). inner="sgd" takes plain gradient steps instead, as
+# the paper's Algorithm 1 writes it. The objective is a surrogate: its value is the mean
 # risk at θ and its gradient is (meta_lr / l.lr) · (θ − θ̃), so `optim=(sgd lr=…)` (any rate) takes exactly
 # DomainBed's step θ ← θ + meta_lr · (θ̃ − θ); another optimizer takes its own step along that direction.
 # The inner copy is `copy m`, so a model written in sps must take its params as arguments (see copy).
 # @topic invariance
 # @keyword meta_lr number: the fraction of the way to the inner end point (DomainBed: 0.5)
-# @keyword inner_lr number: the inner Adam's learning rate (DomainBed: its lr, 1e-3)
+# @keyword inner_lr number: the inner optimizer's learning rate (DomainBed: its lr, 1e-3)
+# @keyword inner string: the inner optimizer, "adam" (DomainBed) or "sgd" (the paper's Algorithm 1)
 # @keyword loss string or command: the base loss ("mse", "bce_logits", "cross_entropy"; see base_loss)
 # @example fit m train algo=(fish meta_lr=0.5) optim=(sgd lr=1) epochs=1
-def fish meta_lr=0.5 inner_lr=1e-3 loss="mse" {
-  inner = nil
+# @example fit m train algo=(fish meta_lr=0.5 inner="sgd" inner_lr=0.01) optim=(sgd lr=1) epochs=1
+def fish meta_lr=0.5 inner_lr=1e-3 inner="adam" loss="mse" {
+  if inner != "adam" and inner != "sgd" { error "inner must be \"adam\" or \"sgd\", got \"{inner}\"" }
+  twin = nil
   moments = []
   squares = []
   t = 0
   objective = { m bs l ->
     params = m.parameters
-    if l.step == 0 or type inner == "nil" {
-      inner = copy m
+    if l.step == 0 or type twin == "nil" {
+      twin = copy m
       moments = []
       squares = []
       t = 0
@@ -208,18 +212,21 @@ def fish meta_lr=0.5 inner_lr=1e-3 loss="mse" {
         squares = append squares (zeros p.shape)
       }
     }
-    copies = inner.parameters
+    copies = twin.parameters
     for k in 0..<(len params) {
       c = copies[k]
       c[0..<c.shape[0]] = detach params[k]
     }
     for b in bs {
-      gs = grad (base_loss (inner b.x) b.y loss=loss) inner
+      gs = grad (base_loss (twin b.x) b.y loss=loss) twin
       t = t + 1
       for k in 0..<(len copies) {
-        moments[k] = 0.9 * moments[k] + 0.1 * gs[k]
-        squares[k] = 0.999 * squares[k] + 0.001 * gs[k] ** 2
-        delta = inner_lr * (moments[k] / (1 - 0.9 ** t)) / (sqrt (squares[k] / (1 - 0.999 ** t)) + 1e-8)
+        delta = inner_lr * gs[k]
+        if inner == "adam" {
+          moments[k] = 0.9 * moments[k] + 0.1 * gs[k]
+          squares[k] = 0.999 * squares[k] + 0.001 * gs[k] ** 2
+          delta = inner_lr * (moments[k] / (1 - 0.9 ** t)) / (sqrt (squares[k] / (1 - 0.999 ** t)) + 1e-8)
+        }
         c = copies[k]
         c[0..<c.shape[0]] = detach c - delta
       }
@@ -233,7 +240,7 @@ def fish meta_lr=0.5 inner_lr=1e-3 loss="mse" {
     }
     return detach risk + surrogate
   }
-  return { name: "fish", loss: objective, per_env: true, hparams: { meta_lr: meta_lr, inner_lr: inner_lr, loss: loss } }
+  return { name: "fish", loss: objective, per_env: true, hparams: { meta_lr: meta_lr, inner_lr: inner_lr, inner: inner, loss: loss } }
 }
 
 # Fishr: the risk plus lambda times the spread across environments of the variance of per-sample gradients

@@ -79,7 +79,7 @@ struct RobustAlgorithmTests {
             print a.name a.per_env a.hparams
             l = fit m train algo=a epochs=1 batch=50 optim=(sgd lr=0.1)
             print l.step
-            """, "fish true {meta_lr: 0.5, inner_lr: 0.001, loss: \"mse\"}\n2\n"),
+            """, "fish true {meta_lr: 0.5, inner_lr: 0.001, inner: \"adam\", loss: \"mse\"}\n2\n"),
         "fishr": ("""
             a = fishr lambda=10 anneal=2
             print a.name a.per_env a.hparams
