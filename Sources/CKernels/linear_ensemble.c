@@ -60,9 +60,9 @@ typedef int ivec16 __attribute__((vector_size(64)));
 
 size_t sps_linear_chunk_width(void) {
 #ifdef SPS_HAS_WIDE
-    static int wide = -1;
-    if (wide < 0) wide = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") ? 1 : 0;
-    return wide ? 16 : 8;
+    // __builtin_cpu_supports reads flags the runtime set once at start-up: no cache here, so no data race between
+    // the threads of a study.
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") ? 16 : 8;
 #else
     return 8;
 #endif

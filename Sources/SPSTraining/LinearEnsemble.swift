@@ -96,6 +96,11 @@ public struct LinearEnsemble {
     private var secondChunks: Range<Int> = 0..<0
     /// True when no model needs the risks' gradients from the first pass (every one is IRM's).
     private var scaleOnly = false
+    /// True when some model is IGA's: the second pass then needs each model's direction.
+    private var hasDirection = false
+    /// Each environment's row count, and their sum.
+    private let rowCounts: [Double]
+    private let totalRows: Double
 
     /// Sets up `members.count` models whose starting weights (d each) and biases come from `weights` and `biases`.
     ///
@@ -127,6 +132,9 @@ public struct LinearEnsemble {
         let seconds = members.indices.filter { members[$0].algorithm.needsSecondPass }
         if let first = seconds.first, let last = seconds.last { secondChunks = first / lanes..<last / lanes + 1 }
         scaleOnly = members.allSatisfy { if case .irm = $0.algorithm { true } else { false } }
+        hasDirection = members.contains { if case .iga = $0.algorithm { true } else { false } }
+        rowCounts = environments.map { Double($0.target.count) }
+        totalRows = rowCounts.reduce(0, +)
         for k in members.indices {
             for j in 0..<width { theta[index(k, j)] = weights[k][j] }
             theta[index(k, width)] = biases[k]
@@ -185,6 +193,9 @@ public struct LinearEnsemble {
         var directions: [[Float]]
         var second: [Float]
         var gradient: [Double]
+        /// ANDMask's per-environment mean gradients of one model, and the first pass's θ of one model (squared error).
+        var perEnvironment: [[Double]]
+        var parameters: [Double]
 
         init(environments: Int, padded: Int, stride: Int) {
             sums = Array(repeating: Array(repeating: 0, count: padded * stride), count: environments)
@@ -195,19 +206,18 @@ public struct LinearEnsemble {
             directions = sums
             second = sums[0]
             gradient = Array(repeating: 0, count: stride)
+            perEnvironment = Array(repeating: gradient, count: environments)
+            parameters = gradient
         }
     }
 
     mutating func takeStep(_ work: inout Workspace) {
         step += 1
         let s = stride, count = members.count, envCount = environments.count
-        let rowCounts = environments.map { Double($0.target.count) }
-        let total = rowCounts.reduce(0, +)
         // Pass one: each environment's Σ x̃ℓ' and Σ ℓ'z for every model.
-        for e in 0..<envCount { firstPass(e, &work.sums[e], &work.scaleSums[e]) }
+        for e in 0..<envCount { firstPass(e, &work.sums[e], &work.scaleSums[e], &work.parameters) }
         // Pass two, for IRM and IGA: the coefficients of each model's penalty gradient in each environment.
-        let second = members.contains { $0.algorithm.needsSecondPass }
-        if second {
+        if !secondChunks.isEmpty {
             for i in work.second.indices { work.second[i] = 0 }
             for e in 0..<envCount {
                 let n = rowCounts[e]
@@ -248,12 +258,12 @@ public struct LinearEnsemble {
                 for j in 0..<s {
                     var g = 0.0
                     for e in 0..<envCount { g += Double(work.sums[e][index(k, j)]) }
-                    work.gradient[j] = g / total
+                    work.gradient[j] = g / totalRows
                 }
             case .irm, .iga:
                 for j in 0..<s { work.gradient[j] = Double(work.second[index(k, j)]) }
             case .andmask(let tau):
-                andMaskGradient(k, tau: tau, rowCounts: rowCounts, work: &work)
+                andMaskGradient(k, tau: tau, work: &work)
             }
             apply(member.update, to: k, gradient: work.gradient)
         }
@@ -261,9 +271,11 @@ public struct LinearEnsemble {
 
     /// ANDMask's step direction for model k (IUT's form): each environment's mean gradient, the weight's part
     /// divided by its norm; kept where |Σ_e sign| > τ·E, averaged over environments.
-    private func andMaskGradient(_ k: Int, tau: Double, rowCounts: [Double], work: inout Workspace) {
+    private func andMaskGradient(_ k: Int, tau: Double, work: inout Workspace) {
         let s = stride, envCount = environments.count
-        var perEnv = [[Double]](repeating: [Double](repeating: 0, count: s), count: envCount)
+        var perEnv = work.perEnvironment
+        work.perEnvironment = []  // keep the buffer uniquely referenced while it is written
+        defer { work.perEnvironment = perEnv }
         for e in 0..<envCount {
             for j in 0..<s { perEnv[e][j] = Double(work.sums[e][index(k, j)]) / rowCounts[e] }
             var norm = 0.0
@@ -314,7 +326,7 @@ public struct LinearEnsemble {
     }
 
     /// Σ x̃ℓ' and Σ ℓ'z over environment e's rows for every model.
-    private func firstPass(_ e: Int, _ sums: inout [Float], _ scaleSums: inout [Float]) {
+    private func firstPass(_ e: Int, _ sums: inout [Float], _ scaleSums: inout [Float], _ th: inout [Double]) {
         let s = stride
         switch loss {
         case .bceLogits:
@@ -329,7 +341,6 @@ public struct LinearEnsemble {
         case .mse:
             // ℓ = (z − y)², ℓ' = 2(z − y): Σ x̃ℓ' = 2(Mθ − m), Σ ℓ'z = 2(θᵀMθ − θᵀm).
             let (xx, xy) = moments[e]
-            var th = [Double](repeating: 0, count: s)
             for k in 0..<members.count {
                 for j in 0..<s { th[j] = Double(theta[index(k, j)]) }
                 var quadratic = 0.0, linear = 0.0
@@ -351,7 +362,6 @@ public struct LinearEnsemble {
         switch loss {
         case .bceLogits:
             let environment = environments[e], chunk = stride * lanes, first = secondChunks.lowerBound
-            let direct = members.contains { if case .iga = $0.algorithm { true } else { false } }
             environment.features.withUnsafeBufferPointer { x in
                 environment.target.withUnsafeBufferPointer { y in
                     theta.withUnsafeBufferPointer { theta in
@@ -363,7 +373,7 @@ public struct LinearEnsemble {
                                             sps_linear_bce_weighted(
                                                 lanes, y.count, width, secondChunks.count, x.baseAddress, y.baseAddress,
                                                 theta.baseAddress! + first * chunk,
-                                                direct ? direction.baseAddress! + first * chunk : nil,
+                                                hasDirection ? direction.baseAddress! + first * chunk : nil,
                                                 a.baseAddress! + first * lanes, b.baseAddress! + first * lanes,
                                                 c.baseAddress! + first * lanes, out.baseAddress! + first * chunk)
                                         }
