@@ -5,7 +5,7 @@ import SPSTraining
 /// Commands that make and transform data: generators, distributions, augmentations, tables, CSV.
 enum DataCommands {
     static func all() -> [Command] {
-        [spurious, scm, sample, seed] + distributions + augmentations + moreAugmentations + [apply]
+        [spurious, scm, sample, seed, pythonRandom] + distributions + augmentations + moreAugmentations + [apply]
             + tables + columns + files
     }
 
@@ -24,6 +24,26 @@ enum DataCommands {
         args.interpreter.seed = UInt64(bitPattern: Int64(n))
         args.interpreter.resetStreams()
         return .nil
+    }
+
+    /// `python_random seed n=…`: the numbers CPython's `random.random()` gives after `random.seed(seed)`.
+    static let pythonRandom = Command(
+        "python_random", topic: "data", summary: "the numbers Python's random.random() gives after random.seed(seed)",
+        help: """
+        Reproduces CPython's `random` module (MT19937, seeded by `init_by_array` with the seed's 32-bit words) so a
+        script can draw exactly what a published Python script drew, such as InvarianceUnitTests' hyperparameters:
+        `random.uniform(a, b)` is `a + (b - a) * u`. Without n, one number; with n, a list of the first n. It has its
+        own state made from the seed on each call and leaves sps's streams (`seed`) untouched.
+        """,
+        example: "u = python_random 1004 n=2\n10 ** (-4 + 2 * u[0])",
+        parameters: [.positional("seed", .integer, "the seed given to random.seed (an integer; a negative one counts as its absolute value)"),
+                     .keyword("n", .integer, optional: true, "how many numbers to return as a list")]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        var generator = MersenneTwister(pythonSeed: Int64(try args.integer("seed")))
+        guard let given = args["n"], !given.isNil else { return .number(generator.nextUniform()) }
+        let n = try args.integer("n")
+        guard n >= 0, n <= 10_000_000 else { throw RuntimeError("n must be between 0 and 10000000, got \(n)", at: args.location(of: "n")) }
+        return .list((0..<n).map { _ in .number(generator.nextUniform()) })
     }
 
     /// `spurious n=… factor=…`: the case study's generator.

@@ -27,20 +27,19 @@ iut_published = {
   "3s": {erm: [0.49, 0.06], irm: [0.49, 0.07], iga: [0.49, 0.06], andmask: [0.47, 0.08], oracle: [0.01, 0.00]},
 }
 
-# IUT's hyperparameters: draw 0 is the default, draw k ≥ 1 a random draw seeded by 1000 + k (the same draw for
-# every data seed and example, as IUT seeds model_seed + 1000). Every distribution is drawn, as IUT does.
+# IUT's hyperparameters (models.py): draw 0 is the default; draw k ≥ 1 is what Python's `random` gives after
+# random.seed(1000 + k), as main.py seeds model_seed + 1000, so every data seed and example sees the authors' very
+# draws. Each model class draws lr, wd, then its own (irm_lambda, penalty or tau), in that order.
 def iut_hparams algo draw {
-  set_seed (1000 + draw)
-  u_lr = sample (uniform 0 1)
-  u_wd = sample (uniform 0 1)
+  u = python_random (1000 + draw) n=3
+  py_uniform = { a b k -> a + (b - a) * u[k] }
   if algo == "andmask" {
-    h = {lr: 10 ** (-4 + 4 * u_lr), wd: 10 ** (-5 + 5 * u_wd), tau: (sample (uniform 0.8 1))}
-    if draw == 0 { h = {lr: 0.001, wd: 0, tau: 0.9} }
-    return h
+    if draw == 0 { return {lr: 0.001, wd: 0, tau: 0.9} }
+    return {lr: 10 ** (py_uniform -4 0 0), wd: 10 ** (py_uniform -5 0 1), tau: (py_uniform 0.8 1 2)}
   }
-  h = {lr: 10 ** (-4 + 2 * u_lr), wd: 10 ** (-6 + 4 * u_wd)}
-  if algo == "irm" { h.lambda = 1 - 10 ** (sample (uniform -3 -0.3)) }
-  if algo == "iga" { h.penalty = 10 ** (sample (uniform 1 5)) }
+  h = {lr: 10 ** (py_uniform -4 -2 0), wd: 10 ** (py_uniform -6 -2 1)}
+  if algo == "irm" { h.lambda = 1 - 10 ** (py_uniform -3 -0.3 2) }
+  if algo == "iga" { h.penalty = 10 ** (py_uniform 1 5 2) }
   if draw == 0 {
     h.lr = 0.001
     h.wd = 0
