@@ -4,7 +4,7 @@ import SPSTraining
 
 /// Looking at and reshaping datasets: `head`, `select`, `concat`, `split`, `shuffle`, `standardize`, `describe`, `corr`.
 extension DataCommands {
-    static let tables: [Command] = [head, select, concat, split, shuffle, standardize, describe, corr]
+    static let tables: [Command] = [head, select, concat, split, shuffle, standardize, describe, corr, longer]
 
     /// `head d [n]`: the first rows.
     static let head = Command(
@@ -20,6 +20,37 @@ extension DataCommands {
             return .table(table.rows(0..<min(n, table.rowCount)))
         }
         return .dataset(try args.dataset("data").head(n))
+    }
+
+    /// `longer t [stubs] name=…`: a table from wide to long form.
+    static let longer = Command(
+        "longer", topic: "studies", summary: "a table from wide to long form: columns val_100, val_200 become rows with step 100 and 200 and a column val",
+        help: """
+        pandas' wide_to_long: for each row of the table, a row per suffix of the stub columns (named stub, sep, then
+        the suffix), with the suffix in a new column (name=, default step) and each stub's value in a column named for
+        the stub; the other columns are repeated. By default only suffixes that are numbers count (so val_env is not
+        a checkpoint of val), and the new column holds numbers; suffix="any" takes any text. A stub without a column
+        for some suffix gives NaN there. A study whose runs record their checkpoints as columns (`record
+        val_100=… test_100=…`) becomes a row per checkpoint this way, for `selection … checkpoint=step`.
+        """,
+        example: "long = longer study [val, test] name=step\nselection long by=[seed] checkpoint=step",
+        parameters: [.positional("table", .object("Table"), "the table (e.g. a study's)"),
+                     .positional("stubs", .columnNames, "the stubs: val for the columns val_100, val_200, …"),
+                     .keyword("name", .columnName, default: .string("step"), "the new column of suffixes"),
+                     .keyword("sep", .string, default: .string("_"), "what separates a stub from its suffix"),
+                     .keyword("suffix", .columnName, default: .string("number"), "number: only numeric suffixes; any: any text").choices(["number", "any"])]
+    ) { (args: inout Arguments) throws(RuntimeError) in
+        guard let table = (try args.value("table").object as? TableObject)?.table else { throw RuntimeError("longer needs a table") }
+        let stubs = try args.names("stubs")
+        guard !stubs.isEmpty else { throw RuntimeError("longer needs at least one stub: longer t [val, test]", at: args.location(of: "stubs")) }
+        let separator = try args.string("sep")
+        let numeric: Bool
+        switch try args.string("suffix") {
+        case "number": numeric = true
+        case "any": numeric = false
+        case let other: throw RuntimeError("suffix is number or any, got '\(other)'\(Suggestions.hint(for: other, in: ["number", "any"]))", at: args.location(of: "suffix"))
+        }
+        return .table(try converting { try table.longer(stubs: stubs, separator: separator, name: try args.string("name"), numericSuffixes: numeric) })
     }
 
     /// `select d [cols]`: some feature columns, in order.

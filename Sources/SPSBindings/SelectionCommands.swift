@@ -2,9 +2,9 @@ import SPSLanguage
 import SPSNumeric
 import SPSTraining
 
-/// Commands for hyperparameter search, model selection and reports of studies.
+/// Commands for hyperparameter search and model selection over studies (`report`, which can draw, is the shell's).
 enum SelectionCommands {
-    static func all() -> [Command] { [draws, selection, report] }
+    static func all() -> [Command] { [draws, selection] }
 
     // MARK: - Random search
 
@@ -108,6 +108,12 @@ enum SelectionCommands {
         one setting in a group are an error (a grid column is missing from by=), unless pool=true: then a setting's
         score is the mean over its runs in the group (InvarianceUnitTests picks a setting by its validation error
         averaged over data seeds), and the result lists every run of the chosen setting, with its seed and test.
+
+        checkpoint="step": a run records a row per checkpoint (`record` once per evaluation, with its step), and each
+        method also picks a checkpoint per run, as DomainBed's run_acc: training the checkpoint with the best val,
+        oracle the last checkpoint (no early stopping), loo the step whose mean over the left-out environments is
+        best. The result gains the column step: the checkpoint chosen. With pool=true, a setting's runs are told
+        apart by their seed.
         """,
         example: "sel = selection study by=[algorithm, seed] best=\"min\"\nreport sel rows=algorithm",
         parameters: [.positional("table", .object("Table"), "a study's table: a row per run"),
@@ -116,6 +122,7 @@ enum SelectionCommands {
                      .keyword("best", .columnName, default: .string("min"), "min (errors) or max (accuracy)").choices(["min", "max"]),
                      .keyword("pool", .bool, default: .bool(false), "average a setting's runs in a group (over data seeds)"),
                      .keyword("hparams", .columnName, default: .string("draw"), "the column of the hyperparameter setting"),
+                     .keyword("checkpoint", .columnName, optional: true, "the column numbering a run's checkpoints (e.g. step), when a run records a row per checkpoint"),
                      .keyword("val", .columnName, default: .string("val"), "the validation metric column"),
                      .keyword("test", .columnName, default: .string("test"), "the test metric column"),
                      .keyword("oracle", .columnName, default: .string("oracle"), "the test-domain validation metric column"),
@@ -132,6 +139,7 @@ enum SelectionCommands {
         selection.validationEnvironment = try args.string("val_env")
         selection.testEnvironment = try args.string("test_env")
         selection.pool = try args.bool("pool")
+        if let given = args["checkpoint"], !given.isNil { selection.checkpoint = try args.string("checkpoint") }
         switch try args.string("best") {
         case "min": selection.higherIsBetter = false
         case "max": selection.higherIsBetter = true
@@ -151,68 +159,5 @@ enum SelectionCommands {
             if table.column(selection.oracle) != nil { methods.append(.oracle) }
         }
         return .table(try converting { try selection.select(table, methods: methods) })
-    }
-
-    // MARK: - Reports
-
-    static let report = Command(
-        "report", topic: "studies", summary: "mean ± standard error per row × column (× selection method) of a results table: a table, Markdown or LaTeX",
-        help: """
-        Summarizes a table such as `selection` gives: a cell per value of rows= (algorithms) and cols= (datasets, test
-        environments), holding the mean of value= (default test) over the table's rows in it (the trials) ± its
-        standard error, computed as DomainBed's collect_results: the standard deviation (n in the denominator) over
-        √n; spread="std" shows the standard deviation instead, as InvarianceUnitTests does. A results table with a
-        `method` column gives a section per selection method, headed with DomainBed's name for it. With several columns, Avg is the mean of the row's means (X when a cell has no results). digits= sets
-        the decimals, scale=100 shows percent. format="table" (default) returns a table of text; "markdown" and
-        "latex" (booktabs) return the text. file= writes the text atomically (its format taken from .md or .tex when
-        format= is not given). Rows, columns and sections keep the order of first appearance, so the same table gives
-        the same report.
-        """,
-        example: "report sel rows=algorithm cols=dataset\nprint (report sel rows=algorithm cols=dataset format=\"markdown\")\nreport sel rows=algorithm file=\"results.tex\"",
-        parameters: [.positional("table", .object("Table"), "results: e.g. what selection returns"),
-                     .keyword("rows", .columnName, default: .string("algorithm"), "the column whose values are the report's rows"),
-                     .keyword("cols", .columnName, optional: true, "the column whose values are the report's columns"),
-                     .keyword("value", .columnName, default: .string("test"), "the numbers to average"),
-                     .keyword("format", .columnName, optional: true, "table, markdown or latex").choices(["table", "markdown", "latex"]),
-                     .keyword("digits", .integer, default: .number(2), "decimal places"),
-                     .keyword("scale", .number, default: .number(1), "multiplies every value first (100: percent)"),
-                     .keyword("average", .bool, default: .bool(true), "add the column Avg (with several columns)"),
-                     .keyword("spread", .columnName, default: .string("se"), "se: standard error (DomainBed); std: standard deviation").choices(["se", "std"]),
-                     .keyword("file", .string, optional: true, "write the Markdown or LaTeX text to this file")]
-    ) { (args: inout Arguments) throws(RuntimeError) in
-        guard let table = (try args.value("table").object as? TableObject)?.table else { throw RuntimeError("report needs a table") }
-        var report = ResultsReport(rows: try args.string("rows"), columns: args["cols"] == nil ? nil : try args.string("cols"), value: try args.string("value"))
-        report.digits = try args.integer("digits")
-        guard (0...12).contains(report.digits) else { throw RuntimeError("digits must be between 0 and 12, got \(report.digits)", at: args.location(of: "digits")) }
-        report.scale = try args.number("scale")
-        guard report.scale.isFinite else { throw RuntimeError("scale must be a finite number", at: args.location(of: "scale")) }
-        report.average = try args.bool("average")
-        switch try args.string("spread") {
-        case "se": report.showsDeviation = false
-        case "std": report.showsDeviation = true
-        case let other: throw RuntimeError("spread is se (standard error) or std (standard deviation), got '\(other)'", at: args.location(of: "spread"))
-        }
-        let file = args["file"] == nil ? nil : try args.string("file")
-        var format = args["format"] == nil ? nil : try args.string("format")
-        if format == nil, let file {
-            if file.hasSuffix(".md") || file.hasSuffix(".markdown") { format = "markdown" } else if file.hasSuffix(".tex") { format = "latex" } else {
-                throw RuntimeError("report: say format=\"markdown\" or format=\"latex\" for \(file) (or name it .md or .tex)", at: args.location(of: "file"))
-            }
-        }
-        let sections = try converting { try report.sections(table) }
-        let result: Value
-        switch format ?? "table" {
-        case "table":
-            guard file == nil else { throw RuntimeError("report writes Markdown or LaTeX to a file; say format=\"markdown\" or \"latex\"", at: args.location(of: "format")) }
-            return .table(report.table(sections))
-        case "markdown": result = .string(report.markdown(sections))
-        case "latex": result = .string(report.latex(sections))
-        case let other:
-            throw RuntimeError("unknown report format '\(other)' (use table, markdown or latex)\(Suggestions.hint(for: other, in: ["table", "markdown", "latex"]))", at: args.location(of: "format"))
-        }
-        if let file, let text = result.string {
-            try converting { try AtomicFile.write(text + "\n", to: file) }
-        }
-        return result
     }
 }

@@ -19,9 +19,10 @@ struct PreparedPlot: Sendable {
     var bins: HistogramBins?
     /// Box statistics, parallel to the groups (nil for a group with no finite value).
     var boxes: [(name: String, stats: BoxStatistics?)] = []
-    /// Bar chart categories and series values (NaN where no bar is drawn).
+    /// Bar chart categories, and per series the values (NaN where no bar is drawn) and error half-widths (0 where
+    /// no whisker is drawn).
     var categories: [String] = []
-    var barSeries: [(name: String, values: [Double])] = []
+    var barSeries: [(name: String, values: [Double], errors: [Double])] = []
     /// The data range along x (for box plots, the value range), when there is any finite data.
     var xRange: (Double, Double)?
     /// The data range along y.
@@ -131,12 +132,14 @@ struct PreparedPlot: Sendable {
                 notes.append("series '\(s.name)' has \(s.values.count) values for \(chart.categories.count) categories")
             }
             let values = (0..<k).map { $0 < s.values.count && s.values[$0].isFinite ? s.values[$0] : Double.nan }
-            for v in values where v.isFinite {
-                lo = min(lo, v)
-                hi = max(hi, v)
+            let errors = (0..<k).map { $0 < s.errors.count && s.errors[$0].isFinite && values[$0].isFinite ? abs(s.errors[$0]) : 0 }
+            if s.errors.count > k { notes.append("series '\(s.name)' has \(s.errors.count) error bars for \(k) bars") }
+            for (v, e) in zip(values, errors) where v.isFinite {
+                lo = min(lo, v - e)
+                hi = max(hi, v + e)
                 isEmpty = false
             }
-            barSeries.append((s.name, values))
+            barSeries.append((s.name, values, errors))
         }
         if !isEmpty {
             xRange = (0, Double(k))

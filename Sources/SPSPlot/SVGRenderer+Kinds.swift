@@ -85,7 +85,8 @@ extension SVGRenderer {
         svg.close()
     }
 
-    /// One rectangle per finite value, from zero, grouped by category.
+    /// One rectangle per finite value, from zero, grouped by category; an error bar is a dark whisker with caps
+    /// across the bar's top.
     func drawBars(_ svg: inout SVGWriter, _ layout: Layout) {
         let k = max(1, data.categories.count), s = max(1, data.barSeries.count)
         let band = layout.width / Double(k)
@@ -96,10 +97,21 @@ extension SVGRenderer {
                 let x = layout.left + Double(c) * band + (band - barWidth * Double(s)) / 2 + Double(si) * barWidth
                 svg.rect(x: x, y: layout.py(v), width: barWidth, height: layout.py(0) - layout.py(v),
                          fill: Palette.color(si), stroke: "#ffffff", strokeWidth: 1)
+                let e = series.errors[c]
+                guard e > 0 else { continue }
+                let cx = x + barWidth / 2, cap = max(2, barWidth / 4)
+                svg.line(cx, layout.py(v - e), cx, layout.py(v + e), stroke: Self.errorColor, width: 1.5, className: "error")
+                for end in [v - e, v + e] {
+                    svg.line(cx - cap, layout.py(end), cx + cap, layout.py(end), stroke: Self.errorColor, width: 1.5,
+                             className: "error-cap")
+                }
             }
             svg.close()
         }
     }
+
+    /// The colour of error bars: dark, to stand out against every palette colour.
+    static let errorColor = "#222222"
 
     // MARK: - Box plots
 

@@ -60,11 +60,15 @@ public struct BarSeries: Sendable, Equatable {
     public var name: String
     /// One value per category; missing trailing values and non-finite values draw no bar.
     public var values: [Double]
+    /// Error bars: the half-width of a ± whisker per category (a standard error, say); empty for none, and a
+    /// missing, non-finite or zero entry draws no whisker.
+    public var errors: [Double]
 
-    /// A bar series.
-    public init(_ name: String = "", values: [Double]) {
+    /// A bar series, with optional ± error bars.
+    public init(_ name: String = "", values: [Double], errors: [Double] = []) {
         self.name = name
         self.values = values
+        self.errors = errors
     }
 }
 

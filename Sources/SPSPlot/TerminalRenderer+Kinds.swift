@@ -71,7 +71,8 @@ extension TerminalRenderer {
 
     // MARK: - Bars
 
-    /// Grouped vertical bars from zero, one group per category; negative values hang below zero.
+    /// Grouped vertical bars from zero, one group per category; negative values hang below zero. An error bar is
+    /// drawn over the bar's middle column: `┬` at v + e, `│` between, `┴` at v − e.
     func drawBars(_ canvas: inout TerminalCanvas, area: Area, y: Axis) {
         let k = max(1, data.categories.count)
         let s = max(1, data.barSeries.count)
@@ -91,6 +92,17 @@ extension TerminalRenderer {
                     guard col >= 0, col < area.columns else { continue }
                     fill(&canvas, area: area, column: col, eighths: min(base, top)..<max(base, top), full: full,
                          style: .series(si))
+                }
+                let e = series.errors[c]
+                let middle = start + si * barWidth + barWidth / 2
+                guard e > 0, middle >= 0, middle < area.columns else { continue }
+                func cell(_ x: Double) -> Int {
+                    min(area.rows - 1, max(0, Int(cellsUp(y.fraction(x), rows: area.rows).rounded(.down))))
+                }
+                let low = cell(v - e), high = cell(max(v + e, v - e))
+                for r in low...high {
+                    let mark: Character = low == high ? "┼" : (r == high ? "┬" : (r == low ? "┴" : "│"))
+                    canvas.put(mark, column: area.left + middle, row: area.top + area.rows - 1 - r)
                 }
             }
         }

@@ -31,7 +31,8 @@ enum PlotCommands {
           plot line t x=epoch y=[train_loss, ood_rmse]   one line per y column (x: default epoch, else the row number)
           plot hist d x3 bins=30                 counts of a column's values (or: plot hist t, t a tensor)
           plot box t cols=[iid, ood]             one box per column (or: plot box [t1, t2] names=[a, b])
-          plot bar t x=param y=[truth, learned]  grouped bars, one group per x value (e.g. compare output)
+          plot bar t x=param y=[truth, learned]  grouped bars, one group per x value (e.g. compare output);
+                                                 err=[se] adds ± error bars from a column per y column
         The result is a plot value: echoed at the prompt (or printed: `print p`) it draws itself with Unicode,
         sized to the terminal (80 columns when unknown), in colour on a terminal unless NO_COLOR is set.
         `to="file.svg"` writes an SVG file instead (atomically) and prints where it went. `width=`/`height=` set the
@@ -49,6 +50,7 @@ enum PlotCommands {
             .positional("column", .columnName, optional: true, "hist: the column to count (same as x=)"),
             .keyword("x", .columnName, optional: true, "the column along the x axis (bar: the category column)"),
             .keyword("y", .columnNames, optional: true, "the column(s) along the y axis"),
+            .keyword("err", .columnNames, optional: true, "bar: the column(s) of ± error bars, one per y column"),
             .keyword("by", .columnName, optional: true, "scatter: colour points by env or by a column's values"),
             .keyword("cols", .columnNames, optional: true, "box: the columns to summarise"),
             .keyword("names", .columnNames, optional: true, "box: names for a list of tensors; scatter: names for the by= groups, in order"),
@@ -66,6 +68,9 @@ enum PlotCommands {
             throw RuntimeError("plot: unknown kind '\(kindName)'; use scatter, line, hist, box or bar\(Suggestions.hint(for: kindName, in: kinds.keys.sorted()))")
         }
         let data = try args.value("data")
+        if kind != .bar, let err = args["err"], !err.isNil {
+            throw RuntimeError("plot \(kindName): err= draws error bars on a bar chart (plot bar … err=[…])", at: args.location(of: "err"))
+        }
         var plot: Plot
         switch kind {
         case .scatter: plot = try scatter(data, args)
@@ -260,8 +265,17 @@ enum PlotCommands {
         var yNames = source.numericNames.filter { $0 != x }
         if let given = try optionalNames("y", args) { yNames = given }
         guard !yNames.isEmpty else { throw RuntimeError("plot bar needs y= columns of values (the columns are \(source.names.joined(separator: ", ")))") }
+        var errorNames: [String] = []
+        if let given = try optionalNames("err", args) {
+            guard given.count == yNames.count else {
+                throw RuntimeError("plot bar: err= needs one column of error bars per y column (\(yNames.count): \(yNames.joined(separator: ", "))), got \(given.count)", at: args.location(of: "err"))
+            }
+            errorNames = given
+        }
         var series: [BarSeries] = []
-        for name in yNames { series.append(BarSeries(name, values: try source.numbers(name))) }
+        for (i, name) in yNames.enumerated() {
+            series.append(BarSeries(name, values: try source.numbers(name), errors: errorNames.isEmpty ? [] : try source.numbers(errorNames[i])))
+        }
         return Plot.bar(categories: categories, series: series, xLabel: x, yLabel: yNames.count == 1 ? yNames[0] : "")
     }
 

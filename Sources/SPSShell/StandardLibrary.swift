@@ -6,7 +6,7 @@ public struct TrainingLibrary: CommandLibrary {
     public init() {}
 
     public func register(in session: Session) {
-        session.register(TrainingCommands.all() + PlotCommands.all() + GraphCommands.all() + ClassroomCommands.all())
+        session.register(TrainingCommands.all() + [ReportCommand.report] + PlotCommands.all() + GraphCommands.all() + ClassroomCommands.all())
     }
 }
 

@@ -23,7 +23,10 @@ public enum SelectionMethod: String, Sendable, CaseIterable {
 ///
 /// For every group (a trial: e.g. algorithm, dataset, test environment and data seed) and every method, the
 /// setting with the best selection value is chosen and its test value reported, as DomainBed's
-/// `SelectionMethod.sweep_acc` does, without its choice among checkpoints (a run records one set of metrics):
+/// `SelectionMethod.sweep_acc` does. A run records one row, or with `checkpoint` (a column such as `step`) a row
+/// per checkpoint, and each method also picks a checkpoint per run as DomainBed's `run_acc` does: `training` the
+/// one with the best validation value, `oracle` the last one (no early stopping), `loo` the step whose mean over
+/// the left-out environments is best.
 /// - `training`: the selection value is the run's `validation` column (the metric on data held out from the training
 ///   environments, averaged over them).
 /// - `oracle`: the selection value is the run's `oracle` column (the metric on held-out data of the test environment).
@@ -49,8 +52,14 @@ public struct ModelSelection: Sendable {
     /// chooses a setting by its validation error averaged over data seeds; the result then lists every run of the
     /// chosen setting (with its `seed`), each with its own test value and the setting's mean selection score.
     public var pool = false
+    /// The column that numbers a run's checkpoints (e.g. `step`), when runs record a row per checkpoint; nil when
+    /// a run records one row.
+    public var checkpoint: String?
 
     public init(groupBy: [String]) { self.groupBy = groupBy }
+
+    /// One run of a setting in a group: its rows, one per checkpoint (one row without checkpoints).
+    typealias Run = [Int]
 
     /// A candidate setting of one group: its selection value and its test value.
     struct Candidate {
@@ -77,9 +86,12 @@ public struct ModelSelection: Sendable {
         }
         let groupColumns = try groupBy.map { name throws(DataError) in try index(name, "a group column given in by=") }
         let settingColumn = try index(hyperparameters, "the hyperparameter setting, hparams=")
-        for name in [hyperparameters, validation, test] where groupBy.contains(name) || name == "method" {
+        for name in [hyperparameters, validation, test] + (checkpoint.map { [$0] } ?? []) where groupBy.contains(name) || name == "method" {
             throw DataError("selection: '\(name)' cannot be both a group column and a column of the selection")
         }
+        let steps: [Double]? = try checkpoint.map { name throws(DataError) in try numbers(name, "the checkpoint, checkpoint=") }
+        /// With pool and checkpoints, a run is told apart from the setting's other runs by its seed.
+        let runSeeds: [Double]? = pool && steps != nil ? try numbers("seed", "the seed that tells a setting's runs apart, with pool=true and checkpoint=") : nil
         let validationValues = try numbers(validation, "the validation metric, val=")
         let testValues = try numbers(test, "the test metric, test=")
         let oracleValues = methods.contains(.oracle) ? try numbers(oracle, "the test-domain validation metric, oracle=") : []
@@ -114,45 +126,96 @@ public struct ModelSelection: Sendable {
         /// With `pool`, the runs of a chosen setting are listed with the column `seed` when the table has one.
         let seedColumn = pool && !groupBy.contains("seed") && hyperparameters != "seed" ? table.columnNames.firstIndex(of: "seed") : nil
 
+        /// The runs of each setting among `rows`, in order of first appearance: a run is a row, or with checkpoints
+        /// the rows of one setting (and, with pool, one seed) at distinct checkpoints. `what` describes the rows
+        /// for errors.
+        func runs(_ rows: [Int], _ group: [Table.Cell], _ what: String) throws(DataError) -> [(setting: Table.Cell, runs: [Run])] {
+            var found: [(setting: Table.Cell, runs: [Run])] = []
+            for r in rows {
+                let setting = table.cell(row: r, column: settingColumn)
+                guard let i = found.firstIndex(where: { $0.setting == setting }) else {
+                    found.append((setting, [[r]]))
+                    continue
+                }
+                if let steps {
+                    let j = found[i].runs.firstIndex { run in runSeeds.map { $0[run[0]] == $0[r] } ?? true }
+                    guard let j else { found[i].runs.append([r]); continue }
+                    if found[i].runs[j].contains(where: { steps[$0] == steps[r] }) {
+                        throw DataError("selection: two rows\(describe(group)) with \(hyperparameters)=\(Self.label(setting))\(what) have \(checkpoint ?? "")=\(formatCell(steps[r])); add the column that tells their runs apart to by=\(pool ? "" : " (or pool=true to average them)")")
+                    }
+                    found[i].runs[j].append(r)
+                } else {
+                    guard pool else {
+                        throw DataError("selection: two runs\(describe(group)) have \(hyperparameters)=\(Self.label(setting))\(what); add the column that tells them apart to by= (or pool=true to average them)")
+                    }
+                    found[i].runs.append([r])
+                }
+            }
+            if !pool, steps != nil, let many = found.first(where: { $0.runs.count > 1 }) {
+                throw DataError("selection: two runs\(describe(group)) have \(hyperparameters)=\(Self.label(many.setting))\(what); add the column that tells them apart to by= (or pool=true to average them)")
+            }
+            return found
+        }
+        /// The row of a run the method looks at without leave-one-out: the best `values` (training), or the last
+        /// checkpoint (oracle).
+        func chosenRow(_ run: Run, _ values: [Double], last: Bool) -> Int {
+            guard let steps, run.count > 1 else { return run[0] }
+            if last { return run.max { steps[$0] < steps[$1] }! }
+            var best = run[0]
+            for r in run.dropFirst() where !values[r].isNaN {
+                if values[best].isNaN || (higherIsBetter ? values[r] > values[best] : values[r] < values[best]) { best = r }
+            }
+            return best
+        }
+
         var result = Table([])
         for method in methods {
             for group in groups {
                 // Each setting's runs without a left-out environment, in order of first appearance.
-                var main: [(setting: Table.Cell, rows: [Int])] = []
-                for r in group.rows where leftOutEnvironment(r) == nil {
-                    let setting = table.cell(row: r, column: settingColumn)
-                    if let i = main.firstIndex(where: { $0.setting == setting }) {
-                        guard pool else {
-                            throw DataError("selection: two runs\(describe(group.key)) have \(hyperparameters)=\(Self.label(setting)); add the column that tells them apart to by= (or pool=true to average them)")
-                        }
-                        main[i].rows.append(r)
-                    } else {
-                        main.append((setting, [r]))
-                    }
-                }
+                let main = try runs(group.rows.filter { leftOutEnvironment($0) == nil }, group.key, "")
                 var candidates: [Candidate] = []
                 switch method {
-                case .training:
-                    candidates = main.map { Candidate(setting: $0.setting, validation: mean($0.rows.map { validationValues[$0] }), rows: $0.rows) }
-                case .oracle:
-                    candidates = main.map { Candidate(setting: $0.setting, validation: mean($0.rows.map { oracleValues[$0] }), rows: $0.rows) }
+                case .training, .oracle:
+                    let values = method == .training ? validationValues : oracleValues
+                    for (setting, settingRuns) in main {
+                        let rows = settingRuns.map { chosenRow($0, values, last: method == .oracle) }
+                        candidates.append(Candidate(setting: setting, validation: mean(rows.map { values[$0] }), rows: rows))
+                    }
                 case .loo:
-                    var scores: [Table.Cell: [Int: [Double]]] = [:]
+                    // per setting, left-out environment and checkpoint (0 without checkpoints): the validation values
+                    var scores: [Table.Cell: [Int: [Double: [Double]]]] = [:]
                     var environments = Set<Int>()
+                    var leftOutRows: [Int: [Int]] = [:]
                     for r in group.rows {
                         guard let env = leftOutEnvironment(r) else { continue }
                         if let tests = testEnvironments, tests[r].isFinite, Double(env) == tests[r] { continue }
-                        let setting = table.cell(row: r, column: settingColumn)
-                        if !pool, scores[setting]?[env] != nil {
-                            throw DataError("selection: two runs\(describe(group.key)) with \(hyperparameters)=\(Self.label(setting)) leave out environment \(env); add the column that tells them apart to by= (or pool=true to average them)")
+                        leftOutRows[env, default: []].append(r)
+                    }
+                    for (env, rows) in leftOutRows.sorted(by: { $0.key < $1.key }) {
+                        for (setting, settingRuns) in try runs(rows, group.key, " leaving out environment \(env)") {
+                            for r in settingRuns.joined() {
+                                scores[setting, default: [:]][env, default: [:]][steps?[r] ?? 0, default: []].append(validationValues[r])
+                            }
                         }
-                        scores[setting, default: [:]][env, default: []].append(validationValues[r])
                         environments.insert(env)
                     }
-                    for (setting, rows) in main {
+                    for (setting, settingRuns) in main {
                         guard !environments.isEmpty, let left = scores[setting], left.count == environments.count else { continue }
-                        let score = mean(environments.sorted().map { mean(left[$0] ?? []) })
-                        candidates.append(Candidate(setting: setting, validation: score, rows: rows))
+                        // the checkpoints every left-out environment and every main run has, in order
+                        let candidateSteps = steps.map { steps in
+                            Set(settingRuns[0].map { steps[$0] }).filter { s in
+                                settingRuns.allSatisfy { run in run.contains { steps[$0] == s } } && left.values.allSatisfy { $0[s] != nil }
+                            }.sorted()
+                        } ?? [0]
+                        var best: (score: Double, step: Double)?
+                        for s in candidateSteps {
+                            let score = mean(environments.sorted().map { mean(left[$0]?[s] ?? []) })
+                            guard !score.isNaN else { continue }
+                            if best == nil || (higherIsBetter ? score > best!.score : score < best!.score) { best = (score, s) }
+                        }
+                        guard let best else { continue }
+                        let rows = settingRuns.map { run in steps.map { steps in run.first { steps[$0] == best.step }! } ?? run[0] }
+                        candidates.append(Candidate(setting: setting, validation: best.score, rows: rows))
                     }
                 }
                 var best: Candidate?
@@ -165,7 +228,9 @@ public struct ModelSelection: Sendable {
                     var row: [(String, Table.Cell)] = [("method", .string(method.rawValue))]
                     row += zip(groupBy, group.key).map { ($0, $1) }
                     if let seedColumn { row.append(("seed", table.cell(row: r, column: seedColumn))) }
-                    row += [(hyperparameters, chosen.setting), (validation, .number(chosen.validation)), (test, .number(testValues[r]))]
+                    row.append((hyperparameters, chosen.setting))
+                    if let checkpoint, let steps { row.append((checkpoint, .number(steps[r]))) }
+                    row += [(validation, .number(chosen.validation)), (test, .number(testValues[r]))]
                     try result.append(row: row)
                 }
             }
@@ -179,7 +244,8 @@ public struct ModelSelection: Sendable {
             }
             result = Table([Table.Column("method", strings: [])] + groupColumns.map { c in
                 if case .strings = table.columns[c].values { Table.Column(table.columns[c].name, strings: []) } else { Table.Column(table.columns[c].name, numbers: []) }
-            } + (seedColumn == nil ? [] : [Table.Column("seed", numbers: [])]) + [setting, Table.Column(validation, numbers: []), Table.Column(test, numbers: [])])
+            } + (seedColumn == nil ? [] : [Table.Column("seed", numbers: [])]) + [setting] + (checkpoint.map { [Table.Column($0, numbers: [])] } ?? [])
+                + [Table.Column(validation, numbers: []), Table.Column(test, numbers: [])])
         }
         return result
     }

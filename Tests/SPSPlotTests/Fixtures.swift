@@ -67,6 +67,15 @@ enum Fixtures {
              title: "true vs learned weights", yLabel: "weight")
     }
 
+    /// Mean test error ± standard error per algorithm and dataset, as `report … format="plot"` draws it; one
+    /// cell has no error bar (zero) and one has no result (NaN).
+    static func barWithErrors() -> Plot {
+        .bar(categories: ["Example1", "Example2", "Example3"],
+             series: [BarSeries("ERM", values: [13.0, 4.2, 4.8], errors: [1.4, 0.1, 0.7]),
+                      BarSeries("IRMv1", values: [10.8, 4.5, .nan], errors: [0.2, 0, 0.5])],
+             title: "test error", yLabel: "error")
+    }
+
     /// One plot of each kind.
     static func all() -> [(String, Plot)] {
         [("scatter", scatter()), ("line", line()), ("histogram", histogram()), ("box", box()), ("bar", bar())]

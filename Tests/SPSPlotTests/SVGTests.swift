@@ -54,6 +54,28 @@ import Testing
         #expect(doc.elements("line", in: "axes").contains { $0.attributes["class"] == "zero" })
     }
 
+    @Test func errorBarsAreWhiskersWithCapsSpanningMeanPlusMinusError() throws {
+        let plot = Fixtures.barWithErrors()
+        let doc = SVGDocument(plot.renderSVG())
+        let whiskers = doc.elements("line", in: "data").filter { $0.attributes["class"] == "error" }
+        let caps = doc.elements("line", in: "data").filter { $0.attributes["class"] == "error-cap" }
+        // five bars; IRMv1 on Example2 has error 0 and on Example3 no bar, so four whiskers with two caps each
+        #expect(doc.elements("rect", in: "data").count == 5)
+        #expect(whiskers.count == 4)
+        #expect(caps.count == 8)
+        // the whisker of ERM on Example1 spans 13 ± 1.4: its length is 2.8 in the axis's pixels per unit
+        let bars = doc.elements("rect", in: "data")
+        let first = try #require(bars.first), second = try #require(bars.dropFirst().first)
+        let pixelsPerUnit = (Double(first.attributes["height"]!)! - Double(second.attributes["height"]!)!) / (13.0 - 4.2)
+        let w = whiskers[0]
+        let length = abs(Double(w.attributes["y2"]!)! - Double(w.attributes["y1"]!)!)
+        #expect(abs(length - 2.8 * pixelsPerUnit) < 0.1)
+        // the plot's note counts the NaN; the whiskers stay inside the drawing
+        #expect(doc.texts("note") == ["note: 1 NaN value skipped"])
+        let height = Double(doc.root["height"]!)!
+        #expect(whiskers.allSatisfy { Double($0.attributes["y1"]!)! > 0 && Double($0.attributes["y2"]!)! < height })
+    }
+
     @Test func boxesHaveOneRectEachWithOutliersAndCounts() {
         let doc = SVGDocument(Fixtures.box().renderSVG())
         #expect(doc.elements("rect", in: "data").count == 2)

@@ -26,6 +26,9 @@ import Testing
     }
 
     @Test func bar() { assertSnapshot(Fixtures.bar().renderTerminal(width: 72, height: 18), named: "bar") }
+    @Test func barWithErrors() {
+        assertSnapshot(Fixtures.barWithErrors().renderTerminal(width: 72, height: 18), named: "bar-errors")
+    }
 
     @Test func figure() throws {
         guard case .scatter(let s) = Fixtures.scatter().content else { throw FixtureError.wrongKind }

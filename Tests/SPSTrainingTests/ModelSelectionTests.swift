@@ -98,6 +98,44 @@ import SPSNumeric
         #expect(pooled.numbers("test") == [10, 11])
     }
 
+    /// Checkpoints: training picks each run's checkpoint with the best val, oracle its last checkpoint, and
+    /// leave-one-out the step whose mean over the left-out environments is best (DomainBed's run_acc).
+    @Test func checkpointsArePickedPerRunAsDomainBedDoes() throws {
+        var t = Table([])
+        // one trial; settings 0 and 1, steps 1…3. Setting 0's val is best at step 2 (0.2); setting 1's at step 3
+        // (0.1), so training picks setting 1 at step 3. Oracle: the last step's oracle value, 0.6 vs 0.5 → setting 1.
+        // Leave-one-out (environments 1 and 2 left out): setting 0 averages 0.15 at step 1; setting 1 never below
+        // 0.4, so loo picks setting 0 at step 1.
+        let rows: [(Double, Double, Double, Double, Double, Double)] = [  // draw, step, val_env, val, oracle, test
+            (0, 1, -1, 0.5, 0.1, 101), (0, 2, -1, 0.2, 0.2, 102), (0, 3, -1, 0.4, 0.6, 103),
+            (1, 1, -1, 0.9, 0.0, 111), (1, 2, -1, 0.8, 0.0, 112), (1, 3, -1, 0.1, 0.5, 113),
+            (0, 1, 1, 0.1, .nan, .nan), (0, 2, 1, 0.9, .nan, .nan), (0, 1, 2, 0.2, .nan, .nan), (0, 2, 2, 0.9, .nan, .nan),
+            (1, 1, 1, 0.4, .nan, .nan), (1, 2, 1, 0.5, .nan, .nan), (1, 1, 2, 0.6, .nan, .nan), (1, 2, 2, 0.5, .nan, .nan),
+            // step 3 of setting 1 leaves out only environment 1, so it is no candidate for loo
+            (1, 3, 1, 0.0, .nan, .nan),
+        ]
+        for (draw, step, env, val, oracle, test) in rows {
+            try t.append(row: [("draw", .number(draw)), ("step", .number(step)), ("val_env", .number(env)),
+                               ("val", .number(val)), ("oracle", .number(oracle)), ("test", .number(test))])
+        }
+        var selection = ModelSelection(groupBy: [])
+        selection.checkpoint = "step"
+        let picked = try selection.select(t, methods: [.training, .oracle, .loo])
+        #expect(picked.columnNames == ["method", "draw", "step", "val", "test"])
+        #expect(picked.column("method")?.values == .strings(["training", "oracle", "loo"]))
+        #expect(picked.numbers("draw") == [1, 1, 0])
+        #expect(picked.numbers("step") == [3, 3, 1])
+        let vals = try #require(picked.numbers("val"))
+        #expect(zip(vals, [0.1, 0.5, 0.15]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(picked.numbers("test") == [113, 113, 101])
+        // Two rows of one run at one step are an error naming the step.
+        try t.append(row: [("draw", .number(0)), ("step", .number(2)), ("val_env", .number(-1)), ("val", .number(0)),
+                           ("oracle", .number(0)), ("test", .number(0))])
+        #expect(throws: DataError("selection: two rows with draw=0 have step=2; add the column that tells their runs apart to by= (or pool=true to average them)")) {
+            try selection.select(t, methods: [.training])
+        }
+    }
+
     @Test func selectionErrorsNameTheProblem() throws {
         let t = try Self.study()
         // Without seed in by=, two runs of one setting fall in the one group.

@@ -11,6 +11,16 @@ a = iut_hparams "erm" 4
 b = iut_hparams "iga" 4
 # expect: true true
 print (a.lr == b.lr) (a.wd == b.wd)
+# The draws are IUT's own (Python's random seeded by 1000 + k): the hyperparameters the authors' selection chose
+# for Example1 (their results_processed) are ERM's draw 4, IRMv1's draw 15 and ANDMask's draw 1
+# expect: 0.000695 0.00802
+print (round a.lr digits=6) (round a.wd digits=5)
+i = iut_hparams "irm" 15
+# expect: 0.000161 0.667
+print (round i.lr digits=6) (round i.lambda digits=3)
+m = iut_hparams "andmask" 1
+# expect: 0.154 0.952
+print (round m.lr digits=3) (round m.tau digits=3)
 # The random draws stay in IUT's ranges
 def in_range algo {
   ok = true

@@ -23,5 +23,5 @@ print (report results rows=algorithm cols=dataset format="markdown" digits=1 ave
 # expect: \bottomrule
 # expect: \end{tabular}
 print (report results format="latex" digits=0 scale=100)
-# expect error: report: say format="markdown" or format="latex" for results.txt (or name it .md or .tex)
+# expect error: report: say format="markdown", "latex" or "plot" for results.txt (or name it .md, .tex or .svg)
 report results file="results.txt"
