@@ -118,16 +118,21 @@ def groupdro eta=0.01 loss="mse" {
 # gradient is the exact one of that equation (implicit differentiation): dq/dv_i = φ_i / sum_j φ_j and
 # dq/dh = sum_i φ_i z_i / sum_j φ_j with z_i = (q − v_i)/h, φ_i = exp(−z_i²/2). DomainBed's bisection passes
 # gradients only through the extreme values and h; the values agree.
+# A negative alpha is DomainBed's form for quantiles too close to 1 for a search: alpha = log(1 − q) (so −4.6 is
+# q = 0.99, −9.2 is q = 0.9999), and the quantile is the tail approximation mean_i (v_i + h √(−2 alpha)) of the
+# inverse normal CDF; as alpha → −∞ it grows without bound, weighting the worst environment ever more.
 # @topic invariance
 # @param values tensor: a vector of at least 2 values (the environments' risks)
-# @param alpha number: the quantile, in (0, 1)
+# @param alpha number: the quantile, in (0, 1); or log(1 − quantile), below 0, for quantiles very near 1
 # @example kde_quantile (tensor [1, 2, 3, 4]) 0.75
+# @example kde_quantile (tensor [1, 2, 3, 4]) (log 1e-4)
 def kde_quantile values alpha {
-  if alpha <= 0 or alpha >= 1 { error "alpha must be in (0, 1), got {alpha}" }
+  if alpha == 0 or alpha >= 1 { error "alpha must be in (0, 1), or below 0 for log(1 − quantile), got {alpha}" }
   v = detach values
   n = v.count
   if n < 2 { error "the KDE quantile needs at least 2 values (environments), got {n}" }
   h = 1.06 * (std values ddof=1) / n ** 0.2
+  if alpha < 0 { return mean (values + h * sqrt (-2 * alpha)) }
   hv = h
   if type h != "number" { hv = sum (detach h) }
   if hv <= 0 { return mean values }
@@ -160,13 +165,13 @@ def kde_quantile values alpha {
 # starts afresh at the end of the burn-in, with learning rate lr= when given (DomainBed: 1e-6, for pretrained
 # image networks; by default the loop's own rate stays).
 # @topic invariance
-# @keyword alpha number: the quantile of the risks to minimize, in (0, 1) (DomainBed: 0.75)
+# @keyword alpha number: the quantile of the risks to minimize, in (0, 1) (DomainBed: 0.75); below 0, log(1 − quantile) for quantiles very near 1 (see kde_quantile)
 # @keyword burnin integer (steps): ERM steps before the quantile (DomainBed: 2500)
 # @keyword lr number or nil: the learning rate after the burn-in (nil: keep the loop's)
 # @keyword loss string or command: the base loss ("mse", "bce_logits", "cross_entropy"; see base_loss)
 # @example fit m train algo=(eqrm alpha=0.9 burnin=2) epochs=1
 def eqrm alpha=0.75 burnin=2500 lr=nil loss="mse" {
-  if alpha <= 0 or alpha >= 1 { error "alpha must be in (0, 1), got {alpha}" }
+  if alpha == 0 or alpha >= 1 { error "alpha must be in (0, 1), or below 0 for log(1 − quantile), got {alpha}" }
   objective = { m bs l ->
     risks = stack (map bs { b -> base_loss (m b.x) b.y loss=loss })
     if l.step == burnin {

@@ -141,6 +141,7 @@ def iut_select t draws=20 envs=3 examples=iut_examples algos=iut_algos {
   rows = []
   for ex in examples {
     sel = filter t example=ex
+    if (len sel) == 0 { continue }
     for al in algos {
       best = -1
       best_valid = 0
@@ -191,6 +192,33 @@ def iut_print rows algos=iut_algos {
     }
     print line
   }
+}
+
+# the selected table as a bar chart: a group per example, a bar per algorithm, IUT's ± std as error bars;
+# to= writes it as SVG (e.g. iut_plot (iut_select t) to="iut.svg")
+def iut_plot rows algos=iut_algos to=nil {
+  examples = []
+  for r in rows { if (len (filter_list examples r.example)) == 0 { examples = append examples r.example } }
+  cols = {example: (map examples { ex -> "Example{ex}" })}
+  for al in algos {
+    means = []
+    stds = []
+    for ex in examples {
+      for r in rows {
+        if r.example == ex and r.algo == al {
+          means = append means r.mean
+          stds = append stds r.std
+        }
+      }
+    }
+    cols[al] = means
+    cols["{al}_std"] = stds
+  }
+  title = "InvarianceUnitTests: test error, mean ± std over data seeds"
+  if type to == "nil" {
+    return plot bar cols x=example y=algos err=(map algos { al -> "{al}_std" }) title=title ylabel="test error"
+  }
+  plot bar cols x=example y=algos err=(map algos { al -> "{al}_std" }) title=title ylabel="test error" to=to width=960 height=420
 }
 
 # the items of a list equal to a value

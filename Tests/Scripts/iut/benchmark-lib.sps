@@ -51,6 +51,13 @@ other = t["valid_erm_{1 - r.draw}"]
 env_means = map [0, 1, 2] { e -> mean t["t{e}_erm_{r.draw}"] }
 # expect: erm true true 2
 print r.algo ((mean chosen) <= (mean other)) ((abs (r.mean - (mean (tensor env_means)))) < 1e-6) r.seeds
+# iut_plot draws the selected table: a group of bars per example, a bar per algorithm, the std as error bars
+p = iut_plot rows algos=["erm", "oracle"]
+# expect: bar ["erm", "oracle"] example
+print p.kind p.series p.xlabel
+# iut_select skips the examples the table does not have
+# expect: 2
+print (len (iut_select t draws=2 algos=["erm", "oracle"]))
 # The stdlib's algorithms, one model at a time with `fit … algo=`, give the same table up to rounding
 u = iut_sweep data_seeds=2 draws=2 steps=20 n=30 examples=["2", "1"] algos=["irm", "andmask", "iga"]
 v = iut_sweep data_seeds=2 draws=2 steps=20 n=30 examples=["2", "1"] algos=["irm", "andmask", "iga"] native=false

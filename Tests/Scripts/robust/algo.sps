@@ -35,4 +35,4 @@ for a in [(groupdro eta=0.1 loss="bce_logits"), (coral loss="bce_logits"), (fish
 # expect: mixup true
 
 # errors point at the call
-eqrm alpha=1  # expect error: alpha must be in (0, 1), got 1
+eqrm alpha=1  # expect error: alpha must be in (0, 1), or below 0 for log(1 − quantile), got 1

@@ -86,6 +86,16 @@ print (fd_gap { value_of (ib_irm irm_lambda=10 irm_anneal=0 ib_lambda=10 ib_anne
 v = param (tensor [0.3, 1.2, 0.7, 2.0])
 print (fd_gap { kde_quantile v 0.75 } [v] < 1e-2) (fd_gap { kde_quantile v 0.2 } [v] < 1e-2)
 # expect: true true
+# below 0, alpha is log(1 − q): DomainBed's tail form mean(v + h √(−2 alpha)), differentiable in v (and h)
+print (fd_gap { kde_quantile v (log 1e-4) } [v] < 1e-2) (fd_gap { value_of (eqrm alpha=(log 1e-3) burnin=0) } m.parameters < 1e-2)
+# expect: true true
+vd = detach v
+h = 1.06 * (std vd ddof=1) / 4 ** 0.2
+print (abs ((kde_quantile vd -9) - (mean vd + h * sqrt 18)) < 1e-6)
+# expect: true
+# it rises as alpha → −∞ (q → 1), past the largest value and the search form's 0.999 quantile
+print ((kde_quantile vd -20) > (kde_quantile vd (log 1e-3))) ((kde_quantile vd (log 1e-3)) > (max vd)) ((kde_quantile vd (log 1e-3)) > (kde_quantile vd 0.99))
+# expect: true true true
 hx = param (randn 6 2)
 hy = param (randn 5 2 + 0.5)
 print (fd_gap { coral_distance hx hy } [hx, hy] < 1e-2) (fd_gap { mmd_distance hx hy } [hx, hy] < 1e-2)
