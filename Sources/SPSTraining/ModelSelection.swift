@@ -90,6 +90,9 @@ public struct ModelSelection: Sendable {
             throw DataError("selection: '\(name)' cannot be both a group column and a column of the selection")
         }
         let steps: [Double]? = try checkpoint.map { name throws(DataError) in try numbers(name, "the checkpoint, checkpoint=") }
+        if let steps, let r = steps.firstIndex(where: { $0.isNaN }) {
+            throw DataError("selection: the checkpoint column '\(checkpoint ?? "")' has no value in row \(r)")
+        }
         /// With pool and checkpoints, a run is told apart from the setting's other runs by its seed.
         let runSeeds: [Double]? = pool && steps != nil ? try numbers("seed", "the seed that tells a setting's runs apart, with pool=true and checkpoint=") : nil
         let validationValues = try numbers(validation, "the validation metric, val=")

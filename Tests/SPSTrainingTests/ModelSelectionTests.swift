@@ -134,6 +134,12 @@ import SPSNumeric
         #expect(throws: DataError("selection: two rows with draw=0 have step=2; add the column that tells their runs apart to by= (or pool=true to average them)")) {
             try selection.select(t, methods: [.training])
         }
+        // A row without a checkpoint is an error too.
+        try t.append(row: [("draw", .number(0)), ("step", .number(.nan)), ("val_env", .number(-1)), ("val", .number(0)),
+                           ("oracle", .number(0)), ("test", .number(0))])
+        #expect(throws: DataError("selection: the checkpoint column 'step' has no value in row 16")) {
+            try selection.select(t, methods: [.training])
+        }
     }
 
     @Test func selectionErrorsNameTheProblem() throws {
