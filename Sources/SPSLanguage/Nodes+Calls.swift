@@ -53,7 +53,7 @@ final class CallNode: ExprNode {
             return try callClosure(c, f)
         case .command(let cmd):
             if let fn = cmd.numberFunction, positional.count == 1, keywordNames.isEmpty {
-                let v = try positional[0].eval(f)
+                let v = try evaluate(positional, 0, f)
                 if case .number(let x) = v { return .number(fn(x)) }
                 return try f.ip.callCommand(cmd, [.value(v)], [], frame: f, at: loc)
             }
@@ -98,7 +98,11 @@ final class CallNode: ExprNode {
 
     /// Calls a closure, evaluating arguments straight into the new frame.
     @inline(__always) func callClosure(_ c: Closure, _ f: Frame) throws(RuntimeError) -> Value {
-        let ip = f.ip
+        try f.withInterpreter { ip throws(RuntimeError) in try callClosure(c, f, ip) }
+    }
+
+    /// `callClosure` with the interpreter at hand.
+    @inline(__always) func callClosure(_ c: Closure, _ f: Frame, _ ip: Interpreter) throws(RuntimeError) -> Value {
         // The proto is read through a reference that is not counted, and only its plain fields on the way in: the
         // runs of a `repeat` share protos, and counting references to one (or to its arrays) from two threads makes
         // them contend for its cache line. The closure, held by the caller, keeps it alive.

@@ -90,11 +90,12 @@ final class AssignGlobal: StmtNode {
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
         let v = try value.eval(f)
-        unowned(unsafe) let g = f.ip.fastGlobals
-        g.values[slot] = v
-        if !g.defined[slot] || g.isBuiltin[slot] {
-            g.defined[slot] = true
-            g.isBuiltin[slot] = false
+        try f.withGlobals { g in
+            g.values[slot] = v
+            if !g.defined[slot] || g.isBuiltin[slot] {
+                g.defined[slot] = true
+                g.isBuiltin[slot] = false
+            }
         }
         return .normal
     }
@@ -147,8 +148,17 @@ final class AppendAssign: StmtNode {
     /// The same assignment compiled the general way.
     let general: StmtNode
 
+    /// The target's slot when it is a local or a global (-1 otherwise), read from `target` once (matching the
+    /// indirect enum on every append counted a reference to its box).
+    let localSlot: Int, globalSlot: Int
+
     init(target: LValue, call: CallNode, general: StmtNode, _ loc: SourceLocation) {
         self.target = target
+        switch target {
+        case .variable(.local(let s), _): (localSlot, globalSlot) = (s, -1)
+        case .variable(.global(let s, _), _): (localSlot, globalSlot) = (-1, s)
+        default: (localSlot, globalSlot) = (-1, -1)
+        }
         callee = call.head
         list = call.positional[0]
         values = Array(call.positional.dropFirst())
@@ -194,12 +204,13 @@ final class AppendAssign: StmtNode {
     /// form below (the value evaluated, the checks, then the append in place), without building a list of items.
     /// Returns false, having evaluated nothing, when the variable is of another kind.
     @inline(__always) func appendOne(_ f: Frame, _ first: inout [Value]) throws(RuntimeError) -> Bool {
-        switch target {
-        case .variable(.local, _), .variable(.global, _): break
-        default: return false
-        }
+        guard localSlot >= 0 || globalSlot >= 0 else { return false }
         let item = try evaluate(values, 0, f)
-        unowned(unsafe) let ip = f.ip
+        return try f.withInterpreter { ip throws(RuntimeError) -> Bool in try appendOne(f, &first, item, ip) }
+    }
+
+    /// `appendOne` with the value evaluated and the interpreter at hand.
+    @inline(__always) func appendOne(_ f: Frame, _ first: inout [Value], _ item: Value, _ ip: Interpreter) throws(RuntimeError) -> Bool {
         do throws(RuntimeError) {
             try Operators.checkAppend(first, adding: 1, "the result of append")
             if item.isContainer { try Limits.checkNesting(item, extra: 1, "the result of append", cache: ip.nestingCache) }
@@ -208,15 +219,16 @@ final class AppendAssign: StmtNode {
         }
         // The variable's place is looked up only now: evaluating the value may have added globals (moving them).
         let slot: UnsafeMutablePointer<Value>
-        switch target {
-        case .variable(.local(let s), _): slot = f.fp + s
-        case .variable(.global(let s, let name), let loc):
-            unowned(unsafe) let g = ip.fastGlobals
-            guard g.defined[s] else {
+        if localSlot >= 0 {
+            slot = f.fp + localSlot
+        } else {
+            let s = globalSlot
+            guard let found = try f.withGlobals({ g in g.defined[s] ? g.values + s : nil }) else {
+                guard case .variable(.global(_, let name), let loc) = target else { return false }
+                unowned(unsafe) let g = ip.fastGlobals
                 throw RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: g.definedNames))", at: loc)
             }
-            slot = g.values + s
-        default: return false
+            slot = found
         }
         if case .list(var xs) = slot.pointee, AppendAssign.sameStorage(xs, first) {
             // Only the variable may own the storage now: drop the argument's copy, then move it out.
@@ -323,12 +335,20 @@ final class AssignPath: StmtNode {
     let member: String?
     let indices: [ExprNode]
     let value: ExprNode
+    /// The slot of the assigned variable when it is a local or a global (-1 otherwise), read from `base` once:
+    /// `base` is an indirect enum, and matching it on every assignment counted a reference to its box.
+    let localSlot: Int, globalSlot: Int
     init(base: LValue?, baseExpr: ExprNode, member: String?, indices: [ExprNode], value: ExprNode, _ loc: SourceLocation) {
         self.base = base
         self.baseExpr = baseExpr
         self.member = member
         self.indices = indices
         self.value = value
+        switch base {
+        case .variable(.local(let s), _)?: (localSlot, globalSlot) = (s, -1)
+        case .variable(.global(let s, _), _)?: (localSlot, globalSlot) = (-1, s)
+        default: (localSlot, globalSlot) = (-1, -1)
+        }
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
@@ -341,7 +361,7 @@ final class AssignPath: StmtNode {
         if let member {
             if !v.isContainer, let slot = directSlot(f), AssignPath.setField(slot, member, v) { return .normal }
         } else if indices.count == 1 {
-            let i = try indices[0].eval(f)
+            let i = try evaluate(indices, 0, f)
             if !v.isContainer, case .number(let x) = i, let slot = directSlot(f), AssignPath.setElement(slot, x, v) {
                 return .normal
             }
@@ -354,13 +374,10 @@ final class AssignPath: StmtNode {
 
     /// Where the value of the assigned variable lives, when the base is a local variable or a defined global.
     @inline(__always) func directSlot(_ f: Frame) -> UnsafeMutablePointer<Value>? {
-        switch base {
-        case .variable(.local(let s), _)?: return f.fp + s
-        case .variable(.global(let s, _), _)?:
-            unowned(unsafe) let g = f.ip.fastGlobals
-            return g.defined[s] ? g.values + s : nil
-        default: return nil
-        }
+        if localSlot >= 0 { return f.fp + localSlot }
+        guard globalSlot >= 0 else { return nil }
+        let s = globalSlot
+        return try? f.withGlobals { g in g.defined[s] ? g.values + s : nil }
     }
 
     /// Sets element `x` of the list in `slot` in place; false (changing nothing) unless it holds a list and `x` is a
@@ -459,16 +476,17 @@ final class WhileNode: StmtNode {
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        unowned(unsafe) let ip = f.ip
-        while try condition.evalBool(f) {
-            try ip.checkpoint(at: loc)
-            switch try runBody(body, f) {
-            case .breakLoop: return .normal
-            case .returnValue: return .returnValue
-            case .normal, .continueLoop: break
+        try f.withInterpreter { ip throws(RuntimeError) -> Flow in
+            while try condition.evalBool(f) {
+                try ip.checkpoint(at: loc)
+                switch try runBody(body, f) {
+                case .breakLoop: return .normal
+                case .returnValue: return .returnValue
+                case .normal, .continueLoop: break
+                }
             }
+            return .normal
         }
-        return .normal
     }
 }
 
@@ -504,7 +522,11 @@ final class ForNode: StmtNode {
 
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
         let seq = try sequence.eval(f)
-        unowned(unsafe) let ip = f.ip
+        return try f.withInterpreter { ip throws(RuntimeError) -> Flow in try loop(f, seq, ip) }
+    }
+
+    /// Runs the loop over `seq`.
+    @inline(__always) func loop(_ f: Frame, _ seq: Value, _ ip: Interpreter) throws(RuntimeError) -> Flow {
         var exit = Flow.normal
         switch seq {
         case .range(let r):
@@ -544,7 +566,8 @@ final class ReturnNode: StmtNode {
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        f.ip.returnValue = try value?.eval(f) ?? .nil
+        let v = try value?.eval(f) ?? .nil
+        try f.withInterpreter { ip in ip.returnValue = v }
         return .returnValue
     }
 }

@@ -91,10 +91,11 @@ final class GlobalGet: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        unowned(unsafe) let g = f.ip.fastGlobals
-        let v = g.values[slot]
-        if case .nil = v, !g.defined[slot] { throw unknown(g) }
-        return v
+        try f.withGlobals { g throws(RuntimeError) in
+            let v = g.values[slot]
+            if case .nil = v, !g.defined[slot] { throw unknown(g) }
+            return v
+        }
     }
     override var isPure: Bool { true }
     func unknown(_ g: Globals) -> RuntimeError {
@@ -419,7 +420,7 @@ final class IndexNode: ExprNode {
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         let b = try base.eval(f)
         if indices.count == 1 {
-            let i = try indices[0].eval(f)
+            let i = try evaluate(indices, 0, f)
             // The common case without building an index list: one whole number within a list (negative from the
             // end). Anything else, errors included, takes the general path.
             if case .list(let xs) = b, case .number(let x) = i, let n = IndexNode.listPosition(x, count: xs.count) {

@@ -220,6 +220,22 @@ struct Frame {
     let fp: UnsafeMutablePointer<Value>
     unowned(unsafe) let closure: Closure
     let cells: UnsafeMutablePointer<Cell?>
+
+    /// Runs `body` with the interpreter, counting no reference to it.
+    ///
+    /// `let ip = f.ip`, `f.ip.x = …` and even reads of `f.ip.x` count a reference for their duration: two atomic
+    /// operations each, on every call, return and global. The session keeps the interpreter alive for as long as a
+    /// frame exists, so nothing needs counting.
+    @inline(__always) func withInterpreter<R>(_ body: (Interpreter) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
+        try Unmanaged.passUnretained(ip)._withUnsafeGuaranteedRef { ip in Result { () throws(RuntimeError) in try body(ip) } }.get()
+    }
+
+    /// The session's globals, for `body`, counting no reference (see `withInterpreter`).
+    @inline(__always) func withGlobals<R>(_ body: (Globals) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
+        try withInterpreter { ip throws(RuntimeError) in
+            try Unmanaged.passUnretained(ip.fastGlobals)._withUnsafeGuaranteedRef { g in Result { () throws(RuntimeError) in try body(g) } }.get()
+        }
+    }
 }
 
 /// A stop request (Ctrl-C) that running loops and calls check between iterations. Safe to set from any thread.

@@ -117,7 +117,7 @@ struct RobustAlgorithmTests {
     /// Exercises whose last line is an error, with the message it must show.
     static let errors: [String: String] = [
         "base_loss": "loss must be \"mse\", \"bce_logits\", \"cross_entropy\" or a command, got \"nope\"",
-        "kde_quantile": "alpha must be in (0, 1), got 1",
+        "kde_quantile": "alpha must be in (0, 1), or below 0 for log(1 − quantile), got 1",
         "fishr": "ema must be in [0, 1), got 1",
     ]
 
