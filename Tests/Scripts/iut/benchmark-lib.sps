@@ -55,6 +55,10 @@ print r.algo ((mean chosen) <= (mean other)) ((abs (r.mean - (mean (tensor env_m
 p = iut_plot rows algos=["erm", "oracle"]
 # expect: bar ["erm", "oracle"] example
 print p.kind p.series p.xlabel
+# iut_print_draws compares the chosen draws with the authors' (draw 1 for both on Example 2)
+# expect: selected draw, ours (the authors'): 2 erm 0 (1); 2 oracle 1 (1);
+# expect: the same draw as the authors in 1 of 2 cells
+iut_print_draws rows
 # iut_select skips the examples the table does not have
 # expect: 2
 print (len (iut_select t draws=2 algos=["erm", "oracle"]))
