@@ -322,7 +322,7 @@ final class Compiler {
             case .or: return OrNode(x, y, loc)
             case .matmul: return BinaryNode(.matmul, x, y, loc)
             }
-        case .member(let x, let name): return MemberNode(expression(x), name, e.focus ?? loc)
+        case .member(let x, let name): return MemberNode.make(expression(x), name, e.focus ?? loc)
         case .index(let x, let idx): return IndexNode.make(expression(x), idx.map(expression), loc)
         case .apply(let head, let args, _):
             var positional: [(ExprNode, BareName?)] = []

@@ -407,6 +407,28 @@ final class MemberNode: ExprNode {
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         try Operators.member(try base.eval(f), name, f.ip, at: loc)
     }
+
+    /// `r.name` with `r` a local variable reads the field where the variable holds the record (no copy of the
+    /// record: two counted references fewer a read); anything else, the general node.
+    static func make(_ base: ExprNode, _ name: String, _ loc: SourceLocation) -> ExprNode {
+        if let local = base as? LocalGet { return MemberLocalNode(local.slot, name, loc) }
+        return MemberNode(base, name, loc)
+    }
+}
+
+/// `r.name` with `r` a local variable: see `MemberNode.make`.
+final class MemberLocalNode: ExprNode {
+    let slot: Int
+    let name: String
+    init(_ slot: Int, _ name: String, _ loc: SourceLocation) {
+        self.slot = slot
+        self.name = name
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if case .record(let r) = f.fp[slot], let v = r[name] { return v }
+        return try f.withInterpreter { ip throws(RuntimeError) in try Operators.member(f.fp[slot], name, ip, at: loc) }
+    }
 }
 
 final class IndexNode: ExprNode {
