@@ -300,11 +300,12 @@ enum PlotCommands {
         return measures.count <= 3 && label.count <= 40 ? label : "value"
     }
 
-    /// Prints the confirmation and returns nil after writing an SVG with to=, else returns the plot value.
-    static func deliver(_ object: PlotObject, _ args: Arguments) throws(RuntimeError) -> Value {
-        guard let path = try optionalString("to", args) else { return .native(object) }
+    /// Prints the confirmation and returns nil after writing an SVG with to= (or the command's `keyword`), else
+    /// returns the plot value.
+    static func deliver(_ object: PlotObject, _ args: Arguments, keyword: String = "to") throws(RuntimeError) -> Value {
+        guard let path = try optionalString(keyword, args) else { return .native(object) }
         guard path.lowercased().hasSuffix(".svg") else {
-            throw RuntimeError("\(args.command.name): to= writes an SVG file, so the name must end in .svg, got \"\(path)\"")
+            throw RuntimeError("\(args.command.name): \(keyword)= writes an SVG file, so the name must end in .svg, got \"\(path)\"", at: args.location(of: keyword))
         }
         do {
             try object.writeSVG(to: path)

@@ -72,13 +72,7 @@ enum ReportCommand {
         case "plot":
             let object = PlotObject(chart(sections, report), width: try PlotCommands.size("width", args),
                                     height: try PlotCommands.size("height", args))
-            guard let file else { return .native(object) }
-            guard file.lowercased().hasSuffix(".svg") else {
-                throw RuntimeError("report: format=\"plot\" writes an SVG file, so the name must end in .svg, got \"\(file)\"", at: args.location(of: "file"))
-            }
-            try converting { try object.writeSVG(to: file) }
-            args.interpreter.output.write("wrote \(object.summary) to \(file)\n")
-            return .nil
+            return try PlotCommands.deliver(object, args, keyword: "file")
         case let other:
             throw RuntimeError("unknown report format '\(other)' (use table, markdown, latex or plot)\(Suggestions.hint(for: other, in: formats))", at: args.location(of: "format"))
         }

@@ -202,6 +202,7 @@ public struct ModelSelection: Sendable {
                         }
                         environments.insert(env)
                     }
+                    let environmentOrder = environments.sorted()
                     for (setting, settingRuns) in main {
                         guard !environments.isEmpty, let left = scores[setting], left.count == environments.count else { continue }
                         // the checkpoints every left-out environment and every main run has, in order
@@ -212,7 +213,7 @@ public struct ModelSelection: Sendable {
                         } ?? [0]
                         var best: (score: Double, step: Double)?
                         for s in candidateSteps {
-                            let score = mean(environments.sorted().map { mean(left[$0]?[s] ?? []) })
+                            let score = mean(environmentOrder.map { mean(left[$0]?[s] ?? []) })
                             guard !score.isNaN else { continue }
                             if best == nil || (higherIsBetter ? score > best!.score : score < best!.score) { best = (score, s) }
                         }

@@ -189,8 +189,7 @@ def iut_print rows algos=iut_algos {
   }
   print header
   print rule
-  examples = []
-  for r in rows { if (len (filter_list examples r.example)) == 0 { examples = append examples r.example } }
+  examples = unique (map rows { r -> r.example })
   for ex in examples {
     line = "| Example{ex} |"
     for al in algos {
@@ -208,8 +207,7 @@ def iut_print rows algos=iut_algos {
 # the selected table as a bar chart: a group per example, a bar per algorithm, IUT's ± std as error bars;
 # to= writes it as SVG (e.g. iut_plot (iut_select t) to="iut.svg")
 def iut_plot rows algos=iut_algos to=nil {
-  examples = []
-  for r in rows { if (len (filter_list examples r.example)) == 0 { examples = append examples r.example } }
+  examples = unique (map rows { r -> r.example })
   cols = {example: (map examples { ex -> "Example{ex}" })}
   for al in algos {
     means = []
@@ -225,11 +223,11 @@ def iut_plot rows algos=iut_algos to=nil {
     cols[al] = means
     cols["{al}_std"] = stds
   }
+  # an SVG gets a wide page; the terminal its own width
+  size = [nil, nil]
+  if type to != "nil" { size = [960, 420] }
   title = "InvarianceUnitTests: test error, mean ± std over data seeds"
-  if type to == "nil" {
-    return plot bar cols x=example y=algos err=(map algos { al -> "{al}_std" }) title=title ylabel="test error"
-  }
-  plot bar cols x=example y=algos err=(map algos { al -> "{al}_std" }) title=title ylabel="test error" to=to width=960 height=420
+  return plot bar cols x=example y=algos err=(map algos { al -> "{al}_std" }) title=title ylabel="test error" to=to width=size[0] height=size[1]
 }
 
 # prints the draw each cell's selection chose beside the authors' choice, and how many agree

@@ -28,4 +28,4 @@ g = report sel rows=algorithm format="plot"
 print g.kind g.plots  # expect: grid 2
 # file= ending in .svg writes the chart
 report sel rows=algorithm file="/tmp/sps-golden-report.svg"  # expect: wrote grid of 2 plots to /tmp/sps-golden-report.svg
-report sel rows=algorithm format="plot" file="/tmp/sps-golden-report.png"  # expect error col 46: report: format="plot" writes an SVG file, so the name must end in .svg, got "/tmp/sps-golden-report.png"
+report sel rows=algorithm format="plot" file="/tmp/sps-golden-report.png"  # expect error col 46: report: file= writes an SVG file, so the name must end in .svg, got "/tmp/sps-golden-report.png"
