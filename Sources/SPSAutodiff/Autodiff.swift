@@ -45,9 +45,8 @@ public enum Autodiff {
     }
 
     /// Adds the gradient of `output` with respect to every parameter it depends on into that parameter's
-    /// `gradient`. Returns the parameters reached.
-    @discardableResult
-    public static func backward(_ output: Variable, seed: Variable? = nil) throws(AutodiffError) -> [Variable] {
+    /// `gradient`.
+    public static func backward(_ output: Variable, seed: Variable? = nil) throws(AutodiffError) {
         let walk = nextWalk()
         var marks = Marks(saving: Walks.active)
         Walks.enter()
@@ -56,19 +55,15 @@ public enum Autodiff {
             marks.restore()
         }
         try run(walk, from: output, seed: seed, create: false, accumulating: true, marks: &marks) { $0.node == nil }
-        var reached: [Variable] = []
-        for leaf in marks.order where leaf.node == nil {
-            guard let g = leaf.walkGradient else { continue }
-            leaf.walkGradient = nil
-            if leaf.gradient.shape != leaf.value.shape { leaf.gradient = Tensor.zeros(leaf.value.shape) }
-            do throws(TensorError) {
-                try addInPlace(&leaf.gradient, g.value)
-            } catch {
-                throw AutodiffError(error.message)
+        for u in marks.order {
+            let failure: TensorError? = u._withUnsafeGuaranteedRef { leaf in
+                guard leaf.node == nil, let g = leaf.walkGradient else { return nil }
+                leaf.walkGradient = nil
+                do throws(TensorError) { try leaf.accumulateGradient(g.value) } catch { return error }
+                return nil
             }
-            reached.append(leaf)
+            if let failure { throw AutodiffError(failure.message) }
         }
-        return reached
     }
 
     /// How many walks are running on this thread (one inside another's backward rule makes two).
@@ -93,8 +88,8 @@ public enum Autodiff {
     /// The variables one walk visited, each after everything it depends on, with the marks they had before it, so
     /// a walk nested in a backward rule leaves the marks of the walk around it as they were.
     struct Marks {
-        /// The visited variables in topological order.
-        var order: [Variable]
+        /// The visited variables in topological order (unretained: the walk's output keeps them alive).
+        var order: [Unmanaged<Variable>]
         /// The visited variables in the order first seen, with their marks before the walk.
         var seen: [Saved]
 
@@ -150,84 +145,121 @@ public enum Autodiff {
             start = Variable(constant: Tensor.ones(output.shape))
         }
         topologicalOrder(from: output, walk: walk, into: &marks)
-        let order = marks.order
-        // Which variables lead to a target: only those get gradients.
-        for v in order {
-            v.walkGradient = nil
-            v.leadsToTarget = isTarget(v) || (v.node?.inputs.contains { $0.walk == walk && $0.leadsToTarget } ?? false)
-        }
-        output.walkGradient = start
-        for v in order.reversed() {
-            guard v.leadsToTarget, let g = v.walkGradient else { continue }
-            if !isTarget(v) { v.walkGradient = nil }
-            guard let node = v.node else { continue }
-            var needed = Needed(count: node.inputs.count)
-            var any = false
-            for (i, input) in node.inputs.enumerated() where input.requiresGrad && input.walk == walk && input.leadsToTarget {
-                needed[i] = true
-                any = true
-            }
-            guard any else { continue }
-            for stamp in node.versions where node.inputs[stamp.input].version != stamp.version {
-                let input = node.inputs[stamp.input]
-                throw AutodiffError("\(input.name.isEmpty ? "a value" : "'\(input.name)'") used by \(node.operation) was changed after \(node.operation) ran; compute the result again before asking for its gradient")
-            }
-            let context = BackwardContext(create: create, accumulating: accumulating, needed: needed)
-            let inputGrads: [Variable?]
-            do throws(TensorError) {
-                if create {
-                    inputGrads = try Recording.on { () throws(TensorError) in try node.backward(g, node.inputs, v, context) }
-                } else {
-                    // The rule sees the recorded inputs, but with recording off nothing it computes is recorded.
-                    inputGrads = try Recording.off { () throws(TensorError) in try node.backward(g, node.inputs, v, context) }
-                }
-            } catch {
-                throw AutodiffError("the gradient of \(node.operation) failed: \(error.message)")
-            }
-            for (index, input) in node.inputs.enumerated() where needed[index] {
-                guard index < inputGrads.count, let gi = inputGrads[index] else { continue }
-                guard gi.shape == input.shape || gi.count == input.count else {
-                    throw AutodiffError("internal error: the gradient of \(node.operation) for input \(index + 1) has shape \(Tensor.format(shape: gi.shape)), the input \(Tensor.format(shape: input.shape))")
-                }
-                do throws(TensorError) {
-                    let shaped = gi.shape == input.shape ? gi : try gi.reshaped(input.shape)
-                    if let previous = input.walkGradient {
-                        input.walkGradient = try previous + shaped
-                    } else {
-                        input.walkGradient = shaped
+        // `output` keeps every variable of the order alive (through the nodes' inputs) for the whole walk, so the
+        // order and the loops below hold them without counting references.
+        try withExtendedLifetime(output) { () throws(AutodiffError) in
+            // Which variables lead to a target: only those get gradients.
+            for u in marks.order {
+                u._withUnsafeGuaranteedRef { v in
+                    v.walkGradient = nil
+                    var leads = isTarget(v)
+                    if !leads, let node = v.node {
+                        for input in node.inputs where input.walk == walk && input.leadsToTarget {
+                            leads = true
+                            break
+                        }
                     }
-                } catch {
-                    throw AutodiffError(error.message)
+                    v.leadsToTarget = leads
                 }
+            }
+            output.walkGradient = start
+            for u in marks.order.reversed() {
+                let failure = u._withUnsafeGuaranteedRef { v in
+                    propagate(from: v, walk: walk, create: create, accumulating: accumulating, isTarget: isTarget)
+                }
+                if let failure { throw failure }
             }
         }
     }
 
+    /// One step of the reverse sweep: passes `v`'s gradient through its operation's backward rule into the
+    /// gradients of its inputs. Returns the error that stops the walk, if any (returned, not thrown, so the caller
+    /// can hold `v` without counting a reference).
+    private static func propagate(from v: Variable, walk: Int, create: Bool, accumulating: Bool,
+                                  isTarget: (Variable) -> Bool) -> AutodiffError? {
+        guard v.leadsToTarget, let g = v.walkGradient else { return nil }
+        if !isTarget(v) { v.walkGradient = nil }
+        guard let node = v.node else { return nil }
+        let inputs = node.inputs
+        var needed = Needed(count: inputs.count)
+        var any = false
+        for i in inputs.indices {
+            let input = inputs[i]
+            if input.requiresGrad && input.walk == walk && input.leadsToTarget {
+                needed[i] = true
+                any = true
+            }
+        }
+        guard any else { return nil }
+        for stamp in node.versions where inputs[stamp.input].version != stamp.version {
+            let input = inputs[stamp.input]
+            return AutodiffError("\(input.name.isEmpty ? "a value" : "'\(input.name)'") used by \(node.operation) was changed after \(node.operation) ran; compute the result again before asking for its gradient")
+        }
+        let context = BackwardContext(create: create, accumulating: accumulating, needed: needed)
+        let inputGrads: [Variable?]
+        do throws(TensorError) {
+            if create {
+                inputGrads = try Recording.on { () throws(TensorError) in try node.backward(g, inputs, v, context) }
+            } else {
+                // The rule sees the recorded inputs, but with recording off nothing it computes is recorded.
+                inputGrads = try Recording.off { () throws(TensorError) in try node.backward(g, inputs, v, context) }
+            }
+        } catch {
+            return AutodiffError("the gradient of \(node.operation) failed: \(error.message)")
+        }
+        for index in inputs.indices where needed[index] {
+            guard index < inputGrads.count, let gi = inputGrads[index] else { continue }
+            let input = inputs[index]
+            guard gi.shape == input.shape || gi.count == input.count else {
+                return AutodiffError("internal error: the gradient of \(node.operation) for input \(index + 1) has shape \(Tensor.format(shape: gi.shape)), the input \(Tensor.format(shape: input.shape))")
+            }
+            do throws(TensorError) {
+                let shaped = gi.shape == input.shape ? gi : try gi.reshaped(input.shape)
+                if let previous = input.walkGradient {
+                    input.walkGradient = try previous + shaped
+                } else {
+                    input.walkGradient = shaped
+                }
+            } catch {
+                return AutodiffError(error.message)
+            }
+        }
+        return nil
+    }
+
     /// The variables `output` depends on through recorded operations, each after everything it depends on
-    /// (iterative depth-first search: graphs may be very deep), marked as visited by `walk`.
+    /// (iterative depth-first search: graphs may be very deep), marked as visited by `walk`. The order holds them
+    /// unretained: `output` keeps them alive.
     static func topologicalOrder(from output: Variable, walk: Int, into marks: inout Marks) {
         /// A variable on the search stack and the next of its inputs to visit.
         struct Frame {
-            let variable: Variable
+            let variable: Unmanaged<Variable>
             var next: Int
         }
         var stack: [Frame] = []
         stack.reserveCapacity(16)
-        stack.append(Frame(variable: output, next: 0))
+        stack.append(Frame(variable: .passUnretained(output), next: 0))
         marks.save(output)
         output.walk = walk
-        while var top = stack.popLast() {
-            guard let node = top.variable.node, top.next < node.inputs.count else {
-                marks.order.append(top.variable)
-                continue
-            }
-            let input = node.inputs[top.next]
-            top.next += 1
-            stack.append(top)
-            if input.requiresGrad && input.walk != walk {
-                marks.save(input)
-                input.walk = walk
-                stack.append(Frame(variable: input, next: 0))
+        withExtendedLifetime(output) {
+            while var top = stack.popLast() {
+                let input: Unmanaged<Variable>? = top.variable._withUnsafeGuaranteedRef { v in
+                    guard let node = v.node, top.next < node.inputs.count else { return nil }
+                    return .passUnretained(node.inputs[top.next])
+                }
+                guard let input else {
+                    marks.order.append(top.variable)
+                    continue
+                }
+                top.next += 1
+                stack.append(top)
+                input._withUnsafeGuaranteedRef { v in
+                    if v.requiresGrad && v.walk != walk {
+                        marks.save(v)
+                        v.walk = walk
+                        stack.append(Frame(variable: input, next: 0))
+                    }
+                }
             }
         }
     }

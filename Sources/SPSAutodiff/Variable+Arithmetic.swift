@@ -35,7 +35,7 @@ extension Variable {
         }
         guard t.rank <= shape.count else { throw failure() }
         if t.count == 1, let v = t.scalarValue { return Tensor.full(shape, v) }
-        let padded = Array(repeating: 1, count: shape.count - t.rank) + t.shape
+        let padded = Array(filling: 1, count: shape.count - t.rank) + t.shape
         for k in 0..<shape.count where padded[k] != 1 && padded[k] != shape[k] { throw failure() }
         if shape.count == 2 {
             let (n, k) = (shape[0], shape[1])
@@ -46,7 +46,7 @@ extension Variable {
                 return try Tensor(shape: shape, storage: out)
             }
             if padded == [n, 1] {
-                var out = [Float](repeating: 0, count: n * k)
+                var out = [Float](filling: 0, count: n * k)
                 t.withUnsafeBufferPointer { p in
                     for i in 0..<n { for j in 0..<k { out[i * k + j] = p[i] } }
                 }
@@ -62,7 +62,7 @@ extension Variable {
         guard shape.count <= rank else {
             throw TensorError("cannot sum shape \(Tensor.format(shape: t.shape)) down to \(Tensor.format(shape: shape))")
         }
-        let padded = Array(repeating: 1, count: rank - shape.count) + shape
+        let padded = Array(filling: 1, count: rank - shape.count) + shape
         for k in 0..<rank where padded[k] != 1 && padded[k] != t.shape[k] {
             throw TensorError("cannot sum shape \(Tensor.format(shape: t.shape)) down to \(Tensor.format(shape: shape))")
         }
@@ -72,14 +72,14 @@ extension Variable {
         if rank == 2 {
             let (n, k) = (t.shape[0], t.shape[1])
             if padded == [1, k] {
-                var out = [Double](repeating: 0, count: k)
+                var out = [Double](filling: 0, count: k)
                 t.withUnsafeBufferPointer { p in
                     for i in 0..<n { for j in 0..<k { out[j] += Double(p[i * k + j]) } }
                 }
                 return try Tensor(shape: shape, storage: out.map { Float($0) })
             }
             if padded == [n, 1] {
-                var out = [Float](repeating: 0, count: n)
+                var out = [Float](filling: 0, count: n)
                 t.withUnsafeBufferPointer { p in
                     for i in 0..<n {
                         var s = 0.0
@@ -91,14 +91,14 @@ extension Variable {
             }
         }
         // Strides of the result seen from each position of `t` (0 along summed axes).
-        var strides = Array(repeating: 0, count: rank)
+        var strides = Array(filling: 0, count: rank)
         var step = 1
         for k in stride(from: rank - 1, through: 0, by: -1) {
             strides[k] = padded[k] == 1 ? 0 : step
             step *= padded[k]
         }
-        var out = [Double](repeating: 0, count: total)
-        var index = Array(repeating: 0, count: rank)
+        var out = [Double](filling: 0, count: total)
+        var index = Array(filling: 0, count: rank)
         var target = 0
         t.withUnsafeBufferPointer { source in
             for i in 0..<source.count {

@@ -119,7 +119,7 @@ extension Variable {
         guard labels.count == rows else {
             throw TensorError("cross_entropy: \(rows) rows of logits but \(labels.count) labels; give one class label per row")
         }
-        var onehot = [Float](repeating: 0, count: logits.count)
+        var onehot = [Float](filling: 0, count: logits.count)
         for (i, label) in labels.storage.enumerated() {
             guard label == label.rounded(), label >= 0, Int(label) < classes else {
                 throw TensorError("cross_entropy: label \(label == label.rounded() && Swift.abs(label) < 1e9 ? String(Int(label)) : "\(label)") at position \(i) is not a class number in 0..<\(classes)")

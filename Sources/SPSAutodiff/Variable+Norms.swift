@@ -25,7 +25,7 @@ extension Variable {
     /// √(Σ x²), accumulated in Double; the gradient x / ‖x‖ (0 where the norm is 0) uses the output.
     private func euclideanNorm(axis: Int?) throws(TensorError) -> Variable {
         let lanes = try Lanes(shape, axis: axis)
-        var out = [Float](repeating: 0, count: lanes.outer * lanes.inner)
+        var out = [Float](filling: 0, count: lanes.outer * lanes.inner)
         value.withUnsafeBufferPointer { v in
             for (n, base) in lanes.bases.enumerated() {
                 var s = 0.0

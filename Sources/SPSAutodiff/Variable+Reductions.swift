@@ -35,6 +35,7 @@ extension Variable {
             if scale != 1 { t = t.map { $0 * scale } }
             spread = try Variable.broadcast(t, to: shape)
         }
+        if Recording.isOff { return Variable(constant: spread) }  // a training step's backward: nothing to record
         let from = self.shape
         return Variable.record("expand", spread, [self]) { g, _, _, _ throws(TensorError) in
             let s = try g.summed(to: kept).reshaped(from)
@@ -45,7 +46,7 @@ extension Variable {
     /// `shape` with the reduced axis kept as size 1 (all axes for a full reduction), for broadcasting a reduced
     /// gradient back.
     static func keptShape(_ shape: [Int], axis: Int?) -> [Int] {
-        guard let axis else { return Array(repeating: 1, count: shape.count) }
+        guard let axis else { return Array(filling: 1, count: shape.count) }
         var kept = shape
         let k = axis < 0 ? axis + shape.count : axis
         if k >= 0 && k < kept.count { kept[k] = 1 }
@@ -114,7 +115,7 @@ extension Variable {
             }
         }
         let lanes = try Lanes(shape, axis: axis)
-        var others = [Float](repeating: 0, count: count)
+        var others = [Float](filling: 0, count: count)
         let v = value.storage
         for base in lanes.bases {
             // Prefix and suffix products: others[j] = Π_{k<j} x_k · Π_{k>j} x_k.
@@ -147,7 +148,7 @@ extension Variable {
 
     private func extremum(_ name: String, _ axis: Int?, _ result: Tensor, _ positions: Tensor) throws(TensorError) -> Variable {
         let lanes = try Lanes(shape, axis: axis)
-        var weights = [Float](repeating: 0, count: count)
+        var weights = [Float](filling: 0, count: count)
         if axis == nil, let best = result.scalarValue {
             let ties = value.storage.indices.filter { value.storage[$0] == best || (best.isNaN && value.storage[$0].isNaN) }
             for p in ties { weights[p] = 1 / Float(ties.count) }

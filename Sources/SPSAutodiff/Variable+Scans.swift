@@ -58,7 +58,7 @@ extension Variable {
         return Variable.record("cumprod", result, [self]) { g, _, _, _ throws(TensorError) in
             // dx_i = Σ_{j≥i} g_j Π_{k≤j, k≠i} x_k, lane by lane (quadratic in the lane's length).
             let gs = g.value.storage
-            var out = [Float](repeating: 0, count: v.count)
+            var out = [Float](filling: 0, count: v.count)
             for base in bases {
                 for i in 0..<n {
                     var total = 0.0, product = 1.0

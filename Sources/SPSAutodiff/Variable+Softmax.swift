@@ -13,7 +13,7 @@ extension Tensor {
     /// accumulated in Double. A lane whose largest element is ±inf gives that infinity.
     public func logSumExp(axis: Int?) throws(TensorError) -> Tensor {
         let lanes = try Lanes(shape, axis: axis)
-        var out = [Float](repeating: 0, count: lanes.outer * lanes.inner)
+        var out = [Float](filling: 0, count: lanes.outer * lanes.inner)
         storage.withUnsafeBufferPointer { p in
             for (n, base) in lanes.bases.enumerated() {
                 var m = -Double.infinity
@@ -40,7 +40,7 @@ extension Tensor {
     public func softmax(axis: Int, log: Bool = false) throws(TensorError) -> Tensor {
         let lanes = try Lanes(shape, axis: axis)
         var out = storage
-        var shifted = [Double](repeating: 0, count: lanes.length)
+        var shifted = [Double](filling: 0, count: lanes.length)
         for base in lanes.bases {
             var m = -Double.infinity
             for j in 0..<lanes.length { m = Swift.max(m, Double(storage[base + j * lanes.inner])) }

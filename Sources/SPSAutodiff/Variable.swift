@@ -15,7 +15,17 @@ public final class Variable: @unchecked Sendable {
     /// The current value. Optimizers change a leaf's value in place; call `markChanged()` after doing so.
     public var value: Tensor
     /// The gradient accumulated by `Autodiff.backward` since the last `zeroGradient` (leaves only; empty otherwise).
-    public var gradient: Tensor
+    public var gradient: Tensor {
+        get { storedGradient ?? Variable.noGradient }
+        set { storedGradient = newValue }
+        _modify {
+            if storedGradient == nil { storedGradient = Variable.noGradient }
+            yield &storedGradient!
+        }
+    }
+    /// A leaf's gradient; nil for every other value, so making an operation's result touches no shared tensor (its
+    /// reference counts would be contended by the threads of a `repeat`).
+    private var storedGradient: Tensor?
     /// A short name for printing and errors (`weight`, `bias`, `w`); empty for intermediate results.
     public let name: String
     /// True when gradients flow to this value: a parameter, or a result computed from one.
@@ -40,7 +50,7 @@ public final class Variable: @unchecked Sendable {
     public init(name: String, value: Tensor) {
         self.name = name
         self.value = value
-        self.gradient = Tensor.zeros(value.shape)
+        self.storedGradient = Tensor.zeros(value.shape)
         self.requiresGrad = true
     }
 
@@ -49,7 +59,6 @@ public final class Variable: @unchecked Sendable {
     public init(constant value: Tensor) {
         self.name = ""
         self.value = value
-        self.gradient = Variable.noGradient
         self.requiresGrad = false
     }
 
@@ -57,7 +66,6 @@ public final class Variable: @unchecked Sendable {
     init(value: Tensor, node: Node) {
         self.name = ""
         self.value = value
-        self.gradient = Variable.noGradient
         self.requiresGrad = true
         self.node = node
     }
@@ -67,21 +75,24 @@ public final class Variable: @unchecked Sendable {
     deinit {
         guard let first = node else { return }
         node = nil
-        var pending: [Node] = []  // stays empty (no allocation) unless this variable alone held a deeper graph
+        // A chain (each operation's result used once: a loss) is followed without the array, which only holds
+        // the other branches of a tree.
+        var pending: [Node] = []
         var current: Node? = first
         while let n = current {
+            current = nil
             var inputs = n.takeInputs()
             while var input = inputs.popLast() {
                 if isKnownUniquelyReferenced(&input), let inner = input.node {
                     input.node = nil
-                    pending.append(inner)
+                    if current == nil { current = inner } else { pending.append(inner) }
                 }
             }
-            current = pending.popLast()
+            if current == nil { current = pending.popLast() }
         }
     }
 
-    /// The empty gradient of a value that keeps none (shared: making an operation's result allocates nothing for it).
+    /// The empty gradient of a value that keeps none (what `gradient` reads for a value that is not a leaf).
     static let noGradient = Tensor.zeros([0])
 
     /// True for a parameter or constant (not computed by a recorded operation).
@@ -96,8 +107,21 @@ public final class Variable: @unchecked Sendable {
 
     /// Sets the gradient to zero.
     public func zeroGradient() {
-        if gradient.shape != value.shape { gradient = Tensor.zeros(value.shape); return }
-        gradient.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        guard storedGradient?.shape == value.shape else { storedGradient = Tensor.zeros(value.shape); return }
+        storedGradient!.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
+    /// Makes the gradient zeros of the value's shape unless it already has that shape (a leaf's gradient does;
+    /// after `value` changed shape it does not).
+    public func ensureGradient() {
+        if storedGradient?.shape != value.shape { storedGradient = Tensor.zeros(value.shape) }
+    }
+
+    /// Adds `addend` (of this value's element count) into the gradient, making it zeros of the value's shape first
+    /// if it has another shape.
+    func accumulateGradient(_ addend: Tensor) throws(TensorError) {
+        ensureGradient()
+        try Autodiff.addInPlace(&storedGradient!, addend)
     }
 
     /// Records that the value was changed in place (an optimizer step, an assignment).
@@ -171,7 +195,7 @@ public struct Needed: RandomAccessCollection, Sendable {
     /// None of `count` inputs needed yet.
     init(count: Int) {
         self.count = count
-        if count > 64 { more = [Bool](repeating: false, count: count - 64) }
+        if count > 64 { more = [Bool](filling: false, count: count - 64) }
     }
 
     public var startIndex: Int { 0 }

@@ -27,7 +27,12 @@ final class LoopObject: NativeObject {
     /// Where `loss=` was written: errors of the objective's result point there.
     let objectiveLocation: SourceLocation?
     /// The interpreter an objective (or a model written in sps) runs in: the one advancing the loop.
-    private weak var interpreter: Interpreter?
+    private var interpreter: Interpreter? {
+        get { interpreterLink?.interpreter }
+        set { interpreterLink = newValue?.link }
+    }
+    /// Where `interpreter` is found (not a weak reference, which would slow every use of the interpreter).
+    private var interpreterLink: InterpreterLink?
     /// The error that stopped the objective in the interpreter, with its location; `advance` reports it.
     private var objectiveFailure: RuntimeError?
 
@@ -53,15 +58,9 @@ final class LoopObject: NativeObject {
         }
         // The objective hook: a custom objective, or a built-in loss of a model written in sps.
         if case .custom = objective {
-            loop.objective = { [weak self] batches throws(TrainingError) -> Float in
-                guard let self else { throw .invalid("the loop is gone") }
-                return try self.runObjective(batches)
-            }
+            loop.objective = { [unowned self] batches throws(TrainingError) -> Float in try self.runObjective(batches) }
         } else if model.isScripted {
-            loop.objective = { [weak self] batches throws(TrainingError) -> Float in
-                guard let self else { throw .invalid("the loop is gone") }
-                return try self.runObjective(batches)
-            }
+            loop.objective = { [unowned self] batches throws(TrainingError) -> Float in try self.runObjective(batches) }
         }
     }
 

@@ -97,7 +97,7 @@ final class NativeModelRunner {
     private func nativeGradients(_ g: Variable, _ x: Tensor, outputs: Int, rerun: Bool, context: BackwardContext) throws(TensorError) -> [Variable?] {
         let rows = x.shape[0], columns = x.shape[1]
         let wantsInput = context.needed.first ?? false
-        for p in parameters where p.gradient.shape != p.value.shape { p.gradient = Tensor.zeros(p.value.shape) }
+        for p in parameters { p.ensureGradient() }
         // Gradients as values: the layers add into `.grad`, so give them zeros to add into and put `.grad` back.
         let kept = context.accumulating ? [] : parameters.map(\.gradient)
         if !context.accumulating { for p in parameters { p.gradient = Tensor.zeros(p.value.shape) } }

@@ -20,8 +20,13 @@ final class ScriptLayer: Layer {
     let takesParams: Bool
     /// A label for printing: the def's name, or `block`.
     let label: String
-    /// The interpreter the code runs in; bound on use.
-    weak var interpreter: Interpreter?
+    /// The interpreter the code runs in; bound on use (nil once it is gone).
+    var interpreter: Interpreter? {
+        get { interpreterLink?.interpreter }
+        set { interpreterLink = newValue?.link }
+    }
+    /// Where `interpreter` is found (not a weak reference, which would slow every use of the interpreter).
+    private var interpreterLink: InterpreterLink?
     /// The error of the last forward that failed in the interpreter, with its location (a `Layer` can only report
     /// a message; commands rethrow this instead).
     var failure: RuntimeError?

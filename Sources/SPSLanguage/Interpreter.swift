@@ -70,6 +70,8 @@ public final class Interpreter {
     /// The host's state for its commands (streams, what a `repeat` run recorded, hooks); a run's copy starts with
     /// the host's `isolatedCopy()` of it.
     public var host: (any HostContext)?
+    /// A reference to this interpreter that reads nil once it is gone (see `InterpreterLink`).
+    public let link = InterpreterLink()
 
     /// Creates an interpreter with the core built-ins registered.
     public init(output: any OutputSink = BufferSink(), interrupt: InterruptFlag = InterruptFlag()) {
@@ -86,6 +88,7 @@ public final class Interpreter {
         self.cellRegistry = CellRegistry()
         self.nextCollection = Interpreter.minimumCollection
         emptyCells.initialize(to: nil)
+        link.target = self
         Builtins.registerAll(in: self)
     }
 
@@ -125,9 +128,11 @@ public final class Interpreter {
         self.seed = other.seed
         self.random = other.random
         emptyCells.initialize(to: nil)
+        link.target = self
     }
 
     deinit {
+        link.target = nil
         if isolation == nil {
             // The session is over: drop its variables, then free the cycles only they kept reachable. (Cycles an
             // isolated copy made are collected by its original, which outlives it.)

@@ -139,7 +139,7 @@ final class CallNode: ExprNode {
         }
         do throws(RuntimeError) {
             if argc < n || !keywordNames.isEmpty || cellCount > 0 {
-                var given = [Bool](repeating: false, count: n)
+                var given = [Bool](filling: false, count: n)
                 for j in 0..<argc { given[j] = true }
                 for (k, name) in keywordNames.enumerated() {
                     let j = try ip.keywordSlot(c.proto, name, &given, at: keywordLocations[k])
@@ -164,8 +164,8 @@ extension Interpreter {
                      keywordLocations: [SourceLocation] = [], frame: Frame?, at loc: SourceLocation?) throws(RuntimeError) -> Value {
         let params = cmd.parameters
         // A parameter is set once its value is (an explicit nil is `.nil`, not Swift's nil).
-        var values = [Value?](repeating: nil, count: params.count)
-        var locations = [SourceLocation?](repeating: nil, count: params.count)
+        var values = [Value?](filling: nil, count: params.count)
+        var locations = [SourceLocation?](filling: nil, count: params.count)
         // The positions of a variadic parameter's values, for pointing at the one of the wrong type.
         var restLocations: [SourceLocation?] = []
 

@@ -4,7 +4,7 @@ extension Tensor {
     /// The shape two tensors broadcast to under numpy's rules (align trailing axes; sizes equal or 1).
     public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(TensorError) -> [Int] {
         let rank = Swift.max(a.count, b.count)
-        var result = Array(repeating: 0, count: rank)
+        var result = Array(filling: 0, count: rank)
         for k in 0..<rank {
             let da = k < rank - a.count ? 1 : a[k - (rank - a.count)]
             let db = k < rank - b.count ? 1 : b[k - (rank - b.count)]
@@ -65,8 +65,8 @@ extension Tensor {
         let total = try Tensor.checkedCount(target)
         let sa = Tensor.broadcastStrides(shape, into: target)
         let sb = Tensor.broadcastStrides(other.shape, into: target)
-        var out = [Float](repeating: 0, count: total)
-        var index = Array(repeating: 0, count: target.count)
+        var out = [Float](filling: 0, count: total)
+        var index = Array(filling: 0, count: target.count)
         var ia = 0, ib = 0
         for position in 0..<total {
             out[position] = op(storage[ia], other.storage[ib])
@@ -153,7 +153,7 @@ extension Tensor {
         guard k == k2 else {
             throw TensorError("matrix product of \(Tensor.format(shape: shape)) and \(Tensor.format(shape: other.shape)): inner sizes \(k) and \(k2) differ")
         }
-        var out = [Float](repeating: 0, count: m * n)
+        var out = [Float](filling: 0, count: m * n)
         storage.withUnsafeBufferPointer { a in
             other.storage.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { c in
@@ -173,7 +173,7 @@ extension Tensor {
     public func transposed() -> Tensor {
         guard rank == 2 else { return self }
         let (m, n) = (shape[0], shape[1])
-        var out = [Float](repeating: 0, count: m * n)
+        var out = [Float](filling: 0, count: m * n)
         for i in 0..<m {
             for j in 0..<n { out[j * m + i] = storage[i * n + j] }
         }

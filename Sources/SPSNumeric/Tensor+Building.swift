@@ -61,7 +61,7 @@ extension Tensor {
     public static func outer(_ a: Tensor, _ b: Tensor) throws(TensorError) -> Tensor {
         let shape = [a.count, b.count]
         let total = try checkedCount(shape)
-        var out = [Float](repeating: 0, count: total)
+        var out = [Float](filling: 0, count: total)
         for i in 0..<a.count {
             let x = a.storage[i]
             for j in 0..<b.count { out[i * b.count + j] = x * b.storage[j] }

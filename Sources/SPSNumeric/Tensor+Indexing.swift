@@ -80,7 +80,7 @@ extension Tensor {
             for (n, p) in plan.leading[0].enumerated() { body(p * stride, n * plan.block) }
             return
         }
-        var counters = [Int](repeating: 0, count: k)
+        var counters = [Int](filling: 0, count: k)
         var destination = 0
         while true {
             var source = 0
@@ -149,7 +149,7 @@ extension Tensor {
     /// it has exactly that many, else this tensor broadcast to the shape; an error names both shapes.
     func filling(_ target: [Int], count: Int, what: String) throws(TensorError) -> [Float] {
         if self.count == count { return storage }
-        if self.count == 1 { return [Float](repeating: storage[0], count: count) }
+        if self.count == 1 { return [Float](filling: storage[0], count: count) }
         guard let shape = try? Tensor.broadcastShape(self.shape, target), shape == target else {
             throw TensorError("cannot assign \(Tensor.format(shape: self.shape)) values to \(what) of shape \(Tensor.format(shape: target))")
         }

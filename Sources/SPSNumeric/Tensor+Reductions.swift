@@ -18,7 +18,7 @@ extension Tensor {
     /// Reduces each run along `axis` with `body`, which sees the run's values through a strided accessor.
     func reduce(axis: Int?, _ body: (_ length: Int, _ value: (Int) -> Float) -> Float) throws(TensorError) -> Tensor {
         let layout = try reductionLayout(axis)
-        var out = [Float](repeating: 0, count: layout.outer * layout.inner)
+        var out = [Float](filling: 0, count: layout.outer * layout.inner)
         storage.withUnsafeBufferPointer { p in
             for o in 0..<layout.outer {
                 for i in 0..<layout.inner {

@@ -8,7 +8,7 @@ extension Tensor {
         let k = try Tensor.normalizedAxis(axis, rank: rank)
         let outer = shape[..<k].reduce(1, *), length = shape[k], inner = shape[(k + 1)...].reduce(1, *)
         var out = storage
-        var lane = [Float](repeating: 0, count: length)
+        var lane = [Float](filling: 0, count: length)
         for o in 0..<outer {
             for i in 0..<inner {
                 let base = o * length * inner + i

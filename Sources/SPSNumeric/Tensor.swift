@@ -68,7 +68,7 @@ public struct Tensor: Sendable, Equatable {
     /// Creates a tensor of the given shape with every element equal to `value`.
     public static func full(_ shape: [Int], _ value: Float) -> Tensor {
         let count = shape.reduce(1) { $0 * Swift.max($1, 0) }
-        return Tensor(uncheckedShape: shape.map { Swift.max($0, 0) }, storage: Array(repeating: value, count: count))
+        return Tensor(uncheckedShape: shape.map { Swift.max($0, 0) }, storage: Array(filling: value, count: count))
     }
 
     /// A tensor of zeros.
@@ -109,7 +109,7 @@ public struct Tensor: Sendable, Equatable {
 
     /// The distance in elements between neighbours along each axis (row-major, contiguous).
     public var strides: [Int] {
-        var result = Array(repeating: 1, count: shape.count)
+        var result = Array(filling: 1, count: shape.count)
         var step = 1
         for axis in shape.indices.reversed() {
             result[axis] = step
