@@ -49,4 +49,35 @@ import SPSNumeric
         let g = try Autodiff.gradients(of: try s.sum(), wrt: [w])[0]
         #expect(g.value.storage == [200_001])
     }
+
+    @Test func deepBranchingGraphIsFreedWithoutRecursionOrLeaks() throws {
+        let w = parameter([1])
+        weak var middle: Variable?
+        do {
+            // Every sum has two inputs with graphs of their own: the chain and a product.
+            var s = w
+            for i in 0..<200_000 {
+                s = try s + (w * 2)
+                if i == 1000 { middle = s }
+            }
+            let g = try Autodiff.gradients(of: try s.sum(), wrt: [w])[0]
+            #expect(g.value.storage == [400_001])
+            #expect(middle != nil)
+        }
+        #expect(middle == nil)
+    }
+
+    @Test func onlyLeavesKeepGradients() throws {
+        let w = parameter([1, 2])
+        let y = try (w * w).sum()
+        try Autodiff.backward(y)
+        #expect(w.gradient.storage == [2, 4])
+        #expect(y.gradient.count == 0)
+        w.zeroGradient()
+        #expect(w.gradient.storage == [0, 0])
+        // A leaf whose value changed shape starts a gradient of the new shape.
+        w.value = Tensor([1, 2, 3])
+        try Autodiff.backward(try (w * w).sum())
+        #expect(w.gradient.storage == [2, 4, 6])
+    }
 }

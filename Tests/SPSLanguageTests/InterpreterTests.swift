@@ -22,6 +22,18 @@ func run(_ text: String, located: Bool = false) -> String {
 
 @Suite("Interpreter")
 struct InterpreterTests {
+    @Test func linkFindsTheInterpreterUntilItEnds() {
+        var ip: Interpreter? = Interpreter()
+        let link = ip!.link
+        #expect(link.interpreter === ip)
+        var copy: Interpreter? = ip!.isolatedCopy()
+        #expect(copy?.link.interpreter === copy)
+        #expect(copy?.link !== link)
+        copy = nil
+        ip = nil
+        #expect(link.interpreter == nil)
+    }
+
     @Test func arithmeticAndPrinting() {
         #expect(run("print (1 + 2 * 3) (7 / 2) 3.0") == "7 3.5 3\n")
     }

@@ -120,4 +120,15 @@ import SPSNumeric
         #expect(try m.compare(Tensor(scalar: 8), .greater).any(axis: 0).storage == [0, 0, 1])
         #expect(try Tensor([]).all().storage == [1])
     }
+
+    // MARK: - Arrays of one value
+
+    @Test func arraysFilledWithOneValueEqualRepeating() {
+        #expect([Float](filling: 1.5, count: 4) == [Float](repeating: 1.5, count: 4))
+        #expect([Int](filling: 7, count: 0).isEmpty)
+        #expect([String?](filling: nil, count: 3) == [String?](repeating: nil, count: 3))
+        var a = [Double](filling: 0, count: 2)
+        a[1] = 3  // a fresh, unshared buffer
+        #expect(a == [0, 3])
+    }
 }
