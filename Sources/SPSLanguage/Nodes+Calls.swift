@@ -32,6 +32,8 @@ final class CallNode: ExprNode {
     let keywordBareNames: [BareName?]
     /// Where each keyword is written (`epochs` in `epochs=3`), for errors about the keyword itself.
     let keywordLocations: [SourceLocation]
+    /// The slot of the global the head reads (`fib` in `fib n`), or -1.
+    let headGlobal: Int
 
     init(head: ExprNode, headName: String, positional: [(ExprNode, BareName?)], keywords: [(String, ExprNode, BareName?)],
          keywordLocations: [SourceLocation] = [], _ loc: SourceLocation) {
@@ -43,10 +45,20 @@ final class CallNode: ExprNode {
         self.keywordValues = keywords.map(\.1)
         self.keywordBareNames = keywords.map(\.2)
         self.keywordLocations = keywordLocations.count == keywords.count ? keywordLocations : keywords.map(\.1.loc)
+        headGlobal = (head as? GlobalGet)?.slot ?? -1
         super.init(loc)
     }
 
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if headGlobal >= 0 {
+            // `fib n`: the global holds the closure for the call (see `Globals.withCallee`), which counts no
+            // reference to it.
+            let slot = headGlobal
+            let result = try f.withGlobals { g throws(RuntimeError) in
+                try g.withCallee(slot) { c throws(RuntimeError) in try callClosure(c, f) }
+            }
+            if let result { return result }
+        }
         let callee = try head.eval(f)
         switch callee {
         case .closure(let c):
@@ -69,12 +81,12 @@ final class CallNode: ExprNode {
                 throw error.located(loc)
             }
             throw RuntimeError("'\(headName)' is a \(o.typeName), which cannot be applied to arguments", at: loc)
-        default:
+        case let other:
             var hint = ""
             if positional.count == 1, let first = positional.first, first is NegateNode || isNegativeLiteral(first) {
                 hint = "; to subtract, put spaces on both sides of '-' (a - 1)"
             }
-            throw RuntimeError("'\(headName)' is a \(callee.typeName), not a command, and cannot be applied to arguments\(hint)", at: loc)
+            throw RuntimeError("'\(headName)' is a \(other.typeName), not a command, and cannot be applied to arguments\(hint)", at: loc)
         }
     }
 

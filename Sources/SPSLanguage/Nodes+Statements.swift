@@ -91,7 +91,7 @@ final class AssignGlobal: StmtNode {
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
         let v = try value.eval(f)
         try f.withGlobals { g in
-            g.values[slot] = v
+            g.store(v, at: slot)
             if !g.defined[slot] || g.isBuiltin[slot] {
                 g.defined[slot] = true
                 g.isBuiltin[slot] = false
@@ -268,7 +268,7 @@ indirect enum LValue {
             return
         case .variable(.global(let s, _), _):
             unowned(unsafe) let g = f.ip.fastGlobals
-            g.values[s] = v
+            g.store(v, at: s)
             g.defined[s] = true
             g.isBuiltin[s] = false
             return
@@ -298,7 +298,7 @@ indirect enum LValue {
                 if !g.defined[s] {
                     throw RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: g.definedNames))", at: loc)
                 }
-                try body(&g.values[s])
+                try g.modify(s, body)
             }
         case .member(let base, let baseExpr, let name, let loc):
             unowned(unsafe) let ip = f.ip

@@ -69,12 +69,12 @@ extension Interpreter {
         for (name, value) in seeds {
             guard let g = globals.slots[name] else { continue }
             saved.append((g, globals.values[g], globals.defined[g]))
-            globals.values[g] = value
+            globals.store(value, at: g)
             globals.defined[g] = true
         }
         defer {
             for s in saved.reversed() {
-                globals.values[s.slot] = s.value
+                globals.store(s.value, at: s.slot)
                 globals.defined[s.slot] = s.defined
             }
         }
@@ -99,7 +99,7 @@ private func store(_ value: Value, _ r: Resolution, _ f: Frame) {
         if let cell = f.cells[c] { cell.value = value } else { f.cells[c] = Cell(value, in: f.ip.cellRegistry) }
     case .upvalue(let u): f.closure.upvalues[u].value = value
     case .global(let g):
-        f.ip.globals.values[g] = value
+        f.ip.globals.store(value, at: g)
         f.ip.globals.defined[g] = true
     }
 }

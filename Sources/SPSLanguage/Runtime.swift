@@ -123,7 +123,7 @@ extension Interpreter {
                 block.upvalues[u].value = .nil
             case .global(let g):
                 savedGlobals.append((g, globals.values[g], globals.defined[g], globals.isBuiltin[g]))
-                globals.values[g] = .nil
+                globals.store(.nil, at: g)
             case .local, .cell:
                 break
             }
@@ -131,7 +131,7 @@ extension Interpreter {
         defer {
             for (u, value) in savedUpvalues { block.upvalues[u].value = value }
             for saved in savedGlobals {
-                globals.values[saved.slot] = saved.value
+                globals.store(saved.value, at: saved.slot)
                 globals.defined[saved.slot] = saved.defined
                 globals.isBuiltin[saved.slot] = saved.builtin
             }
@@ -264,14 +264,66 @@ public final class Globals {
     var declared: Set<String> = []
     var capacity: Int
 
+    // Calls of a closure read from a global (`fib n`) do not count a reference to it: the global holds it. What
+    // these keep makes that safe when the global is given another value while the closure runs.
+    /// The closures running through such calls, innermost last (unretained).
+    private let callees: UnsafeMutablePointer<UnsafeMutableRawPointer>
+    /// How many entries of `callees` are in use.
+    private var calleeCount = 0
+    /// Running closures whose global was given another value: kept until no such call is running.
+    private var retired: [Value] = []
+    /// The most calls through globals that can run at once (the call-depth limit stops deeper ones first).
+    static let calleeCapacity = Interpreter.maxCallDepth + 16
+
     init() {
         capacity = 256
         values = .allocate(capacity: capacity)
+        callees = .allocate(capacity: Globals.calleeCapacity)
     }
 
     deinit {
         values.deinitialize(count: names.count)
         values.deallocate()
+        callees.deallocate()
+    }
+
+    /// Runs `body` with the closure in global `slot`, counting no reference to it; nil (running nothing) when the
+    /// global holds no closure, or too many such calls are running.
+    @inline(__always) func withCallee<R>(_ slot: Int, _ body: (Closure) throws(RuntimeError) -> R) throws(RuntimeError) -> R? {
+        let found: Unmanaged<Closure>? = {
+            if case .closure(let c) = values[slot] { return Unmanaged.passUnretained(c) }
+            return nil
+        }()
+        guard let found, calleeCount < Globals.calleeCapacity else { return nil }
+        callees[calleeCount] = found.toOpaque()
+        calleeCount += 1
+        defer {
+            calleeCount -= 1
+            if calleeCount == 0 && !retired.isEmpty { retired.removeAll() }
+        }
+        return try found._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
+    }
+
+    /// Gives global `slot` the value `v` (every assignment of a global goes through here or `modify`).
+    @inline(__always) func store(_ v: Value, at slot: Int) {
+        if calleeCount > 0 { retireIfRunning(slot) }
+        values[slot] = v
+    }
+
+    /// Gives `body` in-place access to global `slot`.
+    @inline(__always) func modify<R>(_ slot: Int, _ body: (inout Value) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
+        if calleeCount > 0 { retireIfRunning(slot) }
+        return try body(&values[slot])
+    }
+
+    /// Keeps the closure in `slot` alive until the calls through globals end, when one of them is running it.
+    private func retireIfRunning(_ slot: Int) {
+        guard case .closure(let c) = values[slot] else { return }
+        let p = Unmanaged.passUnretained(c).toOpaque()
+        for i in 0..<calleeCount where callees[i] == p {
+            retired.append(values[slot])
+            return
+        }
     }
 
     /// The slot for a name, creating an undefined one if needed.
@@ -296,7 +348,7 @@ public final class Globals {
     /// Sets a global by name.
     func set(_ name: String, _ value: Value, builtin: Bool = false) {
         let s = slot(name)
-        values[s] = value
+        store(value, at: s)
         defined[s] = true
         isBuiltin[s] = builtin
         if !builtin { declared.insert(name) }
@@ -310,7 +362,7 @@ public final class Globals {
 
     /// Sets every variable to `nil` (when the session ends), releasing what they held.
     func releaseValues() {
-        for i in names.indices { values[i] = .nil }
+        for i in names.indices { store(.nil, at: i) }
     }
 
     /// Names of defined globals.
