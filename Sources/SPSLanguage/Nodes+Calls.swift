@@ -34,6 +34,8 @@ final class CallNode: ExprNode {
     let keywordLocations: [SourceLocation]
     /// The slot of the global the head reads (`fib` in `fib n`), or -1.
     let headGlobal: Int
+    /// The slot of the local variable the head reads (`f` in `f x`), or -1.
+    let headLocal: Int
 
     init(head: ExprNode, headName: String, positional: [(ExprNode, BareName?)], keywords: [(String, ExprNode, BareName?)],
          keywordLocations: [SourceLocation] = [], _ loc: SourceLocation) {
@@ -46,10 +48,16 @@ final class CallNode: ExprNode {
         self.keywordBareNames = keywords.map(\.2)
         self.keywordLocations = keywordLocations.count == keywords.count ? keywordLocations : keywords.map(\.1.loc)
         headGlobal = (head as? GlobalGet)?.slot ?? -1
+        headLocal = (head as? LocalGet)?.slot ?? -1
         super.init(loc)
     }
 
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if headLocal >= 0, let c = Closure.unretained(in: f.fp + headLocal) {
+            // `f x` with `f` a local variable: the caller's frame holds the closure for the call (only statements of
+            // that frame can assign the variable, and none runs before the call returns).
+            return try c._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try callClosure(c, f) } }.get()
+        }
         if headGlobal >= 0 {
             // `fib n`: the global holds the closure for the call (see `Globals.withCallee`), which counts no
             // reference to it.

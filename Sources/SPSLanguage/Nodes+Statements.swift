@@ -34,7 +34,8 @@ final class ImplicitReturn: StmtNode {
         super.init(expr.loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        f.ip.returnValue = try expr.eval(f)
+        let v = try expr.eval(f)
+        try f.withInterpreter { ip in ip.returnValue = v }
         return .returnValue
     }
 }
@@ -292,7 +293,7 @@ indirect enum LValue {
                     return
                 }
                 try body(&c.value)
-            case .upvalue(let i): try body(&f.closure.upvalues[i].value)
+            case .upvalue(let i): try f.withUpvalue(i) { cell throws(RuntimeError) in try body(&cell.value) }
             case .global(let s, let name):
                 unowned(unsafe) let g = f.ip.fastGlobals
                 if !g.defined[s] {

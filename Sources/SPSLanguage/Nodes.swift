@@ -76,7 +76,7 @@ final class UpvalueGet: ExprNode {
         self.index = index
         super.init(loc)
     }
-    override func eval(_ f: Frame) throws(RuntimeError) -> Value { f.closure.upvalues[index].value }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try f.withUpvalue(index) { $0.value } }
     override var isPure: Bool { true }
 }
 

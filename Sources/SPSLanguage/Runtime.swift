@@ -209,6 +209,13 @@ public final class Closure: @unchecked Sendable {
 
     /// The captured cells.
     var capturedCells: UnsafeBufferPointer<Cell> { UnsafeBufferPointer(start: upvalues, count: upvalueCount) }
+
+    /// The closure `place` holds, without counting a reference to it (nil for any other value): for a call whose
+    /// caller can show that the place keeps holding it until the call returns.
+    @inline(__always) static func unretained(in place: UnsafeMutablePointer<Value>) -> Unmanaged<Closure>? {
+        if case .closure(let c) = place.pointee { return Unmanaged.passUnretained(c) }
+        return nil
+    }
 }
 
 /// What a statement tells the statement list around it.
@@ -228,6 +235,14 @@ struct Frame {
     /// frame exists, so nothing needs counting.
     @inline(__always) func withInterpreter<R>(_ body: (Interpreter) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
         try Unmanaged.passUnretained(ip)._withUnsafeGuaranteedRef { ip in Result { () throws(RuntimeError) in try body(ip) } }.get()
+    }
+
+    /// Runs `body` with the running closure's captured cell `i`, counting no reference to the closure or the cell
+    /// (see `withInterpreter`): the frame's closure keeps both alive, and a closure's cells never change.
+    @inline(__always) func withUpvalue<R>(_ i: Int, _ body: (Cell) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
+        let cell = UnsafeRawPointer(Unmanaged.passUnretained(closure)._withUnsafeGuaranteedRef { $0.upvalues } + i)
+            .load(as: Unmanaged<Cell>.self)
+        return try cell._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
     }
 
     /// The session's globals, for `body`, counting no reference (see `withInterpreter`).
@@ -290,11 +305,7 @@ public final class Globals {
     /// Runs `body` with the closure in global `slot`, counting no reference to it; nil (running nothing) when the
     /// global holds no closure, or too many such calls are running.
     @inline(__always) func withCallee<R>(_ slot: Int, _ body: (Closure) throws(RuntimeError) -> R) throws(RuntimeError) -> R? {
-        let found: Unmanaged<Closure>? = {
-            if case .closure(let c) = values[slot] { return Unmanaged.passUnretained(c) }
-            return nil
-        }()
-        guard let found, calleeCount < Globals.calleeCapacity else { return nil }
+        guard let found = Closure.unretained(in: values + slot), calleeCount < Globals.calleeCapacity else { return nil }
         callees[calleeCount] = found.toOpaque()
         calleeCount += 1
         defer {
