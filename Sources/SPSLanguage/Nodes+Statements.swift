@@ -224,7 +224,7 @@ final class AppendAssign: StmtNode {
             slot = f.fp + localSlot
         } else {
             let s = globalSlot
-            guard let found = try f.withGlobals({ g in g.defined[s] ? g.values + s : nil }) else {
+            guard let found = f.definedGlobal(s) else {
                 guard case .variable(.global(_, let name), let loc) = target else { return false }
                 unowned(unsafe) let g = ip.fastGlobals
                 throw RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: g.definedNames))", at: loc)
@@ -377,27 +377,27 @@ final class AssignPath: StmtNode {
     @inline(__always) func directSlot(_ f: Frame) -> UnsafeMutablePointer<Value>? {
         if localSlot >= 0 { return f.fp + localSlot }
         guard globalSlot >= 0 else { return nil }
-        let s = globalSlot
-        return try? f.withGlobals { g in g.defined[s] ? g.values + s : nil }
+        return f.definedGlobal(globalSlot)
     }
 
     /// Sets element `x` of the list in `slot` in place; false (changing nothing) unless it holds a list and `x` is a
     /// position in it.
     @inline(__always) static func setElement(_ slot: UnsafeMutablePointer<Value>, _ x: Double, _ v: Value) -> Bool {
-        // Moved out of the variable while it changes, so that its storage has one owner and changes in place.
-        guard case .list(var xs) = slot.pointee, let p = IndexNode.listPosition(x, count: xs.count) else { return false }
-        slot.pointee = .nil
+        guard case .list(let peek) = slot.pointee, let p = IndexNode.listPosition(x, count: peek.count) else { return false }
+        // Moved out of the variable while it changes (so that its storage has one owner and changes in place), and
+        // moved back: moves count no references.
+        guard case .list(var xs) = slot.move() else { preconditionFailure("the variable changed while it was read") }
         xs[p] = v
-        slot.pointee = .list(xs)
+        slot.initialize(to: .list(consume xs))
         return true
     }
 
     /// Sets field `name` of the record in `slot` in place; false (changing nothing) unless it holds a record.
     @inline(__always) static func setField(_ slot: UnsafeMutablePointer<Value>, _ name: String, _ v: Value) -> Bool {
-        guard case .record(var r) = slot.pointee else { return false }
-        slot.pointee = .nil
+        guard case .record = slot.pointee else { return false }
+        guard case .record(var r) = slot.move() else { preconditionFailure("the variable changed while it was read") }
         r[name] = v
-        slot.pointee = .record(r)
+        slot.initialize(to: .record(consume r))
         return true
     }
 

@@ -245,6 +245,14 @@ struct Frame {
         return try cell._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
     }
 
+    /// Where global `slot` lives, when it is defined (the place moves when globals are added), counting no
+    /// reference.
+    @inline(__always) func definedGlobal(_ slot: Int) -> UnsafeMutablePointer<Value>? {
+        Unmanaged.passUnretained(ip)._withUnsafeGuaranteedRef { ip in
+            Unmanaged.passUnretained(ip.fastGlobals)._withUnsafeGuaranteedRef { g in g.defined[slot] ? g.values + slot : nil }
+        }
+    }
+
     /// The session's globals, for `body`, counting no reference (see `withInterpreter`).
     @inline(__always) func withGlobals<R>(_ body: (Globals) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
         try withInterpreter { ip throws(RuntimeError) in
