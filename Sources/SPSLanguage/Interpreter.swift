@@ -32,7 +32,9 @@ public final class Interpreter {
     var sp = 0
     var initializedSlots = 0
     var depth = 0
-    var returnValue: Value = .nil
+    /// The value of the `return` being carried out (nil otherwise). Set and taken by moving, which counts no
+    /// reference (see `Frame.setReturnValue` and `runBody`).
+    let returnSlot = UnsafeMutablePointer<Value>.allocate(capacity: 1)
     let emptyCells = UnsafeMutablePointer<Cell?>.allocate(capacity: 1)
 
     /// The global variables (including built-in commands).
@@ -88,6 +90,7 @@ public final class Interpreter {
         self.cellRegistry = CellRegistry()
         self.nextCollection = Interpreter.minimumCollection
         emptyCells.initialize(to: nil)
+        returnSlot.initialize(to: .nil)
         link.target = self
         Builtins.registerAll(in: self)
     }
@@ -128,6 +131,7 @@ public final class Interpreter {
         self.seed = other.seed
         self.random = other.random
         emptyCells.initialize(to: nil)
+        returnSlot.initialize(to: .nil)
         link.target = self
     }
 
@@ -138,7 +142,7 @@ public final class Interpreter {
             // isolated copy made are collected by its original, which outlives it.)
             globals.releaseValues()
             host = nil
-            returnValue = .nil
+            returnSlot.pointee = .nil
             collectCycles()
         }
         if stackStorage != .borrowed {
@@ -147,6 +151,8 @@ public final class Interpreter {
         }
         emptyCells.deinitialize(count: 1)
         emptyCells.deallocate()
+        returnSlot.deinitialize(count: 1)
+        returnSlot.deallocate()
     }
 
     /// An interpreter for running a block in isolation (e.g. on another thread): copies of the globals (each value
@@ -477,8 +483,8 @@ public final class Interpreter {
     @inline(__always) func runBody(_ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>, _ frame: Frame) throws(RuntimeError) -> Value {
         switch try SPSLanguage.runBody(nodes, frame) {
         case .returnValue:
-            let r = returnValue
-            returnValue = .nil
+            let r = returnSlot.move()
+            returnSlot.initialize(to: .nil)
             return r
         case .normal, .breakLoop, .continueLoop:
             return .nil

@@ -34,8 +34,7 @@ final class ImplicitReturn: StmtNode {
         super.init(expr.loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        let v = try expr.eval(f)
-        try f.withInterpreter { ip in ip.returnValue = v }
+        f.setReturnValue(try expr.eval(f))
         return .returnValue
     }
 }
@@ -567,8 +566,7 @@ final class ReturnNode: StmtNode {
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        let v = try value?.eval(f) ?? .nil
-        try f.withInterpreter { ip in ip.returnValue = v }
+        f.setReturnValue(try value?.eval(f) ?? .nil)
         return .returnValue
     }
 }

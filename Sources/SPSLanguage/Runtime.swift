@@ -245,6 +245,12 @@ struct Frame {
         return try cell._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
     }
 
+    /// Makes `v` the value of the `return` being carried out, moving it (no counted reference).
+    @inline(__always) func setReturnValue(_ v: consuming Value) {
+        let slot = Unmanaged.passUnretained(ip)._withUnsafeGuaranteedRef { $0.returnSlot }
+        slot.pointee = v
+    }
+
     /// Where global `slot` lives, when it is defined (the place moves when globals are added), counting no
     /// reference.
     @inline(__always) func definedGlobal(_ slot: Int) -> UnsafeMutablePointer<Value>? {
