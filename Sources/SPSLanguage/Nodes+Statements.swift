@@ -335,6 +335,8 @@ final class AssignPath: StmtNode {
     let member: String?
     let indices: [ExprNode]
     let value: ExprNode
+    /// Where the field `member` was found the last time.
+    let hint = FieldHint()
     /// The slot of the assigned variable when it is a local or a global (-1 otherwise), read from `base` once:
     /// `base` is an indirect enum, and matching it on every assignment counted a reference to its box.
     let localSlot: Int, globalSlot: Int
@@ -359,7 +361,7 @@ final class AssignPath: StmtNode {
         // (The variable's place is looked up after the index is evaluated: that may run code that adds globals,
         // which can move them.)
         if let member {
-            if !v.isContainer, let slot = directSlot(f), AssignPath.setField(slot, member, v) { return .normal }
+            if !v.isContainer, let slot = directSlot(f), AssignPath.setField(slot, member, v, hint) { return .normal }
         } else if indices.count == 1 {
             let i = try evaluate(indices, 0, f)
             if !v.isContainer, case .number(let x) = i, let slot = directSlot(f), AssignPath.setElement(slot, x, v) {
@@ -392,10 +394,10 @@ final class AssignPath: StmtNode {
     }
 
     /// Sets field `name` of the record in `slot` in place; false (changing nothing) unless it holds a record.
-    @inline(__always) static func setField(_ slot: UnsafeMutablePointer<Value>, _ name: String, _ v: Value) -> Bool {
+    @inline(__always) static func setField(_ slot: UnsafeMutablePointer<Value>, _ name: String, _ v: Value, _ hint: FieldHint) -> Bool {
         guard case .record = slot.pointee else { return false }
         guard case .record(var r) = slot.move() else { preconditionFailure("the variable changed while it was read") }
-        r[name] = v
+        if !r.set(name, to: v, hint: hint) { r[name] = v }
         slot.initialize(to: .record(consume r))
         return true
     }

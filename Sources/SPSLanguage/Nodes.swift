@@ -129,20 +129,24 @@ final class ListNode: ExprNode {
 final class RecordNode: ExprNode {
     let keys: [String]
     let values: [ExprNode]
+    /// The keys' table, shared by every record the literal makes.
+    let table: KeyTable
     init(_ keys: [String], _ values: [ExprNode], _ loc: SourceLocation) {
         self.keys = keys
         self.values = values
+        table = keys.isEmpty ? KeyTable.empty : KeyTable(keys)
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        var fields: [(String, Value)] = []
+        var fields: [Value] = []
+        fields.reserveCapacity(values.count)
         var nested = false
-        for (k, v) in zip(keys, values) {
+        for v in values {
             let x = try v.eval(f)
             nested = nested || x.isContainer
-            fields.append((k, x))
+            fields.append(x)
         }
-        let record = Value.record(Record(fields))
+        let record = Value.record(Record(table: table, values: fields))
         if nested { try Limits.checkNesting(record, "this record", cache: f.ip.nestingCache, at: loc) }
         return record
     }
@@ -420,13 +424,14 @@ final class MemberNode: ExprNode {
 final class MemberLocalNode: ExprNode {
     let slot: Int
     let name: String
+    let hint = FieldHint()
     init(_ slot: Int, _ name: String, _ loc: SourceLocation) {
         self.slot = slot
         self.name = name
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        if case .record(let r) = f.fp[slot], let v = r[name] { return v }
+        if case .record(let r) = f.fp[slot], let v = r.value(of: name, hint: hint) { return v }
         return try f.withInterpreter { ip throws(RuntimeError) in try Operators.member(f.fp[slot], name, ip, at: loc) }
     }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 import SPSNumeric
 
 /// A value of the language.
@@ -159,6 +160,29 @@ public struct Record: Sendable {
         }
     }
 
+    /// A record of `values` with the keys of `table` (shared: a record copies a shared table before changing its
+    /// keys), as a record literal makes one.
+    init(table: KeyTable, values: [Value]) {
+        self.table = table
+        self.values = values
+    }
+
+    /// The value of a field, trying position `hint` first (where the field was the last time this place in the
+    /// code read it): one key compared instead of a scan. The hint is updated.
+    @inline(__always) func value(of key: String, hint: FieldHint) -> Value? {
+        guard let i = table.position(of: key, hint: hint.position) else { return nil }
+        hint.position = i
+        return values[i]
+    }
+
+    /// Sets an existing field through a hint as `value(of:hint:)`; false (changing nothing) when there is none.
+    @inline(__always) mutating func set(_ key: String, to v: Value, hint: FieldHint) -> Bool {
+        guard let i = table.position(of: key, hint: hint.position) else { return false }
+        hint.position = i
+        values[i] = v  // the keys do not change: the table stays shared
+        return true
+    }
+
     /// The fields as pairs.
     public var fields: [(String, Value)] { Array(zip(keys, values)) }
 
@@ -166,6 +190,16 @@ public struct Record: Sendable {
     private mutating func uniqueTable() -> KeyTable {
         if !isKnownUniquelyReferenced(&table) { table = KeyTable(copying: table) }
         return table
+    }
+}
+
+/// Where a field was found the last time one place in the code read or set it: a guess checked by comparing one
+/// key. Shared by the threads of a `repeat` (the nodes are), hence atomic; a stale guess only costs the scan.
+final class FieldHint: @unchecked Sendable {
+    private let stored = Atomic<Int>(0)
+    var position: Int {
+        get { stored.load(ordering: .relaxed) }
+        set { stored.store(newValue, ordering: .relaxed) }
     }
 }
 
@@ -193,6 +227,13 @@ final class KeyTable: @unchecked Sendable {
     func position(of key: String) -> Int? {
         if let index { return index.find(key, hash: KeyIndex.hash(key), in: keys) }
         return keys.firstIndex(of: key)
+    }
+
+    /// `position(of:)`, trying `hint` first. (With a repeated key, which records never make, the hint may name a
+    /// later one; a literal with a repeated key is refused before it runs.)
+    @inline(__always) func position(of key: String, hint: Int) -> Int? {
+        if hint < keys.count, keys[hint] == key { return hint }
+        return position(of: key)
     }
 
     /// Adds a key that is not in the table yet.
