@@ -58,7 +58,7 @@ extension DataCommands {
         parameters: [.variadic("parts", .any, "the augmentations, in order (or one list of them)"), probability]
     ) { (args: inout Arguments) throws(RuntimeError) in
         var values = args.rest("parts")
-        if values.count == 1, case .list(let inner) = values[0] { values = inner }
+        if values.count == 1, case .list(let inner) = values[0] { values = inner.values }
         guard !values.isEmpty else { throw RuntimeError("compose needs at least one augmentation: compose (noise x3 std=30) (permute x2)") }
         var parts: [Augmentation] = []
         for (i, value) in values.enumerated() {

@@ -89,7 +89,7 @@ extension DataCommands {
                      .keyword("axis", .integer, optional: true, "tensors: the axis to join along (0 by default; negative from the end)")]
     ) { (args: inout Arguments) throws(RuntimeError) in
         var values = args.rest("sets")
-        if values.count == 1, case .list(let inner) = values[0], inner.contains(where: { $0.dataset != nil || $0.tensor != nil }) { values = inner }
+        if values.count == 1, case .list(let inner) = values[0], inner.contains(where: { $0.dataset != nil || $0.tensor != nil }) { values = inner.values }
         guard !values.isEmpty else { throw RuntimeError("concat needs at least one dataset or tensor: concat a b …") }
         if values[0].dataset == nil { return try concatTensors(args, values) }
         if args["axis"].map({ !$0.isNil }) ?? false {

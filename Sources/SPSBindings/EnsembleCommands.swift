@@ -99,7 +99,7 @@ enum EnsembleCommands {
         guard values.count == count else {
             throw RuntimeError("\(name)= lists \(values.count) values for \(count) models; give one, or one per model", at: args.location(of: name))
         }
-        return values
+        return values.values
     }
 
     static func baseLoss(_ name: String, args: Arguments, name keyword: String) throws(RuntimeError) -> LinearEnsemble.Loss {

@@ -54,7 +54,7 @@ enum SelectionCommands {
             case .number, .string, .bool: declared.append((name, .constant(value)))
             case .list(let options):
                 guard !options.isEmpty else { throw RuntimeError("draws: \(name) has no values to choose from", at: args.location(of: "declared")) }
-                declared.append((name, .choice(options)))
+                declared.append((name, .choice(options.values)))
             case .native(let object as DistributionObject):
                 if case .constant(let x) = object.distribution { declared.append((name, .constant(.number(x)))) } else { declared.append((name, .distribution(object.distribution))) }
             default:

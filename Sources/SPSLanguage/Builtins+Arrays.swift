@@ -40,7 +40,7 @@ extension Arguments {
         var values = rest(name)
         var inOneList = false
         if values.count == 1, case .list(let inner) = values[0], inner.contains(where: { $0.tensor != nil || $0.elements != nil }) {
-            values = inner
+            values = inner.values
             inOneList = true
         }
         guard !values.isEmpty else {
@@ -63,7 +63,7 @@ extension Arguments {
         var values = rest(name)
         var inOneList = false
         if values.count == 1, case .list(let inner) = values[0] {
-            values = inner
+            values = inner.values
             inOneList = true
         }
         guard values.contains(where: { $0.variable?.requiresGrad ?? false }) else { return nil }

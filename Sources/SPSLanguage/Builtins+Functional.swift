@@ -12,7 +12,7 @@ extension Builtins {
             let f = try args.value("f")
             let items: [Value]
             switch try args.value("xs") {
-            case .list(let xs): items = xs
+            case .list(let xs): items = xs.values
             case .range(let r):
                 try Limits.checkList(r.count, "map over \(Value.range(r).repr)")
                 items = r.map { .number(Double($0)) }

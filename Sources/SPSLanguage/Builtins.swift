@@ -135,7 +135,7 @@ enum Builtins {
     /// The elements of a list, range or vector.
     static func elements(_ v: Value, _ command: String) throws(RuntimeError) -> [Value] {
         switch v {
-        case .list(let xs): return xs
+        case .list(let xs): return xs.values
         case .range(let r):
             try Limits.checkList(r.count, "\(command) of the range \(v.repr)")
             return r.map { .number(Double($0)) }

@@ -291,7 +291,7 @@ public struct Arguments {
 
     /// The values collected by a variadic parameter.
     public func rest(_ name: String) -> [Value] {
-        if case .list(let xs)? = self[name] { return xs }
+        if case .list(let xs)? = self[name] { return xs.values }
         return []
     }
 }

@@ -161,7 +161,7 @@ struct CycleCollector {
         case .closure(let closure):
             addEdge(from: from, to: node(Unmanaged.passUnretained(closure).toOpaque(), .closure).0)
         case .list(let items):
-            addArrayEdge(from: from, items)
+            if let values = items.storedValues { addArrayEdge(from: from, values) }
         case .record(let record):
             addArrayEdge(from: from, record.values)
         default:

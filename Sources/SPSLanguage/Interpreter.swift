@@ -57,8 +57,6 @@ public final class Interpreter {
     var nextCollection: Int
     /// The fewest live cells that start a cycle collection.
     static let minimumCollection = 4096
-    /// The last nested value whose depth was checked (see `Limits.checkNesting`).
-    let nestingCache = NestingCache()
     /// Command documentation: built-ins and the user's `def`s.
     public let registry: CommandRegistry
     /// Called with the value of each top-level expression statement when set (REPL and echo mode).
@@ -201,7 +199,6 @@ public final class Interpreter {
     /// variables grows and when the interpreter is destroyed. An isolated copy never collects (its original does).
     @discardableResult public func collectCycles() -> Int {
         guard isolation == nil else { return 0 }
-        nestingCache.clear()  // only a cache, and it may hold the last garbage list checked
         let emptied = CycleCollector.collect(cellRegistry)
         nextCollection = max(Interpreter.minimumCollection, 2 * cellRegistry.count)
         return emptied

@@ -7,6 +7,8 @@ public enum Limits {
     public static let maxListCount = 10_000_000
     /// The most bytes a string may have.
     public static let maxStringBytes = 64 << 20
+    /// Strings at most this long are made without asking whether the machine has the memory (a small allocation).
+    public static let smallString = 4096
     /// The most elements a tensor may have (400 MB of Float32).
     public static let maxTensorElements = 100_000_000
     /// The widest field or precision a `format` directive may ask for.
@@ -20,78 +22,43 @@ public enum Limits {
     public static let maxRepeatNesting = 100
 
     /// Throws unless `value` nests at most `maxNesting - extra` levels deep (`extra` for a value about to be put
-    /// inside `extra` more containers). `cache` remembers recently checked values and their depths, so a loop
-    /// that wraps a value one more level each time (`x = [x]`) and a recursion that builds a tree from subtrees it
-    /// just built (`[make(d - 1), make(d - 1)]`) check each new level in constant time.
-    public static func checkNesting(_ value: Value, extra: Int = 0, _ what: @autoclosure () -> String,
-                                    cache: NestingCache? = nil, at location: SourceLocation? = nil) throws(RuntimeError) {
+    /// inside `extra` more containers). Answered from the bound every list and record keeps (`Value.nestingBound`)
+    /// in constant time; only a value whose bound is past the limit is walked, to find its true depth.
+    @inline(__always) public static func checkNesting(_ value: Value, extra: Int = 0, _ what: @autoclosure () -> String,
+                                                      at location: SourceLocation? = nil) throws(RuntimeError) {
         let limit = maxNesting - extra
-        let depth = nestingDepth(of: value, atMost: limit, cache: cache)
-        guard depth <= limit else {
-            throw RuntimeError("\(what()) would nest lists or records more than \(maxNesting) levels deep", at: location)
-        }
-        cache?.remember(value, depth: depth)
+        guard Int(value.nestingBound) > limit, nestingDepth(of: value, atMost: limit) > limit else { return }
+        throw RuntimeError("\(what()) would nest lists or records more than \(maxNesting) levels deep", at: location)
     }
 
     /// How deeply lists and records nest in `value` (0 for anything else), or `limit + 1` if deeper than `limit`.
     ///
     /// Walks only the containers, without recursion; a list or record shared by several parents is walked once per
-    /// depth it is reached at (so `x = [x, x]` sixty times is 60 steps, not 2^60), and the cached value is not
-    /// walked again.
-    public static func nestingDepth(of value: Value, atMost limit: Int, cache: NestingCache? = nil) -> Int {
-        // Most lists hold no containers: answer those without allocating a worklist.
+    /// depth it is reached at (so `x = [x, x]` sixty times is 60 steps, not 2^60).
+    public static func nestingDepth(of value: Value, atMost limit: Int) -> Int {
         guard let top = value.containedValues else { return 0 }
-        guard containsContainer(top) else { return 1 }
-        // Most nested values are made from parts checked just before (a list of rows, a tree of subtrees): answered
-        // from the cache without a walk when every part is remembered or holds no containers.
-        if let cache {
-            var deepest = 1
-            var known = true
-            for item in top {
-                guard let inner = item.containedValues else { continue }
-                if let identity = NestingCache.identity(of: inner), let d = cache.depth(of: identity) {
-                    deepest = max(deepest, 1 + d)
-                } else if !containsContainer(inner) {
-                    deepest = max(deepest, 2)
-                } else {
-                    known = false
-                    break
-                }
-            }
-            if known { return min(deepest, limit + 1) }
-        }
         var deepest = 1
         var reached: [UnsafeRawPointer: Int] = [:]
         var pending: [(items: [Value], depth: Int)] = [(top, 1)]
         while let (items, depth) = pending.popLast() {
             for item in items {
                 guard let inner = item.containedValues else { continue }
-                let identity = NestingCache.identity(of: inner)
-                if let cache, let identity, let known = cache.depth(of: identity) {
-                    deepest = max(deepest, depth + known)
-                } else {
-                    deepest = max(deepest, depth + 1)
-                    if let identity, containsContainer(inner) {
-                        if let seen = reached[identity], seen >= depth + 1 { continue }
-                        reached[identity] = depth + 1
-                        pending.append((inner, depth + 1))
-                    }
-                }
+                deepest = max(deepest, depth + 1)
                 if deepest > limit { return limit + 1 }
+                if let identity = storageIdentity(of: inner) {
+                    if let seen = reached[identity], seen >= depth + 1 { continue }
+                    reached[identity] = depth + 1
+                }
+                pending.append((inner, depth + 1))
             }
         }
         return min(deepest, limit + 1)
     }
 
-    /// True when some element is a list or a record (a plain loop: this runs on every nested assignment).
-    @inline(__always) static func containsContainer(_ items: [Value]) -> Bool {
-        for i in items.indices {
-            switch items[i] {
-            case .list, .record: return true
-            default: continue
-            }
-        }
-        return false
+    /// The address of an array's storage: the same for copies that share it, distinct between live arrays.
+    /// Nil for an empty array (which may share a global empty storage and holds nothing anyway).
+    static func storageIdentity(of items: [Value]) -> UnsafeRawPointer? {
+        items.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
     }
 
     // MARK: - Constructors
@@ -204,52 +171,3 @@ public enum Limits {
     }
 }
 
-/// Lists and records whose nesting was checked recently, with their depths, by the address of their storage: a
-/// direct-mapped table of `size` entries, each kept alive here so that its storage's address cannot be reused while
-/// it identifies the entry (and so that the storage cannot change in place: another owner's change copies it
-/// first). One per interpreter (not shared between threads); the table is allocated on first use.
-public final class NestingCache {
-    /// How many values the cache holds at most.
-    static let size = 1024
-    private struct Entry {
-        var value: Value = .nil
-        var identity: UnsafeRawPointer?
-        var depth = 0
-    }
-    private var entries: [Entry] = []
-
-    /// An empty cache.
-    public init() {}
-
-    /// The address of an array's storage: the same for copies that share it, distinct between live arrays.
-    /// Nil for an empty array (which may share a global empty storage and holds nothing anyway).
-    static func identity(of items: [Value]) -> UnsafeRawPointer? {
-        items.withUnsafeBufferPointer { $0.baseAddress.map { UnsafeRawPointer($0) } }
-    }
-
-    /// The entry an address maps to.
-    @inline(__always) private static func slot(_ identity: UnsafeRawPointer) -> Int {
-        let bits = UInt(bitPattern: identity)
-        return Int(truncatingIfNeeded: (bits >> 4) ^ (bits >> 14)) & (size - 1)
-    }
-
-    /// The depth of the remembered value whose storage is at `identity`, if it is remembered.
-    @inline(__always) func depth(of identity: UnsafeRawPointer) -> Int? {
-        guard !entries.isEmpty else { return nil }
-        let i = Self.slot(identity)
-        return entries[i].identity == identity ? entries[i].depth : nil
-    }
-
-    /// Forgets every remembered value (which it keeps alive, so that their addresses are not reused meanwhile).
-    func clear() {
-        entries = []
-    }
-
-    /// Remembers a checked value nesting `depth` levels deep (only values with containers inside: others are
-    /// answered without a walk anyway), replacing whatever its entry held.
-    func remember(_ value: Value, depth: Int) {
-        guard let items = value.containedValues, depth > 1, let identity = Self.identity(of: items) else { return }
-        if entries.isEmpty { entries = Array(repeating: Entry(), count: Self.size) }
-        entries[Self.slot(identity)] = Entry(value: value, identity: identity, depth: depth)
-    }
-}

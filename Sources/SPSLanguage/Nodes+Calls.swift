@@ -273,7 +273,7 @@ extension Interpreter {
         do throws(RuntimeError) {
             let result = try cmd.body(&args)
             // Commands build lists from their arguments (zip, append …): the one place their results pass through.
-            if result.isContainer { try Limits.checkNesting(result, "the result of \(cmd.name)", cache: nestingCache) }
+            if result.isContainer { try Limits.checkNesting(result, "the result of \(cmd.name)") }
             return result
         } catch {
             throw loc.map { error.located($0) } ?? error

@@ -107,14 +107,28 @@ final class AssignGeneral: StmtNode {
     let target: LValue
     let op: BinaryOperator?
     let value: ExprNode
+    /// The slot of the target when it is a local variable (-1 otherwise).
+    let localSlot: Int
     init(_ target: LValue, _ op: BinaryOperator?, _ value: ExprNode, _ loc: SourceLocation) {
         self.target = target
         self.op = op
         self.value = value
+        if case .variable(.local(let s), _) = target { localSlot = s } else { localSlot = -1 }
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
         let v = try value.eval(f)
+        if let op, localSlot >= 0 {
+            // `x += v` on a local: changed where the frame holds it.
+            let slot = f.fp + localSlot
+            if case .number(let a) = slot.pointee, case .number(let b) = v, let r = Operators.arithmetic(op, a, b) {
+                slot.pointee = .number(r)
+                return .normal
+            }
+            if op == .add, try Operators.addInPlace(&slot.pointee, v, at: loc) { return .normal }
+            slot.pointee = try Operators.binary(op, slot.pointee, v, at: loc)
+            return .normal
+        }
         if let op {
             let loc = self.loc
             try target.modify(f) { (old: inout Value) throws(RuntimeError) in
@@ -164,10 +178,24 @@ final class AppendAssign: StmtNode {
         values = Array(call.positional.dropFirst())
         callLocation = call.loc
         self.general = general
+        calleeSlot = (call.head as? GlobalGet)?.slot ?? -1
+        // `x = append x v` with `v` unable to change `x`: the list is changed where the variable holds it.
+        let readsTarget = switch (target, call.positional[0]) {
+        case (.variable(.local(let s), _), let get as LocalGet): get.slot == s
+        case (.variable(.global(let s, _), _), let get as GlobalGet): get.slot == s
+        default: false
+        }
+        appendsToItself = readsTarget && values.count == 1 && values[0].isPure
         super.init(loc)
     }
 
+    /// The global slot of the called name (-1 when the callee is not a global): `append` is a global command.
+    let calleeSlot: Int
+    /// True for `x = append x v` with `x` a local or global variable and `v` pure (it cannot change `x`).
+    let appendsToItself: Bool
+
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        if appendsToItself, try appendInPlace(f) { return .normal }
         guard case .command(let command) = try callee.eval(f), command === Builtins.appendCommand,
               case .list(var first) = try list.eval(f) else { return try general.exec(f) }
         // One value appended to a local variable or a defined global: no list of items, no closure.
@@ -180,7 +208,7 @@ final class AppendAssign: StmtNode {
         do throws(RuntimeError) {
             try Operators.checkAppend(first, adding: items.count, "the result of append")
             for item in items where item.isContainer {
-                try Limits.checkNesting(item, extra: 1, "the result of append", cache: ip.nestingCache)
+                try Limits.checkNesting(item, extra: 1, "the result of append")
             }
         } catch {
             throw error.located(callLocation)
@@ -203,17 +231,17 @@ final class AppendAssign: StmtNode {
     /// `x = append x v` with one value and `x` a local variable or a defined global: the same steps as the general
     /// form below (the value evaluated, the checks, then the append in place), without building a list of items.
     /// Returns false, having evaluated nothing, when the variable is of another kind.
-    @inline(__always) func appendOne(_ f: Frame, _ first: inout [Value]) throws(RuntimeError) -> Bool {
+    @inline(__always) func appendOne(_ f: Frame, _ first: inout ListValue) throws(RuntimeError) -> Bool {
         guard localSlot >= 0 || globalSlot >= 0 else { return false }
         let item = try evaluate(values, 0, f)
         return try f.withInterpreter { ip throws(RuntimeError) -> Bool in try appendOne(f, &first, item, ip) }
     }
 
     /// `appendOne` with the value evaluated and the interpreter at hand.
-    @inline(__always) func appendOne(_ f: Frame, _ first: inout [Value], _ item: Value, _ ip: Interpreter) throws(RuntimeError) -> Bool {
+    @inline(__always) func appendOne(_ f: Frame, _ first: inout ListValue, _ item: Value, _ ip: Interpreter) throws(RuntimeError) -> Bool {
         do throws(RuntimeError) {
             try Operators.checkAppend(first, adding: 1, "the result of append")
-            if item.isContainer { try Limits.checkNesting(item, extra: 1, "the result of append", cache: ip.nestingCache) }
+            if item.isContainer { try Limits.checkNesting(item, extra: 1, "the result of append") }
         } catch {
             throw error.located(callLocation)
         }
@@ -244,9 +272,47 @@ final class AppendAssign: StmtNode {
         return true
     }
 
+    /// `x = append x v` (see `appendsToItself`) when `append` is the built-in command and `x` holds a list: the
+    /// value is evaluated and appended to the list where the variable holds it, without reading the callee or the
+    /// list as values (which counted references to the command and to the list's storage). The order of the
+    /// general form is kept where it can be seen: `v` cannot change `x`, and errors are the same ones at the same
+    /// places. False, having evaluated nothing, when the callee or the variable holds something else.
+    @inline(__always) func appendInPlace(_ f: Frame) throws(RuntimeError) -> Bool {
+        guard calleeSlot >= 0, let callee = f.definedGlobal(calleeSlot),
+              callee.pointee.commandIdentity == AppendAssign.appendIdentity else { return false }
+        guard let slot = directSlot(f), case .list = slot.pointee else { return false }
+        let item = try evaluate(values, 0, f)
+        // A pure value may still have read a global the first time, which adds nothing: the slot is where it was.
+        guard case .list(var xs) = slot.move() else { preconditionFailure("the variable changed while it was read") }
+        do throws(RuntimeError) {
+            try Operators.checkAppend(xs, adding: 1, "the result of append")
+            if item.isContainer {
+                try f.withInterpreter { ip throws(RuntimeError) in
+                    try Limits.checkNesting(item, extra: 1, "the result of append")
+                }
+            }
+        } catch {
+            slot.initialize(to: .list(consume xs))
+            throw error.located(callLocation)
+        }
+        xs.append(item)
+        slot.initialize(to: .list(consume xs))
+        return true
+    }
+
+    /// The built-in `append`'s identity (nil only if it were ever removed, which no value then matches).
+    static let appendIdentity = Builtins.appendCommand.map(ObjectIdentifier.init) ?? ObjectIdentifier(AppendAssign.self)
+
+    /// Where the target variable's value lives (a local, or a defined global).
+    @inline(__always) func directSlot(_ f: Frame) -> UnsafeMutablePointer<Value>? {
+        if localSlot >= 0 { return f.fp + localSlot }
+        guard globalSlot >= 0 else { return nil }
+        return f.definedGlobal(globalSlot)
+    }
+
     /// True when two lists share one storage (both empty counts too: they are equal, and nothing is copied).
-    static func sameStorage(_ a: [Value], _ b: [Value]) -> Bool {
-        a.count == b.count && NestingCache.identity(of: a) == NestingCache.identity(of: b)
+    static func sameStorage(_ a: ListValue, _ b: ListValue) -> Bool {
+        a.sharesStorage(with: b)
     }
 }
 
@@ -351,8 +417,11 @@ final class AssignPath: StmtNode {
         case .variable(.global(let s, _), _)?: (localSlot, globalSlot) = (-1, s)
         default: (localSlot, globalSlot) = (-1, -1)
         }
+        indexPeeks = indices.count == 1 && indices[0].peeks
         super.init(loc)
     }
+    /// The one index may be peeked (`ExprNode.peekNumber`).
+    let indexPeeks: Bool
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
         let v = try value.eval(f)
         // `xs[i] = v` and `r.name = v` on a local or global variable holding a list or record, with a value that
@@ -363,6 +432,10 @@ final class AssignPath: StmtNode {
         if let member {
             if !v.isContainer, let slot = directSlot(f), AssignPath.setField(slot, member, v, hint) { return .normal }
         } else if indices.count == 1 {
+            if indexPeeks, !v.isContainer, let x = peekNumber(indices, 0, f), let slot = directSlot(f),
+               AssignPath.setElement(slot, x, v) {
+                return .normal
+            }
             let i = try evaluate(indices, 0, f)
             if !v.isContainer, case .number(let x) = i, let slot = directSlot(f), AssignPath.setElement(slot, x, v) {
                 return .normal

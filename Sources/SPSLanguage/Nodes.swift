@@ -11,6 +11,17 @@ class ExprNode: @unchecked Sendable {
     /// True when evaluating the expression cannot change any variable (it may still fail): what lets a node
     /// evaluate it before reading a variable the general order reads first.
     var isPure: Bool { false }
+    /// The expression's value when it is a number that can be had without evaluating anything that could fail or
+    /// change a variable: a number constant, a local variable holding a number, arithmetic on those. Nil otherwise,
+    /// having evaluated nothing, so the caller then evaluates the node. Lets arithmetic, comparisons and indexing
+    /// work on numbers without making and copying a `Value` for each operand.
+    func peekNumber(_ f: Frame) -> Double? { nil }
+    /// True when `peekNumber` may answer (the node overrides it); read once, when a parent node is made.
+    var peeks: Bool { false }
+    /// Whether the expression's value is `nil`, when that can be told as `peekNumber` tells a number (without
+    /// evaluating anything that could fail or change a variable, and without copying the value) and comparing the
+    /// value with `nil` follows the plain rule (it is not a native object); nil otherwise, having evaluated nothing.
+    func peekIsNil(_ f: Frame) -> Bool? { nil }
     /// Evaluates a condition; comparisons override this to skip making a `Value`.
     func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
         let v = try eval(f)
@@ -33,7 +44,21 @@ class StmtNode: @unchecked Sendable {
     let node = nodes.withUnsafeBufferPointer { buffer in
         UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped).assumingMemoryBound(to: Unmanaged<ExprNode>.self)[i]
     }
-    return try node._withUnsafeGuaranteedRef { node in Result { () throws(RuntimeError) in try node.eval(f) } }.get()
+    var value = Value.nil
+    var failure: RuntimeError?
+    node._withUnsafeGuaranteedRef { node in
+        do throws(RuntimeError) { value = try node.eval(f) } catch { failure = error }
+    }
+    if let failure { throw failure }
+    return value
+}
+
+/// `nodes[i].peekNumber(f)` (which must exist) without retaining the node, as `evaluate` does.
+@inline(__always) func peekNumber(_ nodes: [ExprNode], _ i: Int, _ f: Frame) -> Double? {
+    let node = nodes.withUnsafeBufferPointer { buffer in
+        UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped).assumingMemoryBound(to: Unmanaged<ExprNode>.self)[i]
+    }
+    return node._withUnsafeGuaranteedRef { $0.peekNumber(f) }
 }
 
 // MARK: - Literals and variables
@@ -46,6 +71,8 @@ final class ConstNode: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { value }
     override var isPure: Bool { true }
+    override func peekNumber(_ f: Frame) -> Double? { value.number }
+    override var peeks: Bool { value.number != nil }
 }
 
 final class LocalGet: ExprNode {
@@ -56,6 +83,9 @@ final class LocalGet: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { f.fp[slot] }
     override var isPure: Bool { true }
+    override func peekNumber(_ f: Frame) -> Double? { if case .number(let x) = f.fp[slot] { x } else { nil } }
+    override var peeks: Bool { true }
+    override func peekIsNil(_ f: Frame) -> Bool? { f.fp[slot].isPlainlyNil }
 }
 
 final class CellGet: ExprNode {
@@ -110,18 +140,18 @@ final class ListNode: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        var out: [Value] = []
-        out.reserveCapacity(items.count)
+        // Stored as the first item's type asks (numbers, booleans or values; see `ListValue`).
+        var out = ListValue()
         var nested = false
         var i = 0
         while i < items.count {
             let v = try evaluate(items, i, f)
             nested = nested || v.isContainer
-            out.append(v)
+            if i == 0 { out = ListValue(first: v, capacity: items.count) } else { out.append(v) }
             i += 1
         }
         let list = Value.list(out)
-        if nested { try Limits.checkNesting(list, "this list", cache: f.ip.nestingCache, at: loc) }
+        if nested { try Limits.checkNesting(list, "this list", at: loc) }
         return list
     }
 }
@@ -147,7 +177,7 @@ final class RecordNode: ExprNode {
             fields.append(x)
         }
         let record = Value.record(Record(table: table, values: fields))
-        if nested { try Limits.checkNesting(record, "this record", cache: f.ip.nestingCache, at: loc) }
+        if nested { try Limits.checkNesting(record, "this record", at: loc) }
         return record
     }
 }
@@ -189,26 +219,39 @@ final class InterpolationNode: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        // Each piece as text first (a string is shared, not copied; other values print at most about 1 MiB), then
-        // the joined length checked against the string limit before the result is allocated.
-        var texts: [String] = []
-        texts.reserveCapacity(pieces.count)
-        for p in pieces {
-            switch p {
-            case .text(let t): texts.append(t)
-            case .expr(let e): texts.append(try e.eval(f).description)
-            }
-        }
-        let bytes: Int
-        do throws(RuntimeError) {
-            bytes = try Limits.checkJoinedString(texts.lazy.map(\.utf8.count), "the interpolated string")
-        } catch {
-            throw error.located(loc)
-        }
+        // Pieces are appended as they come (a string piece is shared, not copied; other values print at most about
+        // 1 MiB), each checked against the string limit first; past the limit the rest are only measured, so that
+        // the error gives the joined length, and nothing more is allocated.
         var s = ""
-        s.reserveCapacity(bytes)
-        for t in texts { s += t }
+        var total = 0
+        var tooLong = false
+        for p in pieces {
+            let t: String
+            switch p {
+            case .text(let text): t = text
+            case .expr(let e):
+                let v = try e.eval(f)
+                if case .string(let x) = v { t = x } else { t = v.description }
+            }
+            let (sum, overflow) = total.addingReportingOverflow(t.utf8.count)
+            total = overflow ? -1 : sum
+            if tooLong || overflow || total > Limits.maxStringBytes {
+                tooLong = true
+                if overflow { break }
+                continue
+            }
+            if total > Limits.smallString { try checkMemory(total) }
+            s += t
+        }
+        if tooLong {
+            do throws(RuntimeError) { try Limits.checkString(total, "the interpolated string") } catch { throw error.located(loc) }
+        }
         return .string(s)
+    }
+
+    /// Throws unless the machine has the memory for a string of `bytes`.
+    func checkMemory(_ bytes: Int) throws(RuntimeError) {
+        do throws(RuntimeError) { try Limits.checkMemory(bytes, "the interpolated string") } catch { throw error.located(loc) }
     }
 }
 
@@ -255,12 +298,21 @@ enum PowOp: NumberOperator { static let op = BinaryOperator.power; @inline(__alw
 
 final class ArithmeticNode<Op: NumberOperator>: ExprNode {
     let a: ExprNode, b: ExprNode
+    /// Both operands may be peeked (`ExprNode.peekNumber`).
+    let bothPeek: Bool
     init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
         self.a = a
         self.b = b
+        bothPeek = a.peeks && b.peeks
         super.init(loc)
     }
+    override func peekNumber(_ f: Frame) -> Double? {
+        guard bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) else { return nil }
+        return Op.apply(p, q)
+    }
+    override var peeks: Bool { bothPeek }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) { return .number(Op.apply(p, q)) }
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return .number(Op.apply(p, q)) }
@@ -283,12 +335,16 @@ enum NotEqualOp: CompareOperator { static let op = BinaryOperator.notEqual; @inl
 
 final class CompareNode<Op: CompareOperator>: ExprNode {
     let a: ExprNode, b: ExprNode
+    /// Both operands may be peeked (`ExprNode.peekNumber`).
+    let bothPeek: Bool
     init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
         self.a = a
         self.b = b
+        bothPeek = a.peeks && b.peeks
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) { return .bool(Op.apply(p, q)) }
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return .bool(Op.apply(p, q)) }
@@ -296,6 +352,7 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
         return try Operators.binary(Op.op, x, y, at: loc)
     }
     override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
+        if bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) { return Op.apply(p, q) }
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return Op.apply(p, q) }
@@ -303,6 +360,37 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
         let r = try Operators.binary(Op.op, x, y, at: loc)
         if case .bool(let b) = r { return b }
         throw RuntimeError("a condition must be true or false, got \(r.typeName) (comparing tensors gives a tensor of 0s and 1s)", at: loc)
+    }
+}
+
+/// `x == nil`, `x != nil` (or `nil == x` …): told without copying `x` when it can be peeked (`peekIsNil`), else
+/// by the general comparison.
+final class NilCompareNode: ExprNode {
+    let operand: ExprNode
+    let equal: Bool
+    let general: ExprNode
+    init(_ operand: ExprNode, equal: Bool, general: ExprNode, _ loc: SourceLocation) {
+        self.operand = operand
+        self.equal = equal
+        self.general = general
+        super.init(loc)
+    }
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if let isNil = operand.peekIsNil(f) { return .bool(isNil == equal) }
+        return try general.eval(f)
+    }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
+        if let isNil = operand.peekIsNil(f) { return isNil == equal }
+        return try general.evalBool(f)
+    }
+    override var isPure: Bool { general.isPure }
+
+    /// The node for `a == b` or `a != b`: a `NilCompareNode` when one side is the constant `nil`.
+    static func make(_ a: ExprNode, _ b: ExprNode, equal: Bool, _ loc: SourceLocation) -> ExprNode {
+        let general: ExprNode = equal ? CompareNode<EqualOp>(a, b, loc) : CompareNode<NotEqualOp>(a, b, loc)
+        if let c = b as? ConstNode, c.value.isNil { return NilCompareNode(a, equal: equal, general: general, loc) }
+        if let c = a as? ConstNode, c.value.isNil { return NilCompareNode(b, equal: equal, general: general, loc) }
+        return general
     }
 }
 
@@ -490,17 +578,34 @@ final class IndexNode: ExprNode {
 final class IndexLocalNode: ExprNode {
     let slot: Int
     let index: ExprNode
+    /// The index may be peeked (`ExprNode.peekNumber`).
+    let indexPeeks: Bool
     init(_ slot: Int, _ index: ExprNode, _ loc: SourceLocation) {
         self.slot = slot
         self.index = index
+        indexPeeks = index.peeks
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if indexPeeks, let x = index.peekNumber(f), case .list(let xs) = f.fp[slot], let n = IndexNode.listPosition(x, count: xs.count) {
+            return xs[n]
+        }
         let i = try index.eval(f)
         if case .number(let x) = i, case .list(let xs) = f.fp[slot], let n = IndexNode.listPosition(x, count: xs.count) {
             return xs[n]
         }
         return try Operators.index(f.fp[slot], [i], f.ip, at: index.loc)
+    }
+    override var peeks: Bool { indexPeeks }
+    override func peekIsNil(_ f: Frame) -> Bool? {
+        guard indexPeeks, let x = index.peekNumber(f), case .list(let xs) = f.fp[slot],
+              let n = IndexNode.listPosition(x, count: xs.count) else { return nil }
+        return xs.isPlainlyNil(at: n)
+    }
+    override func peekNumber(_ f: Frame) -> Double? {
+        guard indexPeeks, let x = index.peekNumber(f), case .list(let xs) = f.fp[slot],
+              let n = IndexNode.listPosition(x, count: xs.count) else { return nil }
+        return xs.number(at: n)
     }
 }
 
@@ -523,5 +628,12 @@ final class IndexGlobalNode: ExprNode {
         }
         if case .nil = p.pointee, !g.defined[get.slot] { throw get.unknown(g) }
         return try Operators.index(p.pointee, [i], f.ip, at: index.loc)
+    }
+    override var peeks: Bool { index.peeks }
+    override func peekNumber(_ f: Frame) -> Double? {
+        guard let x = index.peekNumber(f) else { return nil }
+        unowned(unsafe) let g = f.ip.fastGlobals
+        guard case .list(let xs) = g.values[get.slot], let n = IndexNode.listPosition(x, count: xs.count) else { return nil }
+        return xs.number(at: n)
     }
 }

@@ -27,6 +27,19 @@ enum Operators {
     static func describe(_ op: BinaryOperator) -> String { "'\(op.rawValue)'" }
 
     /// Applies a binary operator to any two values.
+    /// An arithmetic operator on two numbers (what `binary` gives for them); nil for the other operators.
+    @inline(__always) static func arithmetic(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double? {
+        switch op {
+        case .add: a + b
+        case .subtract: a - b
+        case .multiply: a * b
+        case .divide: a / b
+        case .remainder: modulo(a, b)
+        case .power: power(a, b)
+        default: nil
+        }
+    }
+
     static func binary(_ op: BinaryOperator, _ x: Value, _ y: Value, at loc: SourceLocation) throws(RuntimeError) -> Value {
         switch (x, y) {
         case (.number(let a), .number(let b)):
@@ -120,7 +133,7 @@ enum Operators {
     /// Throws unless `count` more elements may be appended to `xs`. The length limit is checked every time; the
     /// memory check (which reads /proc for large sizes) only when the storage must grow, which happens a
     /// logarithmic number of times over a loop of appends.
-    @inline(__always) static func checkAppend(_ xs: [Value], adding count: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
+    @inline(__always) static func checkAppend(_ xs: ListValue, adding count: Int, _ what: @autoclosure () -> String) throws(RuntimeError) {
         let total = xs.count + count
         if total > Limits.maxListCount || total > xs.capacity { try Limits.checkList(total, what()) }
     }
@@ -175,7 +188,7 @@ enum Operators {
                 guard p.count == q.count else { return false }
                 // The same storage is the same list: without this, comparing a list that shares its parts
                 // (`x = [x, x]` in a loop) would take exponential time.
-                if p.withUnsafeBufferPointer({ a in q.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }) { continue }
+                if p.identity == q.identity { continue }
                 for i in p.indices.reversed() { pending.append((p[i], q[i])) }
             case (.record(let p), .record(let q)):
                 guard p.keys == q.keys else { return false }
@@ -268,7 +281,7 @@ enum Operators {
         // `if case`, not `switch`: a switch keeps its own copy of the subject for the whole case, so the record
         // would have two owners and every set would copy all of its fields (quadratic growth).
         if case .record(var r) = container {
-            if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", cache: ip.nestingCache, at: loc) }
+            if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", at: loc) }
             container = .nil
             r[name] = value
             container = .record(r)
@@ -357,7 +370,7 @@ enum Operators {
     /// Sets `container[indices] = value` in place.
     static func setIndex(_ container: inout Value, _ idx: [Value], _ value: Value, _ ip: Interpreter,
                          at loc: SourceLocation) throws(RuntimeError) {
-        if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", cache: ip.nestingCache, at: loc) }
+        if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", at: loc) }
         // Each container is moved out of `container` while it changes, so that (when the variable was its only
         // owner) Swift changes it in place. `if case`, not `switch`: a switch keeps its own copy of the subject for
         // the whole case, and every set would copy the whole list, record or tensor.
@@ -407,7 +420,7 @@ enum Operators {
     static func listItems(_ value: Value, for count: Int, at loc: SourceLocation) throws(RuntimeError) -> [Value]? {
         let items: [Value]
         switch value {
-        case .list(let xs): items = xs
+        case .list(let xs): items = xs.values
         case .tensor(let t) where t.rank >= 1: items = tensorItems(t)
         default: return nil
         }

@@ -51,7 +51,7 @@ extension Value: CustomStringConvertible {
         case .bool(let b): leaf = b ? "true" : "false"
         case .nil: leaf = "nil"
         case .list(let xs):
-            return Value.layout(keys: nil, values: xs, open: "[", close: "]", depth: depth, budget: &budget)
+            return Value.layout(keys: nil, values: xs.values, open: "[", close: "]", depth: depth, budget: &budget)
         case .range(let r): leaf = "\(r.lower)\(r.inclusive ? ".." : "..<")\(r.upper)"
         case .record(let r):
             return Value.layout(keys: r.keys, values: r.values, open: "{", close: "}", depth: depth, budget: &budget)

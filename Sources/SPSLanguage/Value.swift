@@ -10,7 +10,7 @@ public enum Value: @unchecked Sendable {
     case string(String)
     case bool(Bool)
     case `nil`
-    case list([Value])
+    case list(ListValue)
     case range(RangeValue)
     case record(Record)
     /// A user `def` or a block `{ … }` with the variables it captured.
@@ -46,12 +46,34 @@ public enum Value: @unchecked Sendable {
     public var tensor: Tensor? { if case .tensor(let t) = self { t } else { nil } }
     /// The native object, if this is one.
     public var object: (any NativeObject)? { if case .native(let o) = self { o } else { nil } }
+    /// At least as deep as the value nests lists and records: 0 for anything else, 1 for a list or record that
+    /// holds none (see `ListValue.depth`).
+    @inline(__always) public var nestingBound: UInt32 {
+        switch self {
+        case .list(let l): l.depth
+        case .record(let r): r.depth
+        default: 0
+        }
+    }
+    /// The identity of the command, if this is one (read without counting a reference to it).
+    @inline(__always) public var commandIdentity: ObjectIdentifier? {
+        if case .command(let c) = self { ObjectIdentifier(c) } else { nil }
+    }
+    /// True for `nil`, false for any other value but a native object (whose comparison with `nil` is its own): nil.
+    @inline(__always) var isPlainlyNil: Bool? {
+        switch self {
+        case .nil: true
+        case .native: nil
+        default: false
+        }
+    }
     /// True for `nil`.
     public var isNil: Bool { if case .nil = self { true } else { false } }
-    /// The elements of a list or the field values of a record; nil for anything else.
+    /// The elements of a list or the field values of a record; nil for anything else. A list of numbers or booleans
+    /// gives no elements (none of them is a container), without making them.
     public var containedValues: [Value]? {
         switch self {
-        case .list(let xs): xs
+        case .list(let xs): xs.storedValues ?? []
         case .record(let r): r.values
         default: nil
         }
@@ -76,7 +98,7 @@ public enum Value: @unchecked Sendable {
     /// give a better message).
     public var elements: [Value]? {
         switch self {
-        case .list(let xs): return xs
+        case .list(let xs): return xs.values
         case .range(let r):
             guard r.count <= Limits.maxListCount else { return nil }
             return r.map { .number(Double($0)) }
@@ -125,11 +147,20 @@ public struct Record: Sendable {
     private var table: KeyTable
     /// Field values, parallel to `keys`.
     public private(set) var values: [Value]
+    /// At least as deep as the record nests (see `ListValue.depth`).
+    public private(set) var depth: UInt32
 
     /// Creates a record from ordered fields.
     public init(_ fields: [(String, Value)] = []) {
         table = fields.isEmpty ? KeyTable.empty : KeyTable(fields.map(\.0))
         values = fields.map(\.1)
+        depth = ListValue.depth(holding: values)
+    }
+
+    /// Notes that `v` is now a field value.
+    @inline(__always) private mutating func holds(_ v: Value) {
+        let d = v.nestingBound
+        if d >= depth { depth = ListValue.deeper(d) }
     }
 
     /// Field names, in order.
@@ -148,12 +179,14 @@ public struct Record: Sendable {
         set {
             if let i = table.position(of: key) {
                 if let v = newValue {
+                    holds(v)
                     values[i] = v  // the keys do not change: the table stays shared
                 } else {
                     uniqueTable().remove(at: i)
                     values.remove(at: i)
                 }
             } else if let v = newValue {
+                holds(v)
                 uniqueTable().append(key)
                 values.append(v)
             }
@@ -165,6 +198,7 @@ public struct Record: Sendable {
     init(table: KeyTable, values: [Value]) {
         self.table = table
         self.values = values
+        depth = ListValue.depth(holding: values)
     }
 
     /// The value of a field, trying position `hint` first (where the field was the last time this place in the
@@ -179,6 +213,7 @@ public struct Record: Sendable {
     @inline(__always) mutating func set(_ key: String, to v: Value, hint: FieldHint) -> Bool {
         guard let i = table.position(of: key, hint: hint.position) else { return false }
         hint.position = i
+        holds(v)
         values[i] = v  // the keys do not change: the table stays shared
         return true
     }

@@ -111,7 +111,7 @@ enum PlotCommands {
         ]
     ) { (args: inout Arguments) throws(RuntimeError) in
         var values = args.rest("plots")
-        if values.count == 1, case .list(let inner) = values[0] { values = inner }
+        if values.count == 1, case .list(let inner) = values[0] { values = inner.values }
         guard !values.isEmpty else { throw RuntimeError("grid needs at least one plot: grid [p1, p2] cols=2") }
         var plots: [Plot] = []
         for (i, value) in values.enumerated() {

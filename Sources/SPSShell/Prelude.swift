@@ -139,7 +139,7 @@ public struct Prelude: CommandLibrary, Sendable {
                     loaded.problems.append("\(fileName): error: loading gave \(values.repr), not the \(defs.count) defs")
                     return loaded
                 }
-                closures = list
+                closures = list.values
             } catch {
                 loaded.problems.append(DiagnosticRenderer.render(error))
                 return loaded

@@ -15,8 +15,8 @@ struct GrowthTests {
         let ip = Interpreter(output: out)
         ip.register(Command("storage", summary: "the address of a list's or record's storage", parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
             switch try args.value("value") {
-            case .list(let xs): return .number(Double(UInt(bitPattern: NestingCache.identity(of: xs))))
-            case .record(let r): return .number(Double(UInt(bitPattern: NestingCache.identity(of: r.values))))
+            case .list(let xs): return .number(Double(UInt(bitPattern: xs.identity)))
+            case .record(let r): return .number(Double(UInt(bitPattern: Limits.storageIdentity(of: r.values))))
             case .tensor(let t): return .number(Double(UInt(bitPattern: t.storage.withUnsafeBufferPointer { $0.baseAddress })))
             default: return .nil
             }
@@ -188,9 +188,11 @@ struct GrowthTests {
         #expect(Record((0..<40).map { ("f\($0 % 30)", .number(Double($0))) })["f3"]?.number == 3)
     }
 
-    /// The key index costs no space in other values: a record is two references, and a `Value` stays 24 bytes.
+    /// The key index and the nesting bounds cost no space in other values: a record is two references and its
+    /// depth, a list one reference and its depth, and a `Value` stays 24 bytes.
     @Test func valuesStayThreeWords() {
-        #expect(MemoryLayout<Record>.size == 16)
+        #expect(MemoryLayout<Record>.size == 20)
+        #expect(MemoryLayout<ListValue>.size == 12)
         #expect(MemoryLayout<Value>.stride == 24)
     }
 
