@@ -33,7 +33,7 @@ enum Builtins {
                 example: "len [1, 2, 3]", parameters: [.positional("value", .any)]) { args throws(RuntimeError) in
             switch try args.value("value") {
             case .list(let xs): return .number(Double(xs.count))
-            case .string(let s): return .number(Double(s.count))
+            case .string(let s): return .number(Double(Builtins.characterCount(s)))
             case .record(let r): return .number(Double(r.keys.count))
             case .range(let r): return .number(Double(r.count))
             case .tensor(let t): return .number(Double(t.rank == 0 ? 1 : t.shape[0]))
@@ -154,5 +154,23 @@ enum Builtins {
             out.append(n)
         }
         return out
+    }
+}
+
+extension Builtins {
+    /// The number of characters of `s`, as `s.count` counts them: an ASCII string is counted from its bytes (a
+    /// "\r\n" pair is one character), which takes a scan of the bytes instead of Unicode's rules for each one.
+    static func characterCount(_ s: String) -> Int {
+        let ascii = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var pairs = 0
+            var previous: UInt8 = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x0A, previous == 0x0D { pairs += 1 }
+                previous = b
+            }
+            return bytes.count - pairs
+        }
+        return (ascii ?? nil) ?? s.count
     }
 }

@@ -519,9 +519,11 @@ final class MemberLocalNode: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        if case .record(let r) = f.fp[slot], let v = r.value(of: name, hint: hint) { return v }
+        if let v = Record.field(in: f.fp + slot, name, hint: hint) { return v }
         return try f.withInterpreter { ip throws(RuntimeError) in try Operators.member(f.fp[slot], name, ip, at: loc) }
     }
+    override var peeks: Bool { true }
+    override func peekNumber(_ f: Frame) -> Double? { Record.field(in: f.fp + slot, name, hint: hint)?.number }
 }
 
 final class IndexNode: ExprNode {

@@ -209,6 +209,17 @@ public struct Record: Sendable {
         return values[i]
     }
 
+    /// The value of field `key` of the record held at `place` (nil when `place` holds no record, or one without
+    /// the field), found as `value(of:hint:)` finds it. The record is moved out of its place while it is read and
+    /// moved back, which counts no reference to its keys or values (a copy of the record counted two).
+    @inline(__always) static func field(in place: UnsafeMutablePointer<Value>, _ key: String, hint: FieldHint) -> Value? {
+        guard case .record = place.pointee else { return nil }
+        guard case .record(let r) = place.move() else { preconditionFailure("the variable changed while it was read") }
+        let v = r.value(of: key, hint: hint)
+        place.initialize(to: .record(consume r))
+        return v
+    }
+
     /// Sets an existing field through a hint as `value(of:hint:)`; false (changing nothing) when there is none.
     @inline(__always) mutating func set(_ key: String, to v: Value, hint: FieldHint) -> Bool {
         guard let i = table.position(of: key, hint: hint.position) else { return false }
