@@ -253,6 +253,14 @@ extension ListValue: RandomAccessCollection, MutableCollection {
         }
     }
 
+    /// Sets an element to a number (in place for a list of numbers).
+    @inline(__always) mutating func setNumber(_ position: Int, _ x: Double) {
+        guard case .numbers = storage else { return set(position, to: .number(x)) }
+        guard case .numbers(var a) = take() else { preconditionFailure() }
+        a[position] = x
+        storage = .numbers(a)
+    }
+
     /// Sets an element, keeping the storage when the value fits it.
     public mutating func set(_ position: Int, to v: Value) {
         switch storage {

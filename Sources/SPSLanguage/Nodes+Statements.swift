@@ -69,13 +69,22 @@ enum VariableRef {
 final class AssignLocal: StmtNode {
     let slot: Int
     let value: ExprNode
+    /// The value may be peeked (`ExprNode.peekNumber`).
+    let valuePeeks: Bool
     init(_ slot: Int, _ value: ExprNode, _ loc: SourceLocation) {
         self.slot = slot
         self.value = value
+        valuePeeks = value.peeks
         super.init(loc)
     }
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
-        f.fp[slot] = try value.eval(f)
+        let p = f.fp + slot
+        if valuePeeks, let x = value.peekNumber(f) {
+            // A number replacing a number: nothing to free, so the new one is written over the old.
+            if case .number = p.pointee { p.initialize(to: .number(x)) } else { p.pointee = .number(x) }
+            return .normal
+        }
+        p.pointee = try value.eval(f)
         return .normal
     }
 }
@@ -417,12 +426,20 @@ final class AssignPath: StmtNode {
         case .variable(.global(let s, _), _)?: (localSlot, globalSlot) = (-1, s)
         default: (localSlot, globalSlot) = (-1, -1)
         }
-        indexPeeks = indices.count == 1 && indices[0].peeks
+        indexPeeks = member == nil && indices.count == 1 && indices[0].peeks
+        valuePeeks = value.peeks
         super.init(loc)
     }
+    /// The value may be peeked (`ExprNode.peekNumber`).
+    let valuePeeks: Bool
     /// The one index may be peeked (`ExprNode.peekNumber`).
     let indexPeeks: Bool
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        // `xs[i] = x` with a number that can be peeked, like the index: neither makes a `Value`.
+        if indexPeeks, valuePeeks, let x = value.peekNumber(f), let i = peekNumber(indices, 0, f), let slot = directSlot(f),
+           AssignPath.setNumber(slot, i, x) {
+            return .normal
+        }
         let v = try value.eval(f)
         // `xs[i] = v` and `r.name = v` on a local or global variable holding a list or record, with a value that
         // holds no containers (nothing to check for nesting): set in place here. Anything else, errors included,
@@ -462,6 +479,15 @@ final class AssignPath: StmtNode {
         // moved back: moves count no references.
         guard case .list(var xs) = slot.move() else { preconditionFailure("the variable changed while it was read") }
         xs[p] = v
+        slot.initialize(to: .list(consume xs))
+        return true
+    }
+
+    /// `setElement` for a number (a list of numbers takes it without making a `Value`).
+    @inline(__always) static func setNumber(_ slot: UnsafeMutablePointer<Value>, _ i: Double, _ x: Double) -> Bool {
+        guard case .list(let peek) = slot.pointee, let p = IndexNode.listPosition(i, count: peek.count) else { return false }
+        guard case .list(var xs) = slot.move() else { preconditionFailure("the variable changed while it was read") }
+        xs.setNumber(p, x)
         slot.initialize(to: .list(consume xs))
         return true
     }

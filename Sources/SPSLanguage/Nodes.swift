@@ -61,6 +61,32 @@ class StmtNode: @unchecked Sendable {
     return node._withUnsafeGuaranteedRef { $0.peekNumber(f) }
 }
 
+/// How a binary node reads an operand that may be peeked: straight from a local's slot, as a number constant, or by
+/// asking the node (`ExprNode.peekNumber`), so that the commonest operands (`n - 1`, `i < n`) cost no call.
+struct PeekedOperand {
+    /// The local's slot (>= 0), `PeekedOperand.constant`, or `PeekedOperand.node`.
+    let slot: Int
+    let constant: Double
+    static let constant = -2, node = -1
+
+    init(_ e: ExprNode) {
+        if let local = e as? LocalGet {
+            (slot, constant) = (local.slot, 0)
+        } else if let c = e as? ConstNode, let x = c.value.number {
+            (slot, constant) = (PeekedOperand.constant, x)
+        } else {
+            (slot, constant) = (PeekedOperand.node, 0)
+        }
+    }
+
+    /// The operand's number, as `e.peekNumber(f)` gives it.
+    @inline(__always) func number(_ e: ExprNode, _ f: Frame) -> Double? {
+        if slot >= 0 { if case .number(let x) = f.fp[slot] { return x } else { return nil } }
+        if slot == PeekedOperand.constant { return constant }
+        return e.peekNumber(f)
+    }
+}
+
 // MARK: - Literals and variables
 
 final class ConstNode: ExprNode {
@@ -300,19 +326,22 @@ final class ArithmeticNode<Op: NumberOperator>: ExprNode {
     let a: ExprNode, b: ExprNode
     /// Both operands may be peeked (`ExprNode.peekNumber`).
     let bothPeek: Bool
+    let pa: PeekedOperand, pb: PeekedOperand
     init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
         self.a = a
         self.b = b
         bothPeek = a.peeks && b.peeks
+        pa = PeekedOperand(a)
+        pb = PeekedOperand(b)
         super.init(loc)
     }
     override func peekNumber(_ f: Frame) -> Double? {
-        guard bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) else { return nil }
+        guard bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) else { return nil }
         return Op.apply(p, q)
     }
     override var peeks: Bool { bothPeek }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        if bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) { return .number(Op.apply(p, q)) }
+        if bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) { return .number(Op.apply(p, q)) }
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return .number(Op.apply(p, q)) }
@@ -337,14 +366,17 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
     let a: ExprNode, b: ExprNode
     /// Both operands may be peeked (`ExprNode.peekNumber`).
     let bothPeek: Bool
+    let pa: PeekedOperand, pb: PeekedOperand
     init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
         self.a = a
         self.b = b
         bothPeek = a.peeks && b.peeks
+        pa = PeekedOperand(a)
+        pb = PeekedOperand(b)
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        if bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) { return .bool(Op.apply(p, q)) }
+        if bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) { return .bool(Op.apply(p, q)) }
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return .bool(Op.apply(p, q)) }
@@ -352,7 +384,7 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
         return try Operators.binary(Op.op, x, y, at: loc)
     }
     override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
-        if bothPeek, let p = a.peekNumber(f), let q = b.peekNumber(f) { return Op.apply(p, q) }
+        if bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) { return Op.apply(p, q) }
         let x = try a.eval(f)
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return Op.apply(p, q) }

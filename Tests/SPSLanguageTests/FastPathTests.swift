@@ -4,7 +4,7 @@ import SPSNumeric
 
 /// The interpreter's shortcuts for common shapes (issue 23) mean exactly what the general rules mean: reading and
 /// setting a list element or record field held in a variable, appending one value, comparing with `nil`, strings
-/// and bools, and the nesting check answered from its cache. Each case runs the shortcut's shape and a shape the
+/// and bools, and the nesting check answered from the bounds lists and records keep. Each case runs the shortcut's shape and a shape the
 /// general path takes, and compares values, value semantics and errors with their columns.
 @Suite("Interpreter fast paths")
 struct FastPathTests {
