@@ -123,9 +123,23 @@ final class AssignGeneral: StmtNode {
         self.op = op
         self.value = value
         if case .variable(.local(let s), _) = target { localSlot = s } else { localSlot = -1 }
+        if case .variable(.upvalue(let i), _) = target { upvalueIndex = i } else { upvalueIndex = -1 }
+        valuePeeks = value.peeks
         super.init(loc)
     }
+    /// The index of the captured variable assigned when the target is one (-1 otherwise): read from `target` once,
+    /// since matching the indirect enum counts a reference to its box.
+    let upvalueIndex: Int
+    /// The value may be peeked (`ExprNode.peekNumber`).
+    let valuePeeks: Bool
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
+        if upvalueIndex >= 0, op == nil {
+            // `n = v` on a captured variable: set in its cell.
+            let v: Value
+            if valuePeeks, let x = value.peekNumber(f) { v = .number(x) } else { v = try value.eval(f) }
+            f.upvalue(upvalueIndex)._withUnsafeGuaranteedRef { $0.value = v }
+            return .normal
+        }
         let v = try value.eval(f)
         if let op, localSlot >= 0 {
             // `x += v` on a local: changed where the frame holds it.

@@ -134,6 +134,10 @@ final class UpvalueGet: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value { try f.withUpvalue(index) { $0.value } }
     override var isPure: Bool { true }
+    override var peeks: Bool { true }
+    override func peekNumber(_ f: Frame) -> Double? {
+        f.upvalue(index)._withUnsafeGuaranteedRef { c in if case .number(let x) = c.value { x } else { nil } }
+    }
 }
 
 final class GlobalGet: ExprNode {
@@ -257,7 +261,11 @@ final class InterpolationNode: ExprNode {
             case .text(let text): t = text
             case .expr(let e):
                 let v = try e.eval(f)
-                if case .string(let x) = v { t = x } else { t = v.description }
+                switch v {
+                case .string(let x): t = x
+                case .number(let n): t = Value.format(n)
+                default: t = v.description
+                }
             }
             let (sum, overflow) = total.addingReportingOverflow(t.utf8.count)
             total = overflow ? -1 : sum

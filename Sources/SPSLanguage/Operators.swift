@@ -14,6 +14,13 @@ import Darwin
 enum Operators {
     /// Python-style modulo: the result takes the sign of the divisor.
     @inline(__always) static func modulo(_ a: Double, _ b: Double) -> Double {
+        // Whole numbers (the usual `i % n`) by integer division, which gives the same remainder exactly (with the
+        // sign of a zero remainder kept, as `truncatingRemainder` keeps it) in a fraction of `fmod`'s time.
+        if a.magnitude < 0x1p53, b.magnitude < 0x1p53, let x = Int(exactly: a), let y = Int(exactly: b), y != 0 {
+            let r = x % y
+            if r == 0 { return a.sign == .minus ? -0.0 : 0.0 }
+            return Double((r < 0) != (y < 0) ? r + y : r)
+        }
         let r = a.truncatingRemainder(dividingBy: b)
         return (r != 0 && (r < 0) != (b < 0)) ? r + b : r
     }

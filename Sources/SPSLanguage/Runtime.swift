@@ -240,9 +240,13 @@ struct Frame {
     /// Runs `body` with the running closure's captured cell `i`, counting no reference to the closure or the cell
     /// (see `withInterpreter`): the frame's closure keeps both alive, and a closure's cells never change.
     @inline(__always) func withUpvalue<R>(_ i: Int, _ body: (Cell) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
-        let cell = UnsafeRawPointer(Unmanaged.passUnretained(closure)._withUnsafeGuaranteedRef { $0.upvalues } + i)
+        try upvalue(i)._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
+    }
+
+    /// The running closure's captured cell `i`, not counted (see `withUpvalue`).
+    @inline(__always) func upvalue(_ i: Int) -> Unmanaged<Cell> {
+        UnsafeRawPointer(Unmanaged.passUnretained(closure)._withUnsafeGuaranteedRef { $0.upvalues } + i)
             .load(as: Unmanaged<Cell>.self)
-        return try cell._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
     }
 
     /// Makes `v` the value of the `return` being carried out, moving it (no counted reference).
