@@ -59,7 +59,7 @@ public final class RunStore: Sendable {
 
     /// Creates the store's folder when it is `~/.sps` (private to the user); any other folder must exist.
     static func makeFolder(for path: String, shown: String) throws(RunLogError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Self.folder(of: path)
         guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { return }
         guard folder.hasSuffix("/.sps") else {
             throw RunLogError("run log: cannot open '\(shown)': the folder '\(folder)' does not exist")
@@ -69,6 +69,17 @@ public final class RunStore: Sendable {
         } catch {
             throw RunLogError("run log: cannot create the folder '\(folder)': \(error.localizedDescription)")
         }
+    }
+
+    /// The folder part of a path ("" for a bare file name, "/" for a file at the root), as
+    /// `NSString.deletingLastPathComponent` gives it (which traps on a bare name in this Foundation).
+    static func folder(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "" }
+        var folder = p[..<slash]
+        while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder.isEmpty ? "/" : String(folder)
     }
 
     /// A database error as a sentence: a store that is locked, not a database or damaged, or unreadable.

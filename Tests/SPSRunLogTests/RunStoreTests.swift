@@ -22,6 +22,21 @@ func makeStudy(pid: Int64 = ProcessIdentity.current.pid, start: Int64 = ProcessI
 }
 
 @Suite struct RunStoreTests {
+    /// The folder of a store's path, found without Foundation's `deletingLastPathComponent`, which traps on a bare
+    /// name (`runs store="m"` crashed the shell; found by fuzz-run).
+    @Test func folderOfAPath() throws {
+        #expect(RunStore.folder(of: "m") == "")
+        #expect(RunStore.folder(of: "runs.db") == "")
+        #expect(RunStore.folder(of: "a/b.db") == "a")
+        #expect(RunStore.folder(of: "a//b.db") == "a")
+        #expect(RunStore.folder(of: "/x.db") == "/")
+        #expect(RunStore.folder(of: "/home/u/.sps/runs.db") == "/home/u/.sps")
+        #expect(RunStore.folder(of: "dir/sub/") == "dir")
+        #expect(RunStore.folder(of: "/") == "/")
+        // A path in a folder that does not exist is an error naming the folder, not a crash.
+        #expect(throws: RunLogError.self) { try RunStore(path: "no-such-folder-\(UUID().uuidString)/runs.db") }
+    }
+
     @Test func studiesAndRunsRoundTrip() throws {
         let folder = TemporaryFolder()
         let store = try RunStore(path: folder.path + "/runs.db")
