@@ -295,8 +295,8 @@ extension ListValue: RangeReplaceableCollection {
     /// Appends an element, keeping the storage when the value fits it (an empty list takes the value's).
     public mutating func append(_ v: Value) {
         switch storage {
-        case .values(let peek):
-            if peek.isEmpty {
+        case .values:
+            if isEmpty {
                 if case .number(let x) = v { storage = .numbers([x]); return }
                 if case .bool(let b) = v { storage = .bools([b]); return }
             }
