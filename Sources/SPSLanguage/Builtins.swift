@@ -162,14 +162,27 @@ extension Builtins {
     /// "\r\n" pair is one character), which takes a scan of the bytes instead of Unicode's rules for each one.
     static func characterCount(_ s: String) -> Int {
         let ascii = s.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return 0 }
+            let n = bytes.count
             var pairs = 0
-            var previous: UInt8 = 0
-            for b in bytes {
-                if b >= 0x80 { return nil }
-                if b == 0x0A, previous == 0x0D { pairs += 1 }
-                previous = b
+            var i = 0
+            // Eight bytes at a time while none is past ASCII and none is a carriage return (the usual case) …
+            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= n {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & high != 0 { return nil }
+                let x = w ^ (0x0D &* ones)
+                if (x &- ones) & ~x & high != 0 { break }  // a byte of `w` is "\r"
+                i += 8
             }
-            return bytes.count - pairs
+            // … then byte by byte.
+            while i < n {
+                let b = base[i]
+                if b >= 0x80 { return nil }
+                if b == 0x0D, i + 1 < n, base[i + 1] == 0x0A { pairs += 1 }
+                i += 1
+            }
+            return n - pairs
         }
         return (ascii ?? nil) ?? s.count
     }

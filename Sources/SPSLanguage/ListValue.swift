@@ -19,7 +19,7 @@ public struct ListValue: Sendable {
         case moved
     }
 
-    var storage: Storage
+    private(set) var storage: Storage
 
     /// At least as deep as the list nests (1 for a list that holds no list or record): kept up to date as elements
     /// are added or set, so that putting the list inside another asks no walk (see `Limits.checkNesting`). An
