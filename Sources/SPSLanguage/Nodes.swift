@@ -334,11 +334,15 @@ final class ArithmeticNode<Op: NumberOperator>: ExprNode {
     let a: ExprNode, b: ExprNode
     /// Both operands may be peeked (`ExprNode.peekNumber`).
     let bothPeek: Bool
+    /// Each operand may be peeked.
+    let aPeeks: Bool, bPeeks: Bool
     let pa: PeekedOperand, pb: PeekedOperand
     init(_ a: ExprNode, _ b: ExprNode, _ loc: SourceLocation) {
         self.a = a
         self.b = b
-        bothPeek = a.peeks && b.peeks
+        aPeeks = a.peeks
+        bPeeks = b.peeks
+        bothPeek = aPeeks && bPeeks
         pa = PeekedOperand(a)
         pb = PeekedOperand(b)
         super.init(loc)
@@ -350,7 +354,14 @@ final class ArithmeticNode<Op: NumberOperator>: ExprNode {
     override var peeks: Bool { bothPeek }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         if bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) { return .number(Op.apply(p, q)) }
+        // One operand peeked (`1 + f(x)`, `g() * 2`): read in the general order, a first, without making a `Value`.
+        if aPeeks, let p = pa.number(a, f) {
+            let y = try b.eval(f)
+            if case .number(let q) = y { return .number(Op.apply(p, q)) }
+            return try Operators.binary(Op.op, .number(p), y, at: loc)
+        }
         let x = try a.eval(f)
+        if case .number(let p) = x, bPeeks, let q = pb.number(b, f) { return .number(Op.apply(p, q)) }
         let y = try b.eval(f)
         if case .number(let p) = x, case .number(let q) = y { return .number(Op.apply(p, q)) }
         return try Operators.binary(Op.op, x, y, at: loc)
