@@ -112,25 +112,21 @@ public struct ListValue: Sendable {
     public static func classified(_ values: [Value]) -> ListValue {
         guard let first = values.first else { return ListValue() }
         switch first {
-        case .number:
-            var numbers: [Double] = []
-            numbers.reserveCapacity(values.count)
-            for v in values {
-                guard case .number(let x) = v else { return ListValue(values) }
-                numbers.append(x)
-            }
-            return ListValue(numbers: numbers)
-        case .bool:
-            var bools: [Bool] = []
-            bools.reserveCapacity(values.count)
-            for v in values {
-                guard case .bool(let b) = v else { return ListValue(values) }
-                bools.append(b)
-            }
-            return ListValue(bools: bools)
-        default:
-            return ListValue(values)
+        case .number: return unboxed(values, \.number).map { ListValue(numbers: $0) } ?? ListValue(values)
+        case .bool: return unboxed(values, \.boolean).map { ListValue(bools: $0) } ?? ListValue(values)
+        default: return ListValue(values)
         }
+    }
+
+    /// The elements' payloads when every one of them has one (all numbers, or all booleans); nil otherwise.
+    static func unboxed<T>(_ values: some Collection<Value>, _ payload: (Value) -> T?) -> [T]? {
+        var out: [T] = []
+        out.reserveCapacity(values.count)
+        for v in values {
+            guard let x = payload(v) else { return nil }
+            out.append(x)
+        }
+        return out
     }
 
     /// The elements as an array of values (made for a list of numbers or booleans).
@@ -341,25 +337,13 @@ extension ListValue: RangeReplaceableCollection {
     public mutating func replaceSubrange<C: Collection>(_ range: Range<Int>, with newElements: C) where C.Element == Value {
         switch storage {
         case .numbers:
-            var xs: [Double] = []
-            xs.reserveCapacity(newElements.count)
-            for v in newElements {
-                guard case .number(let x) = v else { xs.removeAll(); break }
-                xs.append(x)
-            }
-            if xs.count == newElements.count, case .numbers(var a) = take() {
+            if let xs = ListValue.unboxed(newElements, \.number), case .numbers(var a) = take() {
                 a.replaceSubrange(range, with: xs)
                 storage = .numbers(a)
                 return
             }
         case .bools:
-            var bs: [Bool] = []
-            bs.reserveCapacity(newElements.count)
-            for v in newElements {
-                guard case .bool(let b) = v else { bs.removeAll(); break }
-                bs.append(b)
-            }
-            if bs.count == newElements.count, case .bools(var a) = take() {
+            if let bs = ListValue.unboxed(newElements, \.boolean), case .bools(var a) = take() {
                 a.replaceSubrange(range, with: bs)
                 storage = .bools(a)
                 return

@@ -40,6 +40,8 @@ public enum Value: @unchecked Sendable {
 
     /// The number, if this is one.
     public var number: Double? { if case .number(let n) = self { n } else { nil } }
+    /// The boolean, if this is one.
+    public var boolean: Bool? { if case .bool(let b) = self { b } else { nil } }
     /// The string, if this is one.
     public var string: String? { if case .string(let s) = self { s } else { nil } }
     /// The tensor, if this is one.
