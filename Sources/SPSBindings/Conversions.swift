@@ -1,6 +1,5 @@
-import Synchronization
-import SPSLanguage
 import SPSNumeric
+import SPSLanguage
 import SPSTraining
 
 /// Turning training-core values into language values and back.
@@ -76,7 +75,7 @@ package let numberOrDistribution = ParameterType.oneOf([.number, .object("Distri
 /// so pipes and tests never truncate. Process-wide (there is one terminal), behind a lock: sessions on several
 /// threads may set and read it.
 public enum DisplayWidth {
-    private static let provider = Mutex<@Sendable () -> Int?>({ nil })
+    private static let provider = Locked<@Sendable () -> Int?>({ nil })
 
     /// Sets where the width comes from (asked each time a table prints).
     public static func setProvider(_ columns: @escaping @Sendable () -> Int?) { provider.withLock { $0 = columns } }

@@ -1,6 +1,6 @@
 import Foundation
 import SPSLanguage
-import Synchronization
+import SPSNumeric
 
 /// One array task of a Slurm study, in the `sps --slurm-worker FOLDER --slurm-task N` process that runs it.
 ///
@@ -27,7 +27,7 @@ public final class SlurmWorker: @unchecked Sendable {
         self.study = study
     }
 
-    static let current = Mutex<SlurmWorker?>(nil)
+    static let current = Locked<SlurmWorker?>(nil)
 
     /// The worker of this process, when it is one.
     public static var active: SlurmWorker? { current.withLock { $0 } }

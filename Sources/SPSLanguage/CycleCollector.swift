@@ -1,4 +1,5 @@
 import Synchronization
+import SPSNumeric
 
 /// Every live captured variable (`Cell`) of one session and of its isolated `repeat` copies: where the cycle
 /// collector starts looking for garbage.
@@ -15,7 +16,7 @@ public final class CellRegistry: Sendable {
     private struct State: ~Copyable {
         var cells: [Entry] = []
     }
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let live = Atomic<Int>(0)
 
     /// An empty registry.

@@ -435,7 +435,7 @@ public final class Interpreter {
                 try finishArguments(c.proto, frame, given, at: location)
             }
             try checkpoint(at: location)
-            let result = try runBody(proto.bodyNodes, frame)
+            let result = try runBody(proto.bodyNodes, proto.finalReturn, frame)
             inspect?(frame)
             return result
         } catch {
@@ -476,14 +476,22 @@ public final class Interpreter {
         return i
     }
 
-    /// Runs a call's body (a proto's `bodyNodes`) in its frame; the value of its `return`, or nil.
-    @inline(__always) func runBody(_ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>, _ frame: Frame) throws(RuntimeError) -> Value {
+    /// Runs a call's body (a proto's `bodyNodes`, then its `finalReturn`) in its frame; the value of its `return`,
+    /// or nil.
+    ///
+    /// Takes the proto's fields rather than the proto: callers hold it `unowned(unsafe)`, and passing it on would
+    /// count a reference to it.
+    @inline(__always) func runBody(_ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>, _ finalReturn: Unmanaged<ExprNode>?,
+                                   _ frame: Frame) throws(RuntimeError) -> Value {
         switch try SPSLanguage.runBody(nodes, frame) {
         case .returnValue:
             let r = returnSlot.move()
             returnSlot.initialize(to: .nil)
             return r
-        case .normal, .breakLoop, .continueLoop:
+        case .normal:
+            guard let e = finalReturn else { return .nil }
+            return try e._withUnsafeGuaranteedRef { e in Result { () throws(RuntimeError) in try e.eval(frame) } }.get()
+        case .breakLoop, .continueLoop:
             return .nil
         }
     }

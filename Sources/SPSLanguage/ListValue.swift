@@ -38,6 +38,12 @@ public struct ListValue: Sendable {
         depth = ListValue.depth(holding: values)
     }
 
+    /// A list of these values with a known bound on its depth (see `depth`).
+    init(_ values: [Value], depth: UInt32) {
+        storage = .values(values)
+        self.depth = depth
+    }
+
     /// A list of numbers.
     public init(numbers: [Double]) {
         storage = .numbers(numbers)
@@ -82,18 +88,39 @@ public struct ListValue: Sendable {
             a.append(b)
             storage = .bools(a)
         default:
+            depth = ListValue.deeper(first.nestingBound)
             var a: [Value] = []
             a.reserveCapacity(capacity)
-            a.append(first)
+            a.append(first)  // its last use: moved, not copied
             storage = .values(a)
+            return
         }
-        depth = ListValue.deeper(first.nestingBound)
+        depth = 1
+    }
+
+    /// What `body` makes of the list held at `place` (nil when `place` holds no list). The list is moved out of its
+    /// place while `body` reads it and moved back, which counts no reference to its storage (reading it where it
+    /// lies counted two: the pointer could alias whatever `body` does).
+    @inline(__always) static func reading<R>(in place: UnsafeMutablePointer<Value>, _ body: (ListValue) -> R?) -> R? {
+        guard case .list = place.pointee else { return nil }
+        guard case .list(let xs) = place.move() else { preconditionFailure("the variable changed while it was read") }
+        let r = body(xs)
+        place.initialize(to: .list(consume xs))
+        return r
     }
 
     /// `Value.isPlainlyNil` of the element at `position` (which must be valid), without copying it.
     func isPlainlyNil(at position: Int) -> Bool? {
         switch storage {
-        case .values(let a): return a[position].isPlainlyNil
+        case .values(let a):
+            // Read where it lies: `a[position]` would copy the element (and count a reference to what it holds).
+            return a.withUnsafeBufferPointer { b in
+                precondition(b.indices.contains(position))
+                let p = b.baseAddress! + position
+                if case .nil = p.pointee { return true }
+                if case .native = p.pointee { return nil }
+                return false
+            }
         case .numbers, .bools: return false
         case .moved: return nil
         }
@@ -103,7 +130,11 @@ public struct ListValue: Sendable {
     public func number(at position: Int) -> Double? {
         switch storage {
         case .numbers(let a): return a[position]
-        case .values(let a): if case .number(let x) = a[position] { return x } else { return nil }
+        case .values(let a):
+            return a.withUnsafeBufferPointer { b in
+                precondition(b.indices.contains(position))
+                if case .number(let x) = (b.baseAddress! + position).pointee { return x } else { return nil }
+            }
         case .bools, .moved: return nil
         }
     }

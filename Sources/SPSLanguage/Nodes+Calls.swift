@@ -168,7 +168,7 @@ final class CallNode: ExprNode {
                 try ip.finishArguments(c.proto, frame, given, at: loc)
             }
             try ip.checkpoint(at: loc)
-            return try ip.runBody(proto.bodyNodes, frame)
+            return try ip.runBody(proto.bodyNodes, proto.finalReturn, frame)
         } catch {
             throw ip.addTrace(error, c.proto, loc)
         }

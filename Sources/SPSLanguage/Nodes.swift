@@ -171,16 +171,38 @@ final class ListNode: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         // Stored as the first item's type asks (numbers, booleans or values; see `ListValue`).
-        var out = ListValue()
-        var nested = false
-        var i = 0
-        while i < items.count {
-            let v = try evaluate(items, i, f)
-            nested = nested || v.isContainer
-            if i == 0 { out = ListValue(first: v, capacity: items.count) } else { out.append(v) }
-            i += 1
+        let count = items.count
+        guard count > 0 else { return .list(ListValue()) }
+        let first = try evaluate(items, 0, f)
+        var nested = first.isContainer
+        let list: Value
+        // `if`, not `switch`: a switch keeps its own copy of the subject, and `first` could not be moved.
+        if first.isNumberOrBool {
+            var out = ListValue(first: first, capacity: count)
+            var i = 1
+            while i < count {
+                let v = try evaluate(items, i, f)
+                nested = nested || v.isContainer
+                out.append(v)
+                i += 1
+            }
+            list = .list(out)
+        } else {
+            // Values are moved into the array as they come, and the depth bound is kept on the way.
+            var deepest = first.nestingBound
+            var a: [Value] = []
+            a.reserveCapacity(count)
+            a.append(consume first)
+            var i = 1
+            while i < count {
+                let v = try evaluate(items, i, f)
+                nested = nested || v.isContainer
+                deepest = Swift.max(deepest, v.nestingBound)
+                a.append(v)
+                i += 1
+            }
+            list = .list(ListValue(a, depth: ListValue.deeper(deepest)))
         }
-        let list = Value.list(out)
         if nested { try Limits.checkNesting(list, "this list", at: loc) }
         return list
     }
@@ -243,44 +265,71 @@ final class RangeNode: ExprNode {
 
 final class InterpolationNode: ExprNode {
     enum Piece { case text(String), expr(ExprNode) }
-    let pieces: [Piece]
+    /// The text before each expression, and after the last (`texts.count == exprs.count + 1`; "" where none).
+    let texts: [String]
+    /// The expressions, in order.
+    let exprs: [ExprNode]
     init(_ pieces: [Piece], _ loc: SourceLocation) {
-        self.pieces = pieces
+        var texts: [String] = [], exprs: [ExprNode] = []
+        var text = ""
+        for p in pieces {
+            switch p {
+            case .text(let t): text += t
+            case .expr(let e):
+                texts.append(text)
+                exprs.append(e)
+                text = ""
+            }
+        }
+        texts.append(text)
+        self.texts = texts
+        self.exprs = exprs
         super.init(loc)
     }
-    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        // Pieces are appended as they come (a string piece is shared, not copied; other values print at most about
-        // 1 MiB), each checked against the string limit first; past the limit the rest are only measured, so that
-        // the error gives the joined length, and nothing more is allocated.
-        var s = ""
+
+    /// The string being built: pieces are appended as they come, each checked against the string limit first;
+    /// past the limit the rest are only measured, so that the error gives the joined length, and nothing more is
+    /// allocated.
+    struct Builder {
+        var text = ""
         var total = 0
         var tooLong = false
-        for p in pieces {
-            let t: String
-            switch p {
-            case .text(let text): t = text
-            case .expr(let e):
-                let v = try e.eval(f)
-                switch v {
-                case .string(let x): t = x
-                case .number(let n): t = Value.format(n)
-                default: t = v.description
-                }
-            }
+
+        mutating func add(_ t: String, _ node: InterpolationNode) throws(RuntimeError) {
+            if total < 0 { return }  // more bytes than an Int counts: too long already
             let (sum, overflow) = total.addingReportingOverflow(t.utf8.count)
             total = overflow ? -1 : sum
             if tooLong || overflow || total > Limits.maxStringBytes {
                 tooLong = true
-                if overflow { break }
-                continue
+                return
             }
-            if total > Limits.smallString { try checkMemory(total) }
-            s += t
+            if total > Limits.smallString { try node.checkMemory(total) }
+            text += t
         }
-        if tooLong {
-            do throws(RuntimeError) { try Limits.checkString(total, "the interpolated string") } catch { throw error.located(loc) }
+    }
+
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        // A string piece is shared, not copied; other values print at most about 1 MiB. Expressions are read
+        // without counting references to them (`evaluate`).
+        var b = Builder()
+        var k = 0
+        let count = exprs.count
+        while true {
+            let t = texts[k]
+            if !t.isEmpty { try b.add(t, self) }
+            if k == count { break }
+            let v = try evaluate(exprs, k, f)
+            switch v {
+            case .string(let x): try b.add(x, self)
+            case .number(let n): try b.add(Value.format(n), self)
+            default: try b.add(v.description, self)
+            }
+            k += 1
         }
-        return .string(s)
+        if b.tooLong {
+            do throws(RuntimeError) { try Limits.checkString(b.total, "the interpolated string") } catch { throw error.located(loc) }
+        }
+        return .string(b.text)
     }
 
     /// Throws unless the machine has the memory for a string of `bytes`.
@@ -640,8 +689,9 @@ final class IndexLocalNode: ExprNode {
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        if indexPeeks, let x = index.peekNumber(f), case .list(let xs) = f.fp[slot], let n = IndexNode.listPosition(x, count: xs.count) {
-            return xs[n]
+        if indexPeeks, let x = index.peekNumber(f),
+           let v = ListValue.reading(in: f.fp + slot, { xs in IndexNode.listPosition(x, count: xs.count).map { xs[$0] } }) {
+            return v
         }
         let i = try index.eval(f)
         if case .number(let x) = i, case .list(let xs) = f.fp[slot], let n = IndexNode.listPosition(x, count: xs.count) {
@@ -651,14 +701,16 @@ final class IndexLocalNode: ExprNode {
     }
     override var peeks: Bool { indexPeeks }
     override func peekIsNil(_ f: Frame) -> Bool? {
-        guard indexPeeks, let x = index.peekNumber(f), case .list(let xs) = f.fp[slot],
-              let n = IndexNode.listPosition(x, count: xs.count) else { return nil }
-        return xs.isPlainlyNil(at: n)
+        guard indexPeeks, let x = index.peekNumber(f) else { return nil }
+        return ListValue.reading(in: f.fp + slot) { xs in
+            IndexNode.listPosition(x, count: xs.count).flatMap { xs.isPlainlyNil(at: $0) }
+        }
     }
     override func peekNumber(_ f: Frame) -> Double? {
-        guard indexPeeks, let x = index.peekNumber(f), case .list(let xs) = f.fp[slot],
-              let n = IndexNode.listPosition(x, count: xs.count) else { return nil }
-        return xs.number(at: n)
+        guard indexPeeks, let x = index.peekNumber(f) else { return nil }
+        return ListValue.reading(in: f.fp + slot) { xs in
+            IndexNode.listPosition(x, count: xs.count).flatMap { xs.number(at: $0) }
+        }
     }
 }
 

@@ -127,9 +127,15 @@ enum Operators {
             x = .list(a)
             return true
         }
-        if case .string(var a) = x, case .string(let b) = y {
-            do throws(RuntimeError) { try Limits.checkString(a.utf8.count + b.utf8.count, "the joined string") } catch { throw error.located(loc) }
-            x = .nil
+        if case .string = x, case .string(let b) = y {
+            // The string is moved out of `x` (so that it has one owner and grows in place) and back.
+            var moved = Value.nil
+            swap(&moved, &x)
+            guard case .string(var a) = consume moved else { preconditionFailure("the variable changed while it was read") }
+            do throws(RuntimeError) { try Limits.checkString(a.utf8.count + b.utf8.count, "the joined string") } catch {
+                x = .string(a)
+                throw error.located(loc)
+            }
             a += b
             x = .string(a)
             return true

@@ -26,14 +26,26 @@ public final class FunctionProto: @unchecked Sendable {
     var captures: [CaptureSource] = []
     var body: [StmtNode] = [] {
         didSet {
+            // A body that ends in `return e` runs the statements before it, then evaluates `e` for the call's value,
+            // which then comes back as a function result instead of through the interpreter's return slot.
+            var run = body[...]
+            finalReturn = nil
+            if let last = body.last as? ReturnNode, let value = last.value {
+                run = run.dropLast()
+                finalReturn = Unmanaged.passUnretained(value)
+            }
             bodyNodes.deallocate()
-            bodyNodes = .allocate(capacity: body.count)
-            for (i, node) in body.enumerated() { (bodyNodes.baseAddress! + i).initialize(to: Unmanaged.passUnretained(node)) }
+            bodyNodes = .allocate(capacity: run.count)
+            for (i, node) in run.enumerated() { (bodyNodes.baseAddress! + i).initialize(to: Unmanaged.passUnretained(node)) }
         }
     }
     /// The body's nodes, not retained (`body` keeps them): what a call runs, read without counting references to a
-    /// proto's array, which the runs of a `repeat` share (their threads would contend for its cache line).
+    /// proto's array, which the runs of a `repeat` share (their threads would contend for its cache line). Without
+    /// the final `return e`, whose `e` is `finalReturn`.
     private(set) var bodyNodes = UnsafeMutableBufferPointer<Unmanaged<StmtNode>>.allocate(capacity: 0)
+    /// The value of the body's final `return e` (not retained: `body` keeps it), evaluated when the other
+    /// statements end without returning.
+    private(set) var finalReturn: Unmanaged<ExprNode>?
     var topLocals: [(String, LocalLocation)] = []
     /// The statements at the top level of the body, in order (empty for a chunk): what a command that reads a block
     /// as a list of definitions (`scm`) needs to know about it, without looking at its source text.

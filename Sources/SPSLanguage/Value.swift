@@ -57,6 +57,13 @@ public enum Value: @unchecked Sendable {
         default: 0
         }
     }
+    /// True for a number or a boolean (the elements of a typed list; see `ListValue`).
+    @inline(__always) var isNumberOrBool: Bool {
+        switch self {
+        case .number, .bool: true
+        default: false
+        }
+    }
     /// The identity of the command, if this is one (read without counting a reference to it).
     @inline(__always) public var commandIdentity: ObjectIdentifier? {
         if case .command(let c) = self { ObjectIdentifier(c) } else { nil }

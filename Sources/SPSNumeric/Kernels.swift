@@ -1,4 +1,3 @@
-import Synchronization
 import COpenBLAS
 import CKernels
 
@@ -25,7 +24,7 @@ public enum Kernels {
     }
 
     /// How many callers are inside `withSingleThreadedBLAS`, and the thread count to restore after the last.
-    private static let singleThreaded = Mutex<(users: Int, restore: Int)>((0, 0))
+    private static let singleThreaded = Locked<(users: Int, restore: Int)>((0, 0))
 
     /// Runs `body` with OpenBLAS on one thread (parallel runs are the parallelism), restoring the thread count
     /// only when the last of any overlapping or nested callers finishes: a `repeat` inside a run, or two at once,

@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+import SPSNumeric
 
 /// Runs independent jobs on several threads and returns their results in job order.
 ///
@@ -9,7 +10,7 @@ public enum ParallelRuns {
     /// Calls `body` for every index in `0..<count` on up to `threads` threads.
     public static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
-        let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+        let results = Locked<[T?]>(Array(repeating: nil, count: count))
         let next = Atomic<Int>(0)
         let workers = max(1, min(threads, count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
