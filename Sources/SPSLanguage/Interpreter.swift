@@ -30,6 +30,8 @@ public final class Interpreter {
     /// The slots `stack` has (fewer for a borrowed stack, none once it is given back).
     var stackSlots: Int
     var sp = 0
+    /// Slots `0..<initializedSlots` are initialized; those from `sp` up hold nil (every frame leaves its slots nil),
+    /// so a call writes its arguments into them without destroying what was there.
     var initializedSlots = 0
     var depth = 0
     /// The value of the `return` being carried out (nil otherwise). Set and taken by moving, which counts no
@@ -387,7 +389,9 @@ public final class Interpreter {
     @inline(__always) func release(_ fp: UnsafeMutablePointer<Value>, _ count: Int) {
         var i = 0
         while i < count {
-            fp[i] = .nil
+            // A number, boolean or nil owns nothing: it is written over without the call that destroys a value.
+            let p = fp + i
+            if p.pointee.ownsNothing { p.initialize(to: .nil) } else { p.pointee = .nil }
             i += 1
         }
     }
@@ -435,7 +439,7 @@ public final class Interpreter {
                 try finishArguments(c.proto, frame, given, at: location)
             }
             try checkpoint(at: location)
-            let result = try runBody(proto.bodyNodes, proto.finalReturn, frame)
+            let result = try runBody(proto.guardReturn, proto.bodyNodes, proto.finalReturn, frame)
             inspect?(frame)
             return result
         } catch {
@@ -476,13 +480,17 @@ public final class Interpreter {
         return i
     }
 
-    /// Runs a call's body (a proto's `bodyNodes`, then its `finalReturn`) in its frame; the value of its `return`,
+    /// Runs a call's body (a proto's `guardReturn`, `bodyNodes`, then its `finalReturn`) in its frame; the value of its `return`,
     /// or nil.
     ///
     /// Takes the proto's fields rather than the proto: callers hold it `unowned(unsafe)`, and passing it on would
     /// count a reference to it.
-    @inline(__always) func runBody(_ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>, _ finalReturn: Unmanaged<ExprNode>?,
-                                   _ frame: Frame) throws(RuntimeError) -> Value {
+    @inline(__always) func runBody(_ guardReturn: FunctionProto.GuardReturn?, _ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>,
+                                   _ finalReturn: Unmanaged<ExprNode>?, _ frame: Frame) throws(RuntimeError) -> Value {
+        if let g = guardReturn {
+            let holds = try g.condition._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try c.evalBool(frame) } }.get()
+            if holds { return try g.value._withUnsafeGuaranteedRef { e in Result { () throws(RuntimeError) in try e.eval(frame) } }.get() }
+        }
         switch try SPSLanguage.runBody(nodes, frame) {
         case .returnValue:
             let r = returnSlot.move()

@@ -143,7 +143,7 @@ final class CallNode: ExprNode {
                 ip.sp = base
                 throw error
             }
-            fp[i] = v
+            (fp + i).initialize(to: v)  // the slot holds nil, as every slot above the stack top does
             i += 1
             ip.sp = base + i
         }
@@ -168,7 +168,7 @@ final class CallNode: ExprNode {
                 try ip.finishArguments(c.proto, frame, given, at: loc)
             }
             try ip.checkpoint(at: loc)
-            return try ip.runBody(proto.bodyNodes, proto.finalReturn, frame)
+            return try ip.runBody(proto.guardReturn, proto.bodyNodes, proto.finalReturn, frame)
         } catch {
             throw ip.addTrace(error, c.proto, loc)
         }

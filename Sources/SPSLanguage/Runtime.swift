@@ -34,6 +34,14 @@ public final class FunctionProto: @unchecked Sendable {
                 run = run.dropLast()
                 finalReturn = Unmanaged.passUnretained(value)
             }
+            // Likewise a first statement `if c { return e }` (a recursion's base case): `c` is tested, and `e`
+            // evaluated when it holds, before the other statements run.
+            guardReturn = nil
+            if let first = run.first as? IfNode, first.otherwise.isEmpty, first.then.count == 1,
+               let ret = first.then[0] as? ReturnNode, let value = ret.value {
+                run = run.dropFirst()
+                guardReturn = GuardReturn(condition: Unmanaged.passUnretained(first.condition), value: Unmanaged.passUnretained(value))
+            }
             bodyNodes.deallocate()
             bodyNodes = .allocate(capacity: run.count)
             for (i, node) in run.enumerated() { (bodyNodes.baseAddress! + i).initialize(to: Unmanaged.passUnretained(node)) }
@@ -46,6 +54,14 @@ public final class FunctionProto: @unchecked Sendable {
     /// The value of the body's final `return e` (not retained: `body` keeps it), evaluated when the other
     /// statements end without returning.
     private(set) var finalReturn: Unmanaged<ExprNode>?
+    /// The body's first statement when it is `if c { return e }`, which `bodyNodes` then leaves out.
+    private(set) var guardReturn: GuardReturn?
+
+    /// `if condition { return value }`, its expressions not retained (the body keeps them).
+    struct GuardReturn {
+        let condition: Unmanaged<ExprNode>
+        let value: Unmanaged<ExprNode>
+    }
     var topLocals: [(String, LocalLocation)] = []
     /// The statements at the top level of the body, in order (empty for a chunk): what a command that reads a block
     /// as a list of definitions (`scm`) needs to know about it, without looking at its source text.

@@ -57,6 +57,13 @@ public enum Value: @unchecked Sendable {
         default: 0
         }
     }
+    /// True for a number, a boolean or nil: values that hold no reference, which need no destroying.
+    @inline(__always) var ownsNothing: Bool {
+        switch self {
+        case .number, .bool, .nil: true
+        default: false
+        }
+    }
     /// True for a number or a boolean (the elements of a typed list; see `ListValue`).
     @inline(__always) var isNumberOrBool: Bool {
         switch self {
