@@ -488,20 +488,27 @@ final class AssignPath: StmtNode {
     /// Sets element `x` of the list in `slot` in place; false (changing nothing) unless it holds a list and `x` is a
     /// position in it.
     @inline(__always) static func setElement(_ slot: UnsafeMutablePointer<Value>, _ x: Double, _ v: Value) -> Bool {
-        guard case .list(let peek) = slot.pointee, let p = IndexNode.listPosition(x, count: peek.count) else { return false }
-        // Moved out of the variable while it changes (so that its storage has one owner and changes in place), and
-        // moved back: moves count no references.
-        guard case .list(var xs) = slot.move() else { preconditionFailure("the variable changed while it was read") }
-        xs[p] = v
-        slot.initialize(to: .list(consume xs))
-        return true
+        changeElement(slot, x) { xs, p in xs[p] = v }
     }
 
     /// `setElement` for a number (a list of numbers takes it without making a `Value`).
     @inline(__always) static func setNumber(_ slot: UnsafeMutablePointer<Value>, _ i: Double, _ x: Double) -> Bool {
-        guard case .list(let peek) = slot.pointee, let p = IndexNode.listPosition(i, count: peek.count) else { return false }
+        changeElement(slot, i) { xs, p in xs.setNumber(p, x) }
+    }
+
+    /// Runs `change` with the list in `slot` and position `x` in it; false (changing nothing) unless the slot holds
+    /// a list and `x` is a position in it. The list is moved out of the variable while it changes (so that its
+    /// storage has one owner and changes in place) and moved back: moves count no references, where reading its
+    /// length in place counted two.
+    @inline(__always) static func changeElement(_ slot: UnsafeMutablePointer<Value>, _ x: Double,
+                                                _ change: (inout ListValue, Int) -> Void) -> Bool {
+        guard case .list = slot.pointee else { return false }
         guard case .list(var xs) = slot.move() else { preconditionFailure("the variable changed while it was read") }
-        xs.setNumber(p, x)
+        guard let p = IndexNode.listPosition(x, count: xs.count) else {
+            slot.initialize(to: .list(consume xs))
+            return false
+        }
+        change(&xs, p)
         slot.initialize(to: .list(consume xs))
         return true
     }

@@ -694,8 +694,9 @@ final class IndexLocalNode: ExprNode {
             return v
         }
         let i = try index.eval(f)
-        if case .number(let x) = i, case .list(let xs) = f.fp[slot], let n = IndexNode.listPosition(x, count: xs.count) {
-            return xs[n]
+        if case .number(let x) = i,
+           let v = ListValue.reading(in: f.fp + slot, { xs in IndexNode.listPosition(x, count: xs.count).map { xs[$0] } }) {
+            return v
         }
         return try Operators.index(f.fp[slot], [i], f.ip, at: index.loc)
     }
@@ -728,8 +729,9 @@ final class IndexGlobalNode: ExprNode {
         let i = try index.eval(f)
         unowned(unsafe) let g = f.ip.fastGlobals
         let p = g.values + get.slot
-        if case .number(let x) = i, case .list(let xs) = p.pointee, let n = IndexNode.listPosition(x, count: xs.count) {
-            return xs[n]
+        if case .number(let x) = i,
+           let v = ListValue.reading(in: p, { xs in IndexNode.listPosition(x, count: xs.count).map { xs[$0] } }) {
+            return v
         }
         if case .nil = p.pointee, !g.defined[get.slot] { throw get.unknown(g) }
         return try Operators.index(p.pointee, [i], f.ip, at: index.loc)
@@ -738,7 +740,8 @@ final class IndexGlobalNode: ExprNode {
     override func peekNumber(_ f: Frame) -> Double? {
         guard let x = index.peekNumber(f) else { return nil }
         unowned(unsafe) let g = f.ip.fastGlobals
-        guard case .list(let xs) = g.values[get.slot], let n = IndexNode.listPosition(x, count: xs.count) else { return nil }
-        return xs.number(at: n)
+        return ListValue.reading(in: g.values + get.slot) { xs in
+            IndexNode.listPosition(x, count: xs.count).flatMap { xs.number(at: $0) }
+        }
     }
 }
