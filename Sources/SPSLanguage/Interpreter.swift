@@ -487,9 +487,8 @@ public final class Interpreter {
     /// count a reference to it.
     @inline(__always) func runBody(_ guardReturn: FunctionProto.GuardReturn?, _ nodes: UnsafeMutableBufferPointer<Unmanaged<StmtNode>>,
                                    _ finalReturn: Unmanaged<ExprNode>?, _ frame: Frame) throws(RuntimeError) -> Value {
-        if let g = guardReturn {
-            let holds = try g.condition._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try c.evalBool(frame) } }.get()
-            if holds { return try g.value._withUnsafeGuaranteedRef { e in Result { () throws(RuntimeError) in try e.eval(frame) } }.get() }
+        if let g = guardReturn, try g.condition.guaranteed({ c throws(RuntimeError) in try c.evalBool(frame) }) {
+            return try g.value.guaranteed { e throws(RuntimeError) in try e.eval(frame) }
         }
         switch try SPSLanguage.runBody(nodes, frame) {
         case .returnValue:
@@ -498,7 +497,7 @@ public final class Interpreter {
             return r
         case .normal:
             guard let e = finalReturn else { return .nil }
-            return try e._withUnsafeGuaranteedRef { e in Result { () throws(RuntimeError) in try e.eval(frame) } }.get()
+            return try e.guaranteed { e throws(RuntimeError) in try e.eval(frame) }
         case .breakLoop, .continueLoop:
             return .nil
         }

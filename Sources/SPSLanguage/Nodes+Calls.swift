@@ -56,7 +56,7 @@ final class CallNode: ExprNode {
         if headLocal >= 0, let c = Closure.unretained(in: f.fp + headLocal) {
             // `f x` with `f` a local variable: the caller's frame holds the closure for the call (only statements of
             // that frame can assign the variable, and none runs before the call returns).
-            return try c._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try callClosure(c, f) } }.get()
+            return try c.guaranteed { c throws(RuntimeError) in try callClosure(c, f) }
         }
         if headGlobal >= 0 {
             // `fib n`: the global holds the closure for the call (see `Globals.withCallee`), which counts no

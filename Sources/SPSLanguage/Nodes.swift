@@ -196,11 +196,11 @@ final class ListNode: ExprNode {
             var i = 1
             while i < count {
                 let v = try evaluate(items, i, f)
-                nested = nested || v.isContainer
                 deepest = Swift.max(deepest, v.nestingBound)
                 a.append(v)
                 i += 1
             }
+            nested = deepest > 0  // only lists and records have a depth
             list = .list(ListValue(a, depth: ListValue.deeper(deepest)))
         }
         if nested { try Limits.checkNesting(list, "this list", at: loc) }
@@ -673,6 +673,13 @@ final class IndexNode: ExprNode {
         let p = n < 0 ? n + count : n
         return p >= 0 && p < count ? p : nil
     }
+
+    /// What `read` makes of element `x` of the list held at `place` (nil when `place` holds no list or `x` is not
+    /// a position in it), read without copying the list (`ListValue.reading(in:)`).
+    @inline(__always) static func readElement<R>(in place: UnsafeMutablePointer<Value>, _ x: Double,
+                                                 _ read: (ListValue, Int) -> R?) -> R? {
+        ListValue.reading(in: place) { xs in listPosition(x, count: xs.count).flatMap { read(xs, $0) } }
+    }
 }
 
 /// `xs[i]` with `xs` a local variable and an index that changes no variable: a list element is read where the
@@ -690,12 +697,12 @@ final class IndexLocalNode: ExprNode {
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
         if indexPeeks, let x = index.peekNumber(f),
-           let v = ListValue.reading(in: f.fp + slot, { xs in IndexNode.listPosition(x, count: xs.count).map { xs[$0] } }) {
+           let v = IndexNode.readElement(in: f.fp + slot, x, { xs, n in xs[n] }) {
             return v
         }
         let i = try index.eval(f)
         if case .number(let x) = i,
-           let v = ListValue.reading(in: f.fp + slot, { xs in IndexNode.listPosition(x, count: xs.count).map { xs[$0] } }) {
+           let v = IndexNode.readElement(in: f.fp + slot, x, { xs, n in xs[n] }) {
             return v
         }
         return try Operators.index(f.fp[slot], [i], f.ip, at: index.loc)
@@ -703,15 +710,11 @@ final class IndexLocalNode: ExprNode {
     override var peeks: Bool { indexPeeks }
     override func peekIsNil(_ f: Frame) -> Bool? {
         guard indexPeeks, let x = index.peekNumber(f) else { return nil }
-        return ListValue.reading(in: f.fp + slot) { xs in
-            IndexNode.listPosition(x, count: xs.count).flatMap { xs.isPlainlyNil(at: $0) }
-        }
+        return IndexNode.readElement(in: f.fp + slot, x) { xs, n in xs.isPlainlyNil(at: n) }
     }
     override func peekNumber(_ f: Frame) -> Double? {
         guard indexPeeks, let x = index.peekNumber(f) else { return nil }
-        return ListValue.reading(in: f.fp + slot) { xs in
-            IndexNode.listPosition(x, count: xs.count).flatMap { xs.number(at: $0) }
-        }
+        return IndexNode.readElement(in: f.fp + slot, x) { xs, n in xs.number(at: n) }
     }
 }
 
@@ -730,7 +733,7 @@ final class IndexGlobalNode: ExprNode {
         unowned(unsafe) let g = f.ip.fastGlobals
         let p = g.values + get.slot
         if case .number(let x) = i,
-           let v = ListValue.reading(in: p, { xs in IndexNode.listPosition(x, count: xs.count).map { xs[$0] } }) {
+           let v = IndexNode.readElement(in: p, x, { xs, n in xs[n] }) {
             return v
         }
         if case .nil = p.pointee, !g.defined[get.slot] { throw get.unknown(g) }
@@ -740,8 +743,6 @@ final class IndexGlobalNode: ExprNode {
     override func peekNumber(_ f: Frame) -> Double? {
         guard let x = index.peekNumber(f) else { return nil }
         unowned(unsafe) let g = f.ip.fastGlobals
-        return ListValue.reading(in: g.values + get.slot) { xs in
-            IndexNode.listPosition(x, count: xs.count).flatMap { xs.number(at: $0) }
-        }
+        return IndexNode.readElement(in: g.values + get.slot, x) { xs, n in xs.number(at: n) }
     }
 }

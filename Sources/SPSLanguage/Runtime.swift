@@ -262,13 +262,13 @@ struct Frame {
     /// operations each, on every call, return and global. The session keeps the interpreter alive for as long as a
     /// frame exists, so nothing needs counting.
     @inline(__always) func withInterpreter<R>(_ body: (Interpreter) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
-        try Unmanaged.passUnretained(ip)._withUnsafeGuaranteedRef { ip in Result { () throws(RuntimeError) in try body(ip) } }.get()
+        try Unmanaged.passUnretained(ip).guaranteed(body)
     }
 
     /// Runs `body` with the running closure's captured cell `i`, counting no reference to the closure or the cell
     /// (see `withInterpreter`): the frame's closure keeps both alive, and a closure's cells never change.
     @inline(__always) func withUpvalue<R>(_ i: Int, _ body: (Cell) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
-        try upvalue(i)._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
+        try upvalue(i).guaranteed(body)
     }
 
     /// The running closure's captured cell `i`, not counted (see `withUpvalue`).
@@ -294,7 +294,7 @@ struct Frame {
     /// The session's globals, for `body`, counting no reference (see `withInterpreter`).
     @inline(__always) func withGlobals<R>(_ body: (Globals) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
         try withInterpreter { ip throws(RuntimeError) in
-            try Unmanaged.passUnretained(ip.fastGlobals)._withUnsafeGuaranteedRef { g in Result { () throws(RuntimeError) in try body(g) } }.get()
+            try Unmanaged.passUnretained(ip.fastGlobals).guaranteed(body)
         }
     }
 }
@@ -358,7 +358,7 @@ public final class Globals {
             calleeCount -= 1
             if calleeCount == 0 && !retired.isEmpty { retired.removeAll() }
         }
-        return try found._withUnsafeGuaranteedRef { c in Result { () throws(RuntimeError) in try body(c) } }.get()
+        return try found.guaranteed(body)
     }
 
     /// Gives global `slot` the value `v` (every assignment of a global goes through here or `modify`).
@@ -438,5 +438,13 @@ public final class Globals {
         }
         g.declared = declared
         return g
+    }
+}
+
+extension Unmanaged {
+    /// Runs `body` with the object, counting no reference to it (the caller keeps it alive): what
+    /// `_withUnsafeGuaranteedRef` does, for a body that throws a `RuntimeError`.
+    @inline(__always) func guaranteed<R>(_ body: (Instance) throws(RuntimeError) -> R) throws(RuntimeError) -> R {
+        try _withUnsafeGuaranteedRef { x in Result { () throws(RuntimeError) in try body(x) } }.get()
     }
 }
