@@ -188,8 +188,17 @@ final class ListNode: ExprNode {
             }
             list = .list(out)
         } else {
-            // Values are moved into the array as they come, and the depth bound is kept on the way.
             var deepest = first.nestingBound
+            if count == 2 {
+                // A pair (a tree's node, a tuple) as an array literal: one allocation of exactly two elements, where
+                // reserving capacity first also asks the allocator for the block's usable size and copies nothing.
+                let second = try evaluate(items, 1, f)
+                deepest = Swift.max(deepest, second.nestingBound)
+                list = .list(ListValue([consume first, consume second], depth: ListValue.deeper(deepest)))
+                if deepest > 0 { try Limits.checkNesting(list, "this list", at: loc) }
+                return list
+            }
+            // Values are moved into the array as they come, and the depth bound is kept on the way.
             var a: [Value] = []
             a.reserveCapacity(count)
             a.append(consume first)

@@ -1,6 +1,10 @@
 @testable import SPSBindings
 import Testing
 import SPSLanguage
+import SPSNumeric
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import SPSShell
 
 /// A session writing to buffers.
@@ -91,6 +95,29 @@ struct SessionTests {
         let (s, out, _) = makeSession()
         #expect(worker.run { s.run("def d n { if n == 0 { return 0 }; return 1 + d (n - 1) }\nprint (d 9999)", name: "t") } == .success)
         #expect(out.text == "9999\n")
+    }
+
+    @Test func bigStackReusesIdleThreadsAndRunsParallelWorkOnDistinctOnes() {
+        #if canImport(Glibc)
+        // Twenty runs one after another: an idle worker takes each (another test may borrow one in between).
+        let threads = (0..<20).map { _ in BigStack.run { UInt(pthread_self()) } }
+        #expect(Set(threads).count < 20)
+        let seen = Locked<[Int: UInt]>([:])
+        BigStack.parallel(3) { i in
+            let t = UInt(pthread_self())
+            seen.withLock { $0[i] = BigStack.isOnBigStack ? t : 0 }
+        }
+        let ids = seen.withLock { $0 }
+        #expect(ids.keys.sorted() == [0, 1, 2])
+        #expect(Set(ids.values).count == 3 && !ids.values.contains(0))
+        #expect(BigStack.idleCount <= BigStack.maximumIdle)
+        // A deep recursion on a reused worker, then another run on it: its stack pages were given back, not lost.
+        let (s, out, _) = makeSession()
+        for _ in 0..<3 {
+            #expect(s.run("def d n { if n == 0 { return 0 }; return 1 + d (n - 1) }\nprint (d 9999)", name: "t") == .success)
+        }
+        #expect(out.text == "9999\n9999\n9999\n")
+        #endif
     }
 
     @Test func deepRecursionRunsOnTheBigStack() {
