@@ -111,7 +111,8 @@ struct SessionTests {
         #expect(ids.keys.sorted() == [0, 1, 2])
         #expect(Set(ids.values).count == 3 && !ids.values.contains(0))
         #expect(BigStack.idleCount <= BigStack.maximumIdle)
-        // A deep recursion on a reused worker, then another run on it: its stack pages were given back, not lost.
+        // Deep recursions one after another on reused workers: a stack whose pages were given back after a run
+        // serves the next deep run as before (the pages come back as zeros when touched).
         let (s, out, _) = makeSession()
         for _ in 0..<3 {
             #expect(s.run("def d n { if n == 0 { return 0 }; return 1 + d (n - 1) }\nprint (d 9999)", name: "t") == .success)
