@@ -61,26 +61,21 @@ struct ListValueTests {
         #expect(!a.sharesStorage(with: b) && b[0].number == 1 && a[0].number == 9)
     }
 
-    @Test func anElementChangesInPlace() {
+    @Test func anElementChangesInPlace() throws {
         // `xs[i][j] = v` changes the inner list where the outer one holds it: its storage stays where it was.
+        // Through the interpreter's own assignment (a copy of its move-out-and-back in test code is not enough: in
+        // an optimized build the compiler may drop the store that empties the place, and the copy then copies).
         var outer = ListValue([.list(ListValue([.string("a"), .string("b")]))])
         let address = Self.identity(outer[0])
         #expect(address != nil)
-        Self.setInner(&outer[0], .string("z"))
+        let here = SourceLocation(file: SourceFile(name: "t", text: ""), line: 1, column: 1, offset: 0)
+        try Operators.setIndex(&outer[0], [.number(1)], .string("z"), Interpreter(), at: here)
         #expect(Self.identity(outer[0]) == address && outer[0].repr == "[\"a\", \"z\"]")
     }
 
     /// The storage address of the list in `v` (a function, so that no copy outlives the call).
     static func identity(_ v: Value) -> UnsafeRawPointer? {
         if case .list(let l) = v { l.identity } else { nil }
-    }
-
-    /// Sets element 1 of the list in `v` as the interpreter does: moved out of its place, changed, moved back.
-    static func setInner(_ v: inout Value, _ x: Value) {
-        guard case .list(var xs) = v else { return }
-        v = .nil
-        xs[1] = x
-        v = .list(xs)
     }
 
     @Test func nestingBoundsFollowTheElements() {
