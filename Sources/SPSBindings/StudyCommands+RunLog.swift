@@ -19,8 +19,6 @@ extension StudyCommands {
         let gridNames: [String]
         let outcomes: [Outcome]
         let output: any OutputSink
-        /// When each job's run started (written by that run's worker only).
-        var startTimes: [Double]
         /// The table `repeat` returns, once it has one.
         var table: Table?
         var finished = false
@@ -31,7 +29,6 @@ extension StudyCommands {
             self.gridNames = gridNames
             self.outcomes = outcomes
             self.output = output
-            startTimes = Array(repeating: 0, count: jobs.count)
         }
 
         /// Starts logging a study into the session's run log (nil when it is off, or when the store fails: then a
@@ -130,7 +127,6 @@ extension StudyCommands {
         /// Notes that job `index` started (on its worker: only a lock and an append).
         func started(_ index: Int) {
             let now = Date().timeIntervalSince1970
-            startTimes[index] = now
             let job = jobs[index]
             let grid = job.bindings.filter { gridNames.contains($0.0) }.map { NamedCell($0.0, storedCell($0.1)) }
             logger.started(RunStore.Start(job: index, seed: job.seed, grid: grid, time: now))

@@ -210,6 +210,17 @@ public struct ListValue: Sendable {
         return s
     }
 
+    /// Element `position` (a valid one) moved out of a list of values, nil left in its place, for a change that
+    /// puts it back; nil for a list of numbers or booleans, whose elements cost nothing to copy.
+    mutating func moveOut(_ position: Int) -> Value? {
+        guard case .values = storage else { return nil }
+        guard case .values(var a) = take() else { preconditionFailure("a list was read while it changed") }
+        var moved = Value.nil
+        swap(&moved, &a[position])
+        storage = .values(a)
+        return moved
+    }
+
     /// Turns the storage into values (a typed list that gets an element of another type).
     mutating func generalize() {
         switch take() {

@@ -237,10 +237,10 @@ final class AppendAssign: StmtNode {
             throw error.located(callLocation)
         }
         try target.modify(f) { (current: inout Value) throws(RuntimeError) in
-            if case .list(var xs) = current, AppendAssign.sameStorage(xs, first) {
+            if AppendAssign.holds(current, storageOf: first) {
                 // Only the variable may own the storage now: drop the argument's copy, then move it out.
                 first = []
-                current = .nil
+                guard case .list(var xs) = Operators.moveOut(&current) else { preconditionFailure("the variable changed while it was read") }
                 xs.append(contentsOf: items)
                 current = .list(xs)
             } else {
@@ -337,6 +337,11 @@ final class AppendAssign: StmtNode {
     static func sameStorage(_ a: ListValue, _ b: ListValue) -> Bool {
         a.sharesStorage(with: b)
     }
+
+    /// True when `v` is a list sharing the storage of `list`.
+    static func holds(_ v: Value, storageOf list: ListValue) -> Bool {
+        if case .list(let xs) = v { sameStorage(xs, list) } else { false }
+    }
 }
 
 extension Builtins {
@@ -392,6 +397,15 @@ indirect enum LValue {
         case .member(let base, let baseExpr, let name, let loc):
             unowned(unsafe) let ip = f.ip
             func update(_ container: inout Value) throws(RuntimeError) {
+                // The field is moved out of its record while it changes, so that it has one owner.
+                if var current = Operators.moveOutMember(&container, name) {
+                    do throws(RuntimeError) { try body(&current) } catch {
+                        try Operators.setMember(&container, name, current, ip, at: loc)
+                        throw error
+                    }
+                    try Operators.setMember(&container, name, current, ip, at: loc)
+                    return
+                }
                 var current = try Operators.member(container, name, ip, at: loc)
                 try body(&current)
                 try Operators.setMember(&container, name, current, ip, at: loc)
@@ -405,6 +419,16 @@ indirect enum LValue {
             for e in indexExprs { idx.append(try e.eval(f)) }
             unowned(unsafe) let ip = f.ip
             func update(_ container: inout Value) throws(RuntimeError) {
+                // The element is moved out of its list or record while it changes, so that it has one owner
+                // (`xs[i][j] = v` changes the inner list where it lies), and put back on every way out.
+                if var current = Operators.moveOutIndexed(&container, idx, at: loc) {
+                    do throws(RuntimeError) { try body(&current) } catch {
+                        try Operators.setIndex(&container, idx, current, ip, at: loc)
+                        throw error
+                    }
+                    try Operators.setIndex(&container, idx, current, ip, at: loc)
+                    return
+                }
                 var current = try Operators.index(container, idx, ip, at: loc)
                 try body(&current)
                 try Operators.setIndex(&container, idx, current, ip, at: loc)

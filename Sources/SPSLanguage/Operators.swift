@@ -114,24 +114,35 @@ enum Operators {
         }
     }
 
+    /// The value of `place`, moved out of it (which is left nil): when `place` was its only owner, the caller now
+    /// is, and changing it changes it in place. Copying it and then setting `place = .nil` is not the same: the
+    /// compiler may join that store with the one that puts the value back, and the copy is then a second owner
+    /// for the whole change (an optimized build copied the whole list on every `xs[i][j] = v`).
+    @inline(__always) static func moveOut(_ place: inout Value) -> Value {
+        var moved = Value.nil
+        swap(&moved, &place)
+        return moved
+    }
+
     /// `x += y` for two lists or two strings, in place: the value is moved out of `x` while it grows, so when `x`
     /// was its only owner Swift appends without copying and a loop of `xs += [i]` takes linear time. Another
     /// owner (`ys = xs`) keeps the storage shared, so the append copies first and `ys` does not change. Returns
     /// false, changing nothing, for other operands (the caller then uses `binary`); an error (too long) leaves `x`
     /// as it was.
     static func addInPlace(_ x: inout Value, _ y: Value, at loc: SourceLocation) throws(RuntimeError) -> Bool {
-        if case .list(var a) = x, case .list(let b) = y {
-            do throws(RuntimeError) { try checkAppend(a, adding: b.count, "the joined list") } catch { throw error.located(loc) }
-            x = .nil
+        if case .list = x, case .list(let b) = y {
+            guard case .list(var a) = moveOut(&x) else { preconditionFailure("the variable changed while it was read") }
+            do throws(RuntimeError) { try checkAppend(a, adding: b.count, "the joined list") } catch {
+                x = .list(a)
+                throw error.located(loc)
+            }
             a.append(contentsOf: b)
             x = .list(a)
             return true
         }
         if case .string = x, case .string(let b) = y {
             // The string is moved out of `x` (so that it has one owner and grows in place) and back.
-            var moved = Value.nil
-            swap(&moved, &x)
-            guard case .string(var a) = consume moved else { preconditionFailure("the variable changed while it was read") }
+            guard case .string(var a) = moveOut(&x) else { preconditionFailure("the variable changed while it was read") }
             do throws(RuntimeError) { try Limits.checkString(a.utf8.count + b.utf8.count, "the joined string") } catch {
                 x = .string(a)
                 throw error.located(loc)
@@ -293,9 +304,9 @@ enum Operators {
                           at loc: SourceLocation) throws(RuntimeError) {
         // `if case`, not `switch`: a switch keeps its own copy of the subject for the whole case, so the record
         // would have two owners and every set would copy all of its fields (quadratic growth).
-        if case .record(var r) = container {
+        if case .record = container {
             if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", at: loc) }
-            container = .nil
+            guard case .record(var r) = moveOut(&container) else { preconditionFailure("the record changed while it was set") }
             r[name] = value
             container = .record(r)
             return
@@ -380,40 +391,66 @@ enum Operators {
         }
     }
 
+    /// `container[idx]` moved out of the list or record that holds it (nil left in its place), for a change that
+    /// `setIndex` puts back: the element then has one owner while it changes (a copy made every `xs[i][j] = v`
+    /// copy the whole inner list). Nil, changing nothing, when the element is not held that way (a typed list's, a
+    /// tensor's, several positions, an index that is an error): the caller then changes a copy.
+    static func moveOutIndexed(_ container: inout Value, _ idx: [Value], at loc: SourceLocation) -> Value? {
+        guard idx.count == 1 else { return nil }
+        if case .list = container {
+            guard case .list(var xs) = moveOut(&container) else { preconditionFailure("the list changed while it was read") }
+            defer { container = .list(xs) }
+            guard case .single(let p)? = try? selection(idx[0], count: xs.count, what: "list", at: loc) else { return nil }
+            return xs.moveOut(p)
+        }
+        if case .record = container, case .string(let key) = idx[0] {
+            guard case .record(var r) = moveOut(&container) else { preconditionFailure("the record changed while it was read") }
+            defer { container = .record(r) }
+            return r.moveOut(key)
+        }
+        return nil
+    }
+
+    /// `container.name` moved out of the record that holds it, as `moveOutIndexed` does for `setMember`; nil when
+    /// `container` is not a record with that field.
+    static func moveOutMember(_ container: inout Value, _ name: String) -> Value? {
+        guard case .record = container else { return nil }
+        guard case .record(var r) = moveOut(&container) else { preconditionFailure("the record changed while it was read") }
+        defer { container = .record(r) }
+        return r.moveOut(name)
+    }
+
     /// Sets `container[indices] = value` in place.
     static func setIndex(_ container: inout Value, _ idx: [Value], _ value: Value, _ ip: Interpreter,
                          at loc: SourceLocation) throws(RuntimeError) {
         if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", at: loc) }
-        // Each container is moved out of `container` while it changes, so that (when the variable was its only
-        // owner) Swift changes it in place. `if case`, not `switch`: a switch keeps its own copy of the subject for
-        // the whole case, and every set would copy the whole list, record or tensor.
-        if case .list(var xs) = container {
+        // Each container is moved out of `container` while it changes (`moveOut`), so that (when the variable was
+        // its only owner) Swift changes it in place, and put back on every way out, an error included.
+        if case .list = container {
             guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
+            guard case .list(var xs) = moveOut(&container) else { preconditionFailure("the list changed while it was set") }
+            defer { container = .list(xs) }
             let chosen = try selection(idx[0], count: xs.count, what: "list", at: loc)
             if case .single(let p) = chosen {
-                container = .nil
                 xs[p] = value
-                container = .list(xs)
                 return
             }
             let positions = IndexRule.positions(chosen)
             let items = try listItems(value, for: positions.count, at: loc)
-            container = .nil
             for (k, p) in positions.enumerated() { xs[p] = items?[k] ?? value }
-            container = .list(xs)
             return
         }
-        if case .record(var r) = container {
+        if case .record = container {
             guard idx.count == 1, case .string(let k) = idx[0] else {
                 throw RuntimeError("a record is indexed by a field name string, e.g. r[\"name\"]", at: loc)
             }
-            container = .nil
+            guard case .record(var r) = moveOut(&container) else { preconditionFailure("the record changed while it was set") }
             r[k] = value
             container = .record(r)
             return
         }
-        if case .tensor(var t) = container {
-            container = .nil
+        if case .tensor = container {
+            guard case .tensor(var t) = moveOut(&container) else { preconditionFailure("the tensor changed while it was set") }
             defer { container = .tensor(t) }
             try TensorIndexing.set(&t, idx, value, at: loc)
             return

@@ -245,6 +245,15 @@ public struct Record: Sendable {
         return true
     }
 
+    /// The value of field `key` moved out of the record, nil left in its place, for a change that puts it back;
+    /// nil when there is no such field.
+    mutating func moveOut(_ key: String) -> Value? {
+        guard let i = table.position(of: key) else { return nil }
+        var moved = Value.nil
+        swap(&moved, &values[i])
+        return moved
+    }
+
     /// The fields as pairs.
     public var fields: [(String, Value)] { Array(zip(keys, values)) }
 

@@ -101,6 +101,51 @@ struct GrowthTests {
 
     /// Lists stay values: another name, a list holding it, a record field or a block's capture never sees the
     /// append, in any place the variable lives.
+    /// Setting an element of an element (`h[0][5] = i`, `h.a[5] = i`, `h[0].f = i` …) changes the inner value
+    /// where its holder keeps it: 10,000 sets never move it (before, each one copied the whole inner value: the
+    /// holder and the change both owned it), and 10,000 appends to an inner list move it only when it grows.
+    @Test(arguments: [
+        ("h = [range 0 1000 1, 0]", "h[0]", "h[0][5] = i", 0),
+        ("h = [[\"a\", 1, 2]]", "h[0]", "h[0][1] = i", 0),
+        ("h = {a: range 0 1000 1}", "h.a", "h.a[5] = i", 0),
+        ("h = {a: range 0 1000 1}", "h.a", "h[\"a\"][-1] = i", 0),
+        ("h = [[range 0 1000 1]]", "h[0][0]", "h[0][0][5] = i", 0),
+        ("h = [zeros 1000]", "h[0]", "h[0][5] = i", 0),
+        ("h = [{f: 1, g: range 0 1000 1}]", "h[0]", "h[0].f = i", 0),
+        ("h = [range 0 1000 1]", "h[0]", "h[0][5] += i", 0),
+        ("h = [[]]", "h[0]", "h[0] += [i]", 64),
+    ])
+    func nestedAssignmentsChangeTheInnerValueInPlace(_ c: (setup: String, probe: String, step: String, atMost: Int)) {
+        let loop = """
+            moves = 0
+            last = storage \(c.probe)
+            for i in 0..<10000 {
+              \(c.step)
+              a = storage \(c.probe)
+              if a != last { moves = moves + 1 }
+              last = a
+            }
+            """
+        // A global holder, then a def's local.
+        for script in ["\(c.setup)\n\(loop)\nprint moves", "def f {\n\(c.setup)\n\(loop)\nreturn moves }\nprint (f())"] {
+            let (ip, out) = interpreterWithStorageProbe()
+            let printed = run(ip, out, script)
+            #expect(Int(printed.dropLast()).map { $0 <= c.atMost } == true, "\(c.step): \(printed)")
+        }
+    }
+
+    /// In place never means shared: a copy taken before a nested set keeps its value, and a nested set that fails
+    /// (a bad index, a bad operand) leaves the holder as it was.
+    @Test func nestedAssignmentsKeepValuesAndErrorsLeaveTheHolderIntact() {
+        let (ip, out) = interpreterWithStorageProbe()
+        let text = "h = [[1, 2, 3], {a: [4, 5]}]\nkeep = h[0]\nkeepa = h[1].a\nh[0][1] = 20\nh[1].a[0] = 40\nprint keep keepa h"
+        #expect(run(ip, out, text) == "[1, 2, 3] [4, 5] [[1, 20, 3], {a: [40, 5]}]\n")
+        for bad in ["h[0][9] = 1", "h[0][1] += \"x\"", "h[1].a[7] = 1", "h[1].b[0] = 1", "h[1].a[0] -= [1]"] {
+            #expect(run(ip, out, bad).contains("runtime: "), "\(bad)")
+        }
+        #expect(run(ip, out, "print h").hasSuffix("[[1, 20, 3], {a: [40, 5]}]\n"))
+    }
+
     @Test(arguments: ["xs = append xs 3", "xs += [3]"])
     func appendInPlaceKeepsValueSemantics(_ step: String) {
         #expect(InterpreterTestsSupport.run("xs = [1, 2]\nys = xs\nzs = [xs]\nr = {f: xs}\n\(step)\nprint xs ys zs r") ==

@@ -63,8 +63,8 @@ struct ListValueTests {
 
     @Test func anElementChangesInPlace() throws {
         // `xs[i][j] = v` changes the inner list where the outer one holds it: its storage stays where it was.
-        // Through the interpreter's own assignment (a copy of its move-out-and-back in test code is not enough: in
-        // an optimized build the compiler may drop the store that empties the place, and the copy then copies).
+        // Through the interpreter's own assignment, which moves the inner list out of its place (`moveOut`): an
+        // optimized build copied it when it was copied out and the place then set to nil.
         var outer = ListValue([.list(ListValue([.string("a"), .string("b")]))])
         let address = Self.identity(outer[0])
         #expect(address != nil)
