@@ -274,8 +274,7 @@ extension ListValue: RandomAccessCollection, MutableCollection {
         }
         set { set(position, to: newValue) }
         _modify {
-            // In place for a list of values (`xs[i][j] = v` then changes the inner list without copying it);
-            // a typed list yields a copy of the element and stores it back.
+            // In place for a list of values; a typed list yields a copy of the element and stores it back.
             if case .values = storage {
                 guard case .values(var a) = take() else { preconditionFailure() }
                 defer {

@@ -61,21 +61,31 @@ struct ListValueTests {
         #expect(!a.sharesStorage(with: b) && b[0].number == 1 && a[0].number == 9)
     }
 
-    @Test func anElementChangesInPlace() throws {
-        // `xs[i][j] = v` changes the inner list where the outer one holds it: its storage stays where it was.
-        // Through the interpreter's own assignment, which moves the inner list out of its place (`moveOut`): an
-        // optimized build copied it when it was copied out and the place then set to nil.
-        var outer = ListValue([.list(ListValue([.string("a"), .string("b")]))])
-        let address = Self.identity(outer[0])
-        #expect(address != nil)
+    @Test func anElementMovesOutAndBackInPlace() throws {
+        // `xs[i][j] = v` moves the inner list out of the outer one (nil left in its place), changes it and puts it
+        // back, as the interpreter does: its storage stays where it was.
         let here = SourceLocation(file: SourceFile(name: "t", text: ""), line: 1, column: 1, offset: 0)
-        try Operators.setIndex(&outer[0], [.number(1)], .string("z"), Interpreter(), at: here)
-        #expect(Self.identity(outer[0]) == address && outer[0].repr == "[\"a\", \"z\"]")
+        var outer = Value.list(ListValue([.list(ListValue([.string("a"), .string("b")])), .number(1)]))
+        let address = Self.firstIdentity(outer)
+        #expect(address != nil)
+        var inner = try #require(Operators.moveOutIndexed(&outer, [.number(0)], at: here))
+        #expect(outer.repr == "[nil, 1]")
+        try Operators.setIndex(&inner, [.number(1)], .string("z"), Interpreter(), at: here)
+        try Operators.setIndex(&outer, [.number(0)], inner, Interpreter(), at: here)
+        #expect(Self.firstIdentity(outer) == address && outer.repr == "[[\"a\", \"z\"], 1]")
+        // A list of numbers keeps its elements where they are: a number costs nothing to copy.
+        var numbers = Value.list(ListValue(numbers: [1, 2]))
+        #expect(Operators.moveOutIndexed(&numbers, [.number(0)], at: here) == nil && numbers.repr == "[1, 2]")
     }
 
     /// The storage address of the list in `v` (a function, so that no copy outlives the call).
     static func identity(_ v: Value) -> UnsafeRawPointer? {
         if case .list(let l) = v { l.identity } else { nil }
+    }
+
+    /// The storage address of the list that is the first element of the list in `v`.
+    static func firstIdentity(_ v: Value) -> UnsafeRawPointer? {
+        if case .list(let l) = v { identity(l[0]) } else { nil }
     }
 
     @Test func nestingBoundsFollowTheElements() {
