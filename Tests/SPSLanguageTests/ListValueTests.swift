@@ -61,35 +61,28 @@ struct ListValueTests {
         #expect(!a.sharesStorage(with: b) && b[0].number == 1 && a[0].number == 9)
     }
 
-    @Test func anElementMovesOutAndBackInPlace() throws {
+    @Test func anElementMovesOutAndBack() throws {
         // `xs[i][j] = v` moves the inner list out of the outer one (nil left in its place), changes it and puts it
-        // back, as the interpreter does: its storage stays where it was.
+        // back. That its storage stays where it was is checked through the interpreter (GrowthTests'
+        // `nestedAssignmentsChangeTheInnerValueInPlace`): here, in test code, an optimized build may keep copies
+        // of the values alive longer than the interpreter does, and the check would be about the test itself.
         let here = SourceLocation(file: SourceFile(name: "t", text: ""), line: 1, column: 1, offset: 0)
         var outer = Value.list(ListValue([.list(ListValue([.string("a"), .string("b")])), .number(1)]))
-        let address = Self.firstIdentity(outer)
-        #expect(address != nil)
-        // A plain `guard`, not `#require`: the macro may keep its own copy of the value while it lives.
         guard var inner = Operators.moveOutIndexed(&outer, [.number(0)], at: here) else {
             Issue.record("the inner list was not moved out")
             return
         }
-        #expect(outer.repr == "[nil, 1]")
+        #expect(outer.repr == "[nil, 1]" && inner.repr == "[\"a\", \"b\"]")
         try Operators.setIndex(&inner, [.number(1)], .string("z"), Interpreter(), at: here)
         try Operators.setIndex(&outer, [.number(0)], inner, Interpreter(), at: here)
-        #expect(Self.firstIdentity(outer) == address && outer.repr == "[[\"a\", \"z\"], 1]")
-        // A list of numbers keeps its elements where they are: a number costs nothing to copy.
+        #expect(outer.repr == "[[\"a\", \"z\"], 1]")
+        // Nothing moves for several positions, an index that is an error, or a list of numbers (whose elements
+        // cost nothing to copy): the caller then changes a copy.
+        #expect(Operators.moveOutIndexed(&outer, [.number(5)], at: here) == nil)
+        #expect(Operators.moveOutIndexed(&outer, [.list(ListValue(numbers: [0, 1]))], at: here) == nil)
         var numbers = Value.list(ListValue(numbers: [1, 2]))
         #expect(Operators.moveOutIndexed(&numbers, [.number(0)], at: here) == nil && numbers.repr == "[1, 2]")
-    }
-
-    /// The storage address of the list in `v` (a function, so that no copy outlives the call).
-    static func identity(_ v: Value) -> UnsafeRawPointer? {
-        if case .list(let l) = v { l.identity } else { nil }
-    }
-
-    /// The storage address of the list that is the first element of the list in `v`.
-    static func firstIdentity(_ v: Value) -> UnsafeRawPointer? {
-        if case .list(let l) = v { identity(l[0]) } else { nil }
+        #expect(outer.repr == "[[\"a\", \"z\"], 1]")
     }
 
     @Test func nestingBoundsFollowTheElements() {
