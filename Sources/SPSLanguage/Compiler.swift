@@ -170,14 +170,50 @@ final class Compiler {
             return general
         case .member(let base, let name):
             if let op { return AssignGeneral(lvalue(target), op, value, loc) }
-            return AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: name, indices: [], value: value, target.focus ?? target.location)
+            let general = AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: name, indices: [],
+                                     value: value, target.focus ?? target.location)
+            return appendToPlace(target, valueExpr, value, general, loc) ?? general
         case .index(let base, let idx):
             if let op { return AssignGeneral(lvalue(target), op, value, loc) }
-            return AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: nil,
-                              indices: idx.map(expression), value: value, target.location)
+            let general = AssignPath(base: lvalueIfPlace(base), baseExpr: expression(base), member: nil,
+                                     indices: idx.map(expression), value: value, target.location)
+            return appendToPlace(target, valueExpr, value, general, loc) ?? general
         default:
             error("cannot assign to this expression", at: target.location)
             return ExprStmt(value)
+        }
+    }
+
+    /// `r.a = append r.a …` and `xs[i] = append xs[i] …`: appended where the member or element lies (see
+    /// `AppendAssign`), when the list argument is the very place assigned, written the same way with nothing in it
+    /// that runs code (names, members, and indices that are names or literals). Nil for any other assignment.
+    func appendToPlace(_ target: Expr, _ valueExpr: Expr, _ value: ExprNode, _ general: StmtNode,
+                       _ loc: SourceLocation) -> StmtNode? {
+        guard case .apply(let head, let args, _) = valueExpr.kind, case .name("append") = head.kind,
+              !args.isEmpty, args.allSatisfy({ $0.label == nil }), let call = value as? CallNode,
+              Compiler.samePlace(target, args[0].value) else { return nil }
+        return AppendAssign(target: lvalue(target), call: call, general: general, loc)
+    }
+
+    /// True when two expressions denote the same place and reading it runs no code: the same variable, followed by
+    /// the same members and the same indices, each index a name or a literal.
+    static func samePlace(_ a: Expr, _ b: Expr) -> Bool {
+        switch (a.kind, b.kind) {
+        case (.name(let x), .name(let y)): return x == y
+        case (.member(let x, let m), .member(let y, let n)): return m == n && samePlace(x, y)
+        case (.index(let x, let i), .index(let y, let j)):
+            return i.count == j.count && samePlace(x, y) && zip(i, j).allSatisfy { sameKey($0, $1) }
+        default: return false
+        }
+    }
+
+    /// True when two index expressions are the same name or the same number or string literal.
+    static func sameKey(_ a: Expr, _ b: Expr) -> Bool {
+        switch (a.kind, b.kind) {
+        case (.name(let x), .name(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        default: return false
         }
     }
 

@@ -166,16 +166,18 @@ final class AssignGeneral: StmtNode {
     }
 }
 
-/// `x = append x v…` with `x` a variable: appends to the list in the variable in place, so building a list one
-/// element at a time takes linear time, not quadratic.
+/// `x = append x v…`, `r.a = append r.a v…` or `xs[i] = append xs[i] v…`: appends to the list in the variable,
+/// member or element in place, so building a list one element at a time takes linear time, not quadratic.
 ///
 /// The general form copies: the call's argument holds the list while the variable still does, so the list has
 /// two owners and Swift's append copies all of it. Here the list is moved out of the variable once the values are
 /// evaluated (its storage then has one owner, and the append is in place) and moved back. Lists stay values: any
 /// other owner (`ys = xs`, a list holding it) keeps the storage shared, so the append copies it first and that
-/// owner never sees the change. The meaning is the general form's, which this falls back to when `append` names
-/// something else (a user's `def append`) or the variable holds no list; the checks (length, nesting) come before
-/// anything is moved, so an error leaves the variable as it was.
+/// owner never sees the change. A member or element is moved out of its container the same way while it grows
+/// (`LValue.modify`); the compiler only takes this form when the list argument names the very place, with no code
+/// in it (`Compiler.samePlace`). The meaning is the general form's, which this falls back to when `append` names
+/// something else (a user's `def append`) or the place holds no list; the checks (length, nesting) come before
+/// anything is moved, so an error leaves the place as it was.
 final class AppendAssign: StmtNode {
     let target: LValue
     let callee: ExprNode
@@ -236,7 +238,9 @@ final class AppendAssign: StmtNode {
         } catch {
             throw error.located(callLocation)
         }
-        try target.modify(f) { (current: inout Value) throws(RuntimeError) in
+        // A member or element that is gone by now (evaluating a value changed its container) is set the general
+        // way, to the list as first read with the values appended.
+        try target.modify(f, orSet: { .list(first + items) }) { (current: inout Value) throws(RuntimeError) in
             if AppendAssign.holds(current, storageOf: first) {
                 // Only the variable may own the storage now: drop the argument's copy, then move it out.
                 first = []
@@ -373,7 +377,21 @@ indirect enum LValue {
     }
 
     /// Gives the body in-place access to the place's current value.
+    /// Runs `body` on the value at this place, which it may change in place (a member or element is moved out of
+    /// its container while it does); throws when the place cannot be read.
     func modify(_ f: Frame, _ body: (inout Value) throws(RuntimeError) -> Void) throws(RuntimeError) {
+        try modify(f, setsMissing: false, { .nil }, body)
+    }
+
+    /// `modify`, except that a member or element that cannot be read (its container has no such field or position,
+    /// or is no record or list) is set to `missing()` by the assignment rules, as `place = value` would.
+    func modify(_ f: Frame, orSet missing: () -> Value,
+                _ body: (inout Value) throws(RuntimeError) -> Void) throws(RuntimeError) {
+        try modify(f, setsMissing: true, missing, body)
+    }
+
+    private func modify(_ f: Frame, setsMissing: Bool, _ missing: () -> Value,
+                        _ body: (inout Value) throws(RuntimeError) -> Void) throws(RuntimeError) {
         switch self {
         case .variable(let ref, let loc):
             switch ref {
@@ -406,6 +424,7 @@ indirect enum LValue {
                     try Operators.setMember(&container, name, current, ip, at: loc)
                     return
                 }
+                if setsMissing { return try Operators.setMember(&container, name, missing(), ip, at: loc) }
                 var current = try Operators.member(container, name, ip, at: loc)
                 try body(&current)
                 try Operators.setMember(&container, name, current, ip, at: loc)
@@ -429,6 +448,7 @@ indirect enum LValue {
                     try Operators.setIndex(&container, idx, current, ip, at: loc)
                     return
                 }
+                if setsMissing { return try Operators.setIndex(&container, idx, missing(), ip, at: loc) }
                 var current = try Operators.index(container, idx, ip, at: loc)
                 try body(&current)
                 try Operators.setIndex(&container, idx, current, ip, at: loc)

@@ -99,11 +99,10 @@ struct GrowthTests {
         }
     }
 
-    /// Lists stay values: another name, a list holding it, a record field or a block's capture never sees the
-    /// append, in any place the variable lives.
     /// Setting an element of an element (`h[0][5] = i`, `h.a[5] = i`, `h[0].f = i` …) changes the inner value
     /// where its holder keeps it: 10,000 sets never move it (before, each one copied the whole inner value: the
-    /// holder and the change both owned it), and 10,000 appends to an inner list move it only when it grows.
+    /// holder and the change both owned it), and 10,000 appends to an inner list (`h[0] += [i]`,
+    /// `h.a = append h.a i`, which copied the list on every append) move it only when it grows.
     @Test(arguments: [
         ("h = [range 0 1000 1, 0]", "h[0]", "h[0][5] = i", 0),
         ("h = [[\"a\", 1, 2]]", "h[0]", "h[0][1] = i", 0),
@@ -114,6 +113,12 @@ struct GrowthTests {
         ("h = [{f: 1, g: range 0 1000 1}]", "h[0]", "h[0].f = i", 0),
         ("h = [range 0 1000 1]", "h[0]", "h[0][5] += i", 0),
         ("h = [[]]", "h[0]", "h[0] += [i]", 64),
+        ("h = [[]]", "h[0]", "h[0] = append h[0] i", 64),
+        ("h = {a: []}", "h.a", "h.a = append h.a i", 64),
+        ("h = {a: [1, 2], k: 0}", "h.a", "h.a = append h.a i (i * 2)", 64),
+        ("h = {r: {log: []}}", "h.r.log", "h.r.log = append h.r.log i", 64),
+        ("h = [{a: []}]\nk = 0", "h[k].a", "h[k].a = append h[k].a i", 64),
+        ("h = {a: []}", "h[\"a\"]", "h[\"a\"] = append h[\"a\"] i", 64),
     ])
     func nestedAssignmentsChangeTheInnerValueInPlace(_ c: (setup: String, probe: String, step: String, atMost: Int)) {
         let loop = """
@@ -146,6 +151,8 @@ struct GrowthTests {
         #expect(run(ip, out, "print h").hasSuffix("[[1, 20, 3], {a: [40, 5]}]\n"))
     }
 
+    /// Lists stay values: another name, a list holding it, a record field or a block's capture never sees the
+    /// append, in any place the variable lives.
     @Test(arguments: ["xs = append xs 3", "xs += [3]"])
     func appendInPlaceKeepsValueSemantics(_ step: String) {
         #expect(InterpreterTestsSupport.run("xs = [1, 2]\nys = xs\nzs = [xs]\nr = {f: xs}\n\(step)\nprint xs ys zs r") ==
