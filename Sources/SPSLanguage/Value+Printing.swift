@@ -15,7 +15,9 @@ extension Value: CustomStringConvertible {
     /// (`tensor [1, 2, 3]`).
     public var repr: String {
         var budget = Value.maxPrintBytes
-        return text(depth: 0, budget: &budget)
+        var out = ""
+        write(into: &out, depth: 0, budget: &budget)
+        return out
     }
 
     /// A value as an error message names it, on one line: its type, then a short rendering (`Interpreter.short`)
@@ -40,10 +42,15 @@ extension Value: CustomStringConvertible {
     /// storage, so it is small in memory but exponentially long in print.
     static let maxPrintBytes = 1 << 20
 
-    /// The printed text, spending at most `budget` bytes on leaves (each byte is copied once per enclosing
-    /// level, and levels are at most `maxPrintDepth`, so the work stays bounded).
-    func text(depth: Int, budget: inout Int) -> String {
-        if depth > Value.maxPrintDepth || budget <= 0 { return "…" }
+    /// Appends the printed text to `out`, spending at most `budget` bytes on leaves; true when it took several
+    /// lines. One line is written in place, so each byte is written once; only a list or record that turns out to
+    /// take several lines is laid out again (its entries copied once more, at most `maxPrintDepth` times in all).
+    @discardableResult
+    func write(into out: inout String, depth: Int, budget: inout Int) -> Bool {
+        if depth > Value.maxPrintDepth || budget <= 0 {
+            out += "…"
+            return false
+        }
         let leaf: String
         switch self {
         case .number(let n): leaf = Value.format(n)
@@ -51,44 +58,70 @@ extension Value: CustomStringConvertible {
         case .bool(let b): leaf = b ? "true" : "false"
         case .nil: leaf = "nil"
         case .list(let xs):
-            return Value.layout(keys: nil, values: xs.values, open: "[", close: "]", depth: depth, budget: &budget)
+            return Value.layout(keys: nil, values: xs.values, open: "[", close: "]", depth: depth, budget: &budget, into: &out)
         case .range(let r): leaf = "\(r.lower)\(r.inclusive ? ".." : "..<")\(r.upper)"
         case .record(let r):
-            return Value.layout(keys: r.keys, values: r.values, open: "{", close: "}", depth: depth, budget: &budget)
+            return Value.layout(keys: r.keys, values: r.values, open: "{", close: "}", depth: depth, budget: &budget, into: &out)
         case .closure(let c): leaf = c.proto.signature
         case .command(let c): leaf = "<command \(c.name)>"
         case .tensor(let t): leaf = depth == 0 ? t.description : t.inlineDescription ?? t.description
         case .native(let o): leaf = o.description
         }
         budget -= leaf.utf8.count
-        return leaf
+        out += leaf
+        return leaf.utf8.contains(UInt8(ascii: "\n"))
     }
 
-    /// A list's elements (`keys` nil) or a record's fields: `[a, b]` on one line, or one entry per line when any
-    /// entry takes several lines.
+    /// Appends a list's elements (`keys` nil) or a record's fields: `[a, b]` on one line, or one entry per line when
+    /// any entry takes several lines; true in that case.
     static func layout(keys: [String]?, values: [Value], open: String, close: String, depth: Int,
-                       budget: inout Int) -> String {
-        var texts: [String] = []
+                       budget: inout Int, into out: inout String) -> Bool {
+        let start = out.utf8.count
+        out += open
+        // Where each entry's text lies in `out` (UTF-8 offsets), kept in case the entries go one per line.
+        var entries: [Range<Int>] = []
         var multiLine = false
         for (i, value) in values.enumerated() {
-            if budget <= 0 { texts.append("…"); break }
-            let text = (keys.map { $0[i] + ": " } ?? "") + value.text(depth: depth + 1, budget: &budget)
+            if i > 0 { out += ", " }
+            let from = out.utf8.count
+            if budget <= 0 {
+                out += "…"
+                entries.append(from..<out.utf8.count)
+                break
+            }
+            if let keys {
+                out += keys[i]
+                out += ": "
+                multiLine = multiLine || keys[i].utf8.contains(UInt8(ascii: "\n"))
+            }
+            let lines = value.write(into: &out, depth: depth + 1, budget: &budget)
+            multiLine = multiLine || lines
             budget -= 2
-            multiLine = multiLine || text.contains("\n")
-            texts.append(text)
+            entries.append(from..<out.utf8.count)
         }
-        guard multiLine else { return open + texts.joined(separator: ", ") + close }
+        guard multiLine else {
+            out += close
+            return false
+        }
         // One entry per line, indented under the bracket. The later lines of a record entry's tensor (or object) go
         // 2 further in than its key; a nested list or record closes under its key.
-        var out = open
+        let utf8 = out.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        let texts = entries.map { String(out[index($0.lowerBound)..<index($0.upperBound)]) }
+        out.removeSubrange(index(start)...)
+        out += open
         for (i, text) in texts.enumerated() {
             let nested = i < values.count && values[i].isContainer
             let more = keys != nil && !nested ? "    " : "  "
             for (j, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                out += "\n" + (j == 0 ? "  " : more) + line
+                out += "\n"
+                out += j == 0 ? "  " : more
+                out += line
             }
         }
-        return out + "\n" + close
+        out += "\n"
+        out += close
+        return true
     }
 
     /// Formats a number: integral values without a decimal point, others in the shortest form that reads back.
