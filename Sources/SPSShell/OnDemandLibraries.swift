@@ -14,10 +14,12 @@ final class OnDemandLibraries: Sendable {
     let libraries: [Prelude]
     /// The names each library defines (its top-level `def` lines), without parsing it.
     let names: [Set<String>]
-    /// Where a library that does not load cleanly is reported (a bug in sps, which the tests catch).
-    let report: @Sendable (String) -> Void
+    /// Where a library that does not load cleanly into an interpreter is reported (a bug in sps, which the tests
+    /// catch, or a run's budget spent while it loaded). It is called on the thread that loads, which for a `repeat`
+    /// run is one of the study's workers: it writes to that interpreter's own output, never to a shared sink.
+    let report: @Sendable (String, Interpreter) -> Void
 
-    init(_ libraries: [Prelude], report: @escaping @Sendable (String) -> Void) {
+    init(_ libraries: [Prelude], report: @escaping @Sendable (String, Interpreter) -> Void) {
         self.libraries = libraries
         names = libraries.map { OnDemandLibraries.defNames(in: $0.text) }
         self.report = report
@@ -77,7 +79,8 @@ final class OnDemandLibraries: Sendable {
         for index in 0...last where !isLoaded(index, in: interpreter) {
             let problems = libraries[index].load(into: interpreter).problems
             if !problems.isEmpty {
-                report("sps: the built-in library \(libraries[index].fileName) did not load cleanly:\n" + problems.joined(separator: "\n") + "\n")
+                report("sps: the built-in library \(libraries[index].fileName) did not load cleanly:\n" + problems.joined(separator: "\n") + "\n",
+                       interpreter)
             }
         }
     }

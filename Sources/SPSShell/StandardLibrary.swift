@@ -18,9 +18,14 @@ extension Session {
         session.registerCommands(TrainingLibrary())
         session.registerCommands(ShellLibrary())
         session.registerCommands(Prelude())
-        // The other libraries written in sps load when a program first names one of their defs.
+        // The other libraries written in sps load when a program first names one of their defs. A problem loading
+        // one goes to the session's error output, or, in a `repeat` run (an isolated copy on a worker thread), to
+        // the run's own output, which the study writes out in order (the error output is no place for two threads).
         nonisolated(unsafe) let errors = session.errorOutput
-        let libraries = OnDemandLibraries(Array(Prelude.builtIn.dropFirst())) { errors.write($0) }
+        let own = ObjectIdentifier(session.interpreter)
+        let libraries = OnDemandLibraries(Array(Prelude.builtIn.dropFirst())) { text, interpreter in
+            if ObjectIdentifier(interpreter) == own { errors.write(text) } else { interpreter.output.write(text) }
+        }
         session.interpreter.onDemand = libraries.hooks
         return session
     }

@@ -242,7 +242,7 @@ struct PreludeTests {
     }
 
     @Test func aLibraryLoadsWhenAProgramFirstNamesItsDefs() {
-        let libraries = OnDemandLibraries([Prelude(text: "# lib\n\n# double\n# @topic t\n# @param x number: x\ndef double x { 2 * x }\n", fileName: "lib.sps")]) { _ in }
+        let libraries = OnDemandLibraries([Prelude(text: "# lib\n\n# double\n# @topic t\n# @param x number: x\ndef double x { 2 * x }\n", fileName: "lib.sps")]) { _, _ in }
         let (s, out, err) = Self.session()
         s.interpreter.onDemand = libraries.hooks
         #expect(s.interpreter.registry.commands["double"] == nil)
@@ -253,6 +253,17 @@ struct PreludeTests {
         // A repeat run compiles nothing new, and sees the commands its session had when it started.
         #expect(s.run("r = repeat seeds=0..1 { record v=(double seed) }\nprint r.v", name: "c.sps") == .success, "\(err.text)")
         #expect(out.text.hasSuffix(" 0  2\n"), "\(out.text)")
+    }
+
+    /// A library that fails to load in a `repeat` run (here: the run's step budget runs out while it loads) is
+    /// reported in that run's output, which the study writes out in order, never from the worker thread into the
+    /// session's error output (two workers writing to it at once freed one string twice: found by fuzz-run).
+    @Test func aLibraryThatFailsToLoadInARepeatRunIsReportedInTheRunsOutput() {
+        let (s, out, err) = Self.session()
+        s.interpreter.stepsRemaining = 8
+        _ = s.run("r = repeat seeds=0..1 workers=2 { help \"irm\" }", name: "a.sps")
+        #expect(!err.text.contains("did not load cleanly"), "\(err.text)")
+        #expect(out.text.components(separatedBy: "did not load cleanly").count - 1 == 2, "\(out.text)")
     }
 
     @Test func aLibraryLoadedLateKeepsItsLocalsOffTheUsersGlobals() {
