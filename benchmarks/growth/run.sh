@@ -5,6 +5,8 @@
 #
 #   append     a list of n elements by `xs = append xs i`      n = 100,000  → 1,000,000
 #   append_op  a list of n elements by `xs += [i]`             n = 100,000  → 1,000,000
+#   append_member  n elements by `h.loss = append h.loss i`, then by `runs[0] = append runs[0] i`
+#                                                              n = 100,000  → 1,000,000
 #   record     a record of n keys by `r["k{i}"] = i`           n = 100,000  → 1,000,000, and 10,000 → 100,000
 #   csv        reading a CSV of n columns (header + 10 rows)   n = 20,000   → 200,000
 #
@@ -69,6 +71,7 @@ def csv_file(columns):
 benchmarks = [
     ("append", "list by xs = append xs i", 100_000, lambda n: [], True),
     ("append_op", "list by xs += [i]", 100_000, lambda n: [], True),
+    ("append_member", "field and element by append", 100_000, lambda n: [], True),
     ("record", "record by r[\"k{i}\"] = i", 100_000, lambda n: [], True),
     ("record", "  the same, from 10,000 keys", 10_000, lambda n: [], True),
     ("csv", "CSV columns (header + 10 rows)", 20_000, lambda n: ["-e", f'path = "{csv_file(n)}"'], True),
