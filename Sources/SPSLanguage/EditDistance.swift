@@ -74,6 +74,26 @@ public enum Suggestions {
         return best?.0
     }
 
+    /// The message for a name nothing defines: `unknown name 'z'`, then how sps writes it when it is another
+    /// language's spelling (`None`, `True`, `lambda`, `import` …), else a "did you mean" among `candidates`.
+    public static func unknownName(_ name: String, in candidates: some Sequence<String>) -> String {
+        if let sps = otherLanguages[name] { return "unknown name '\(name)'; \(sps)" }
+        return "unknown name '\(name)'\(hint(for: name, in: candidates))"
+    }
+
+    /// Words that Python, JavaScript, C or R programmers write for what sps spells another way.
+    static let otherLanguages: [String: String] = {
+        var table: [String: String] = [:]
+        for word in ["None", "null", "NULL", "nullptr", "undefined", "NA"] { table[word] = "sps writes it 'nil'" }
+        for word in ["True", "TRUE"] { table[word] = "sps writes it 'true'" }
+        for word in ["False", "FALSE"] { table[word] = "sps writes it 'false'" }
+        for word in ["function", "func", "fn"] { table[word] = "a function is written 'def name params { … }'" }
+        table["lambda"] = "an anonymous function is a block: { x -> x * 2 }"
+        table["elif"] = "write 'else if'"
+        for word in ["import", "require"] { table[word] = "run another script with 'load \"file.sps\"'" }
+        return table
+    }()
+
     /// `"; did you mean 'x'?"` or the empty string.
     public static func hint(for name: String, in candidates: some Sequence<String>) -> String {
         guard let c = closest(to: name, in: candidates) else { return "" }

@@ -196,7 +196,22 @@ public struct Lexer {
         case UInt8(ascii: "-"): next == UInt8(ascii: "=") ? two(.minusAssign) : add(.minus, from: start)
         case UInt8(ascii: "*"):
             if next == UInt8(ascii: "*") { two(.starstar) } else if next == UInt8(ascii: "=") { two(.starAssign) } else { add(.star, from: start) }
-        case UInt8(ascii: "/"): next == UInt8(ascii: "=") ? two(.slashAssign) : add(.slash, from: start)
+        case UInt8(ascii: "/"):
+            if next == UInt8(ascii: "/") {
+                // `// …` as in C or JavaScript: reported, then skipped like the comment it was meant to be.
+                error("unexpected '//'; comments start with '#' (and a / b divides: floor (a / b) rounds down)", at: start)
+                while pos < end && bytes[pos] != UInt8(ascii: "\n") { pos += 1 }
+            } else {
+                next == UInt8(ascii: "=") ? two(.slashAssign) : add(.slash, from: start)
+            }
+        // Operators of other languages, each answered with the sps way (one error for a doubled one).
+        case UInt8(ascii: "&"):
+            if next == UInt8(ascii: "&") { pos += 1 }
+            error("unexpected '\(next == UInt8(ascii: "&") ? "&&" : "&")'; use 'and'", at: start)
+        case UInt8(ascii: "|"):
+            if next == UInt8(ascii: "|") { pos += 1 }
+            error("unexpected '\(next == UInt8(ascii: "|") ? "||" : "|")'; use 'or'", at: start)
+        case UInt8(ascii: "^"): error("unexpected '^'; use '**' for powers", at: start)
         case UInt8(ascii: "%"): add(.percent, from: start)
         case UInt8(ascii: "@"): add(.at, from: start)
         default:

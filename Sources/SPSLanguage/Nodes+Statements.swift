@@ -281,7 +281,7 @@ final class AppendAssign: StmtNode {
             guard let found = f.definedGlobal(s) else {
                 guard case .variable(.global(_, let name), let loc) = target else { return false }
                 unowned(unsafe) let g = ip.fastGlobals
-                throw RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: g.definedNames))", at: loc)
+                throw RuntimeError(Suggestions.unknownName(name, in: g.definedNames), at: loc)
             }
             slot = found
         }
@@ -408,7 +408,7 @@ indirect enum LValue {
             case .global(let s, let name):
                 unowned(unsafe) let g = f.ip.fastGlobals
                 if !g.defined[s] {
-                    throw RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: g.definedNames))", at: loc)
+                    throw RuntimeError(Suggestions.unknownName(name, in: g.definedNames), at: loc)
                 }
                 try g.modify(s, body)
             }

@@ -159,7 +159,7 @@ final class GlobalGet: ExprNode {
     }
     override var isPure: Bool { true }
     func unknown(_ g: Globals) -> RuntimeError {
-        RuntimeError("unknown name '\(name)'\(Suggestions.hint(for: name, in: localNames + g.definedNames))", at: loc)
+        RuntimeError(Suggestions.unknownName(name, in: localNames + g.definedNames), at: loc)
     }
 }
 

@@ -165,6 +165,8 @@ public struct Parser {
         case .rbrace where inBlock: return
         case .rbrace: throw fail("unexpected '}' with no open block")
         case .rparen, .rbracket: throw fail("unexpected '\(tok.text)' with no matching opening bracket")
+        case .name where tok.text == "elif":
+            throw fail("unexpected 'elif'; write 'else if'")
         default:
             throw fail("unexpected \(Parser.describe(tok)) after a complete statement; separate statements with a newline or ';'")
         }
@@ -266,6 +268,9 @@ public struct Parser {
                 }
                 params.append(ParameterDecl(name: p.text, defaultValue: nil))
             }
+        }
+        if tok.kind == .lparen && params.isEmpty {
+            throw fail("def \(name.text): parameters are written without parentheses or commas: def \(name.text) x y { … }, or def \(name.text) { … } for none")
         }
         if tok.kind != .lbrace {
             throw fail("expected a parameter name or '{' to start the body of def \(name.text), found \(Parser.describe(tok))")
