@@ -470,6 +470,8 @@ final class AssignPath: StmtNode {
     let value: ExprNode
     /// Where the field `member` was found the last time.
     let hint = FieldHint()
+    /// Where each index is written: an index that selects nothing valid is reported there.
+    let indexLocations: [SourceLocation]
     /// The slot of the assigned variable when it is a local or a global (-1 otherwise), read from `base` once:
     /// `base` is an indirect enum, and matching it on every assignment counted a reference to its box.
     let localSlot: Int, globalSlot: Int
@@ -484,6 +486,7 @@ final class AssignPath: StmtNode {
         case .variable(.global(let s, _), _)?: (localSlot, globalSlot) = (-1, s)
         default: (localSlot, globalSlot) = (-1, -1)
         }
+        indexLocations = indices.map(\.loc)
         indexPeeks = member == nil && indices.count == 1 && indices[0].peeks
         valuePeeks = value.peeks
         super.init(loc)
@@ -569,12 +572,12 @@ final class AssignPath: StmtNode {
     /// The assignment by the general rules (`Operators.setMember` and `setIndex`).
     func general(_ f: Frame, _ v: Value, _ idx: [Value]) throws(RuntimeError) -> Flow {
         unowned(unsafe) let ip = f.ip
-        let loc = self.loc, member = self.member
+        let loc = self.loc, member = self.member, indexAt = indexLocations
         let set = { (container: inout Value) throws(RuntimeError) in
             if let member {
                 try Operators.setMember(&container, member, v, ip, at: loc)
             } else {
-                try Operators.setIndex(&container, idx, v, ip, at: loc)
+                try Operators.setIndex(&container, idx, v, ip, at: loc, indexAt: indexAt)
             }
         }
         if let base { try base.modify(f, set) } else {

@@ -638,9 +638,12 @@ final class MemberLocalNode: ExprNode {
 final class IndexNode: ExprNode {
     let base: ExprNode
     let indices: [ExprNode]
+    /// Where each index is written, for an error about one of several (`t[0, 10]` points at `10`).
+    let indexLocations: [SourceLocation]
     init(_ base: ExprNode, _ indices: [ExprNode], _ loc: SourceLocation) {
         self.base = base
         self.indices = indices
+        indexLocations = indices.map(\.loc)
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
@@ -657,7 +660,7 @@ final class IndexNode: ExprNode {
         var idx: [Value] = []
         for i in indices { idx.append(try i.eval(f)) }
         // An error about the index (out of range, not an integer) points at the index, not at the start of `xs`.
-        return try Operators.index(b, idx, f.ip, at: indices.first?.loc ?? loc)
+        return try Operators.index(b, idx, f.ip, at: indices.first?.loc ?? loc, indexAt: indexLocations)
     }
 
     /// The node for `base[index]`: one that reads a list element in place when the base is a variable and reading

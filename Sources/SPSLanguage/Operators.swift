@@ -353,12 +353,14 @@ enum Operators {
         }
     }
 
-    /// Reads `value[indices]`.
-    static func index(_ v: Value, _ idx: [Value], _ ip: Interpreter, at loc: SourceLocation) throws(RuntimeError) -> Value {
+    /// Reads `v[idx]`. An index that selects nothing valid is reported where it is written (`indexAt`, one location
+    /// per index, when given), other errors at `loc`.
+    static func index(_ v: Value, _ idx: [Value], _ ip: Interpreter, at loc: SourceLocation,
+                      indexAt: [SourceLocation] = []) throws(RuntimeError) -> Value {
         switch v {
         case .list(let xs):
             guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
-            switch try selection(idx[0], count: xs.count, what: "list", at: loc) {
+            switch try selection(idx[0], count: xs.count, what: "list", at: indexAt.first ?? loc) {
             case .single(let p): return xs[p]
             case .span(let r): return .list(Array(xs[r]))
             case .positions(let ps): return .list(ps.map { xs[$0] })
@@ -366,22 +368,22 @@ enum Operators {
         case .string(let s):
             guard idx.count == 1 else { throw RuntimeError("a string takes one index, got \(idx.count)", at: loc) }
             let chars = Array(s)
-            switch try selection(idx[0], count: chars.count, what: "string", at: loc) {
+            switch try selection(idx[0], count: chars.count, what: "string", at: indexAt.first ?? loc) {
             case .single(let p): return .string(String(chars[p]))
             case .span(let r): return .string(String(chars[r]))
             case .positions(let ps): return .string(String(ps.map { chars[$0] }))
             }
         case .range(let r):
             guard idx.count == 1 else { throw RuntimeError("a range takes one index, got \(idx.count)", at: loc) }
-            return .number(Double(r.lower + (try position(idx[0], count: r.count, what: "range", at: loc))))
+            return .number(Double(r.lower + (try position(idx[0], count: r.count, what: "range", at: indexAt.first ?? loc))))
         case .record(let r):
             guard idx.count == 1, case .string(let k) = idx[0] else {
                 throw RuntimeError("a record is indexed by a field name string, e.g. r[\"name\"]", at: loc)
             }
             if let x = r[k] { return x }
-            throw RuntimeError("record has no field '\(k)'\(Suggestions.hint(for: k, in: r.keys))", at: loc)
+            throw RuntimeError("record has no field '\(k)'\(Suggestions.hint(for: k, in: r.keys))", at: indexAt.first ?? loc)
         case .tensor(let t):
-            return try TensorIndexing.get(t, idx, at: loc)
+            return try TensorIndexing.get(t, idx, at: loc, indexAt: indexAt)
         case .native(let v as Variable):
             return try variableIndex(v, idx, at: loc)
         case .native(let o):
@@ -420,9 +422,10 @@ enum Operators {
         return r.moveOut(name)
     }
 
-    /// Sets `container[indices] = value` in place.
+    /// Sets `container[idx] = value` in place; an index that selects nothing valid is reported where it is written
+    /// (`indexAt`, when given), other errors at `loc`.
     static func setIndex(_ container: inout Value, _ idx: [Value], _ value: Value, _ ip: Interpreter,
-                         at loc: SourceLocation) throws(RuntimeError) {
+                         at loc: SourceLocation, indexAt: [SourceLocation] = []) throws(RuntimeError) {
         if value.isContainer { try Limits.checkNesting(value, extra: 1, "this assignment", at: loc) }
         // Each container is moved out of `container` while it changes (`moveOut`), so that (when the variable was
         // its only owner) Swift changes it in place, and put back on every way out, an error included.
@@ -430,7 +433,7 @@ enum Operators {
             guard idx.count == 1 else { throw RuntimeError("a list takes one index, got \(idx.count)", at: loc) }
             guard case .list(var xs) = moveOut(&container) else { preconditionFailure("the list changed while it was set") }
             defer { container = .list(xs) }
-            let chosen = try selection(idx[0], count: xs.count, what: "list", at: loc)
+            let chosen = try selection(idx[0], count: xs.count, what: "list", at: indexAt.first ?? loc)
             if case .single(let p) = chosen {
                 xs[p] = value
                 return
@@ -442,7 +445,7 @@ enum Operators {
         }
         if case .record = container {
             guard idx.count == 1, case .string(let k) = idx[0] else {
-                throw RuntimeError("a record is indexed by a field name string, e.g. r[\"name\"]", at: loc)
+                throw RuntimeError("a record is indexed by a field name string, e.g. r[\"name\"]", at: indexAt.first ?? loc)
             }
             guard case .record(var r) = moveOut(&container) else { preconditionFailure("the record changed while it was set") }
             r[k] = value
@@ -452,7 +455,7 @@ enum Operators {
         if case .tensor = container {
             guard case .tensor(var t) = moveOut(&container) else { preconditionFailure("the tensor changed while it was set") }
             defer { container = .tensor(t) }
-            try TensorIndexing.set(&t, idx, value, at: loc)
+            try TensorIndexing.set(&t, idx, value, at: loc, indexAt: indexAt)
             return
         }
         switch container {

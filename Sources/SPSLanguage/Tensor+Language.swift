@@ -8,7 +8,10 @@ import SPSNumeric
 /// mask of the tensor's own shape (`m[m > 0]` for a matrix) selects elements, giving a vector. Selecting every
 /// axis with integers gives a number.
 enum TensorIndexing {
-    static func selections(_ t: Tensor, _ idx: [Value], at loc: SourceLocation) throws(RuntimeError) -> [AxisSelection] {
+    /// What each index selects along its axis; an index that selects nothing valid is reported where it is written
+    /// (`indexAt[axis]`, when given), other errors at `loc`.
+    static func selections(_ t: Tensor, _ idx: [Value], at loc: SourceLocation,
+                           indexAt: [SourceLocation] = []) throws(RuntimeError) -> [AxisSelection] {
         guard t.rank > 0 else { throw RuntimeError("a scalar tensor cannot be indexed", at: loc) }
         guard idx.count <= t.rank else {
             throw RuntimeError("too many indices (\(idx.count)) for a tensor of shape \(Tensor.format(shape: t.shape))", at: loc)
@@ -19,7 +22,7 @@ enum TensorIndexing {
             do throws(RuntimeError) {
                 out.append(try IndexRule.selection(v, count: t.shape[axis], noun: "tensor", what: what))
             } catch {
-                throw error.located(loc)
+                throw error.located(axis < indexAt.count ? indexAt[axis] : loc)
             }
         }
         return out
@@ -31,9 +34,10 @@ enum TensorIndexing {
         return m
     }
 
-    static func get(_ t: Tensor, _ idx: [Value], at loc: SourceLocation) throws(RuntimeError) -> Value {
+    static func get(_ t: Tensor, _ idx: [Value], at loc: SourceLocation,
+                    indexAt: [SourceLocation] = []) throws(RuntimeError) -> Value {
         let mask = elementMask(t, idx)
-        let sel = mask == nil ? try selections(t, idx, at: loc) : []
+        let sel = mask == nil ? try selections(t, idx, at: loc, indexAt: indexAt) : []
         if mask == nil { try checkSize(t, sel, at: loc) }
         do throws(TensorError) {
             if let mask { return .tensor(try t.selecting(mask: mask)) }
@@ -65,7 +69,8 @@ enum TensorIndexing {
         do throws(RuntimeError) { _ = try Limits.checkTensor(shape, "the selection") } catch { throw error.located(loc) }
     }
 
-    static func set(_ t: inout Tensor, _ idx: [Value], _ value: Value, at loc: SourceLocation) throws(RuntimeError) {
+    static func set(_ t: inout Tensor, _ idx: [Value], _ value: Value, at loc: SourceLocation,
+                    indexAt: [SourceLocation] = []) throws(RuntimeError) {
         let source: Tensor
         do throws(RuntimeError) {
             source = try Interpreter.toTensor(value, what: "the assigned value")
@@ -73,7 +78,7 @@ enum TensorIndexing {
             throw error.located(loc)
         }
         let mask = elementMask(t, idx)
-        let sel = mask == nil ? try selections(t, idx, at: loc) : []
+        let sel = mask == nil ? try selections(t, idx, at: loc, indexAt: indexAt) : []
         do throws(TensorError) {
             if let mask { try t.assign(mask: mask, source) } else { try t.assign(sel, source) }
         } catch {
