@@ -1,4 +1,5 @@
 import Foundation
+import SPSNumeric
 import SPSRunLog
 
 /// The run log of a session: which store studies are logged into (or none), opened on first use and kept open.
@@ -67,6 +68,14 @@ public final class RunLogSession: @unchecked Sendable {
             lastFailure = error
             throw error
         }
+    }
+
+    /// The store's file as an absolute path (`:memory:` as is), or nil when the log is off.
+    public var path: String? {
+        guard case .path(let path) = choice else { return nil }
+        if path == ":memory:" { return path }
+        let expanded = UserPath.expanded(path)
+        return expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
     }
 
     /// The store's path as users write it, or `off`.

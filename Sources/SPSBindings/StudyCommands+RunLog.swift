@@ -19,16 +19,27 @@ extension StudyCommands {
         let gridNames: [String]
         let outcomes: [Outcome]
         let output: any OutputSink
+        /// What identifies the study (script, seeds, grid, settings): a Slurm study's folder keeps it, so that
+        /// `collect` adds runs only to this study.
+        let fingerprint: String
         /// The table `repeat` returns, once it has one.
         var table: Table?
         var finished = false
+        /// The Slurm job a `wait=false` study was submitted as: the study ends `submitted`, for `collect` to finish.
+        var submittedAs: Int?
+        /// Why the study is incomplete, when it is not Ctrl-C (`collect`: tasks that failed or did not come back).
+        var incompleteBecause: String?
+        /// Jobs the log already holds (an earlier `collect` of the same study): not logged again.
+        var alreadyLogged: Set<Int> = []
 
-        init(logger: StudyLogger, jobs: [Job], gridNames: [String], outcomes: [Outcome], output: any OutputSink) {
+        init(logger: StudyLogger, jobs: [Job], gridNames: [String], outcomes: [Outcome], output: any OutputSink,
+             fingerprint: String) {
             self.logger = logger
             self.jobs = jobs
             self.gridNames = gridNames
             self.outcomes = outcomes
             self.output = output
+            self.fingerprint = fingerprint
         }
 
         /// Starts logging a study into the session's run log (nil when it is off, or when the store fails: then a
@@ -91,7 +102,7 @@ extension StudyCommands {
                 }
                 guard let studyID else { return nil }
                 return StudyLog(logger: StudyLogger(store: store, studyID: studyID), jobs: jobs, gridNames: gridNames,
-                                outcomes: outcomes, output: interpreter.output)
+                                outcomes: outcomes, output: interpreter.output, fingerprint: fingerprint)
             } catch {
                 if resume { throw RuntimeError("repeat: resume=true cannot read the run log: \(error.message)") }
                 interpreter.output.write("\(error.message); the study runs without being logged\n")
@@ -147,11 +158,15 @@ extension StudyCommands {
             guard !finished else { return }
             finished = true
             let incomplete = outcomes.contains { !$0.ran || $0.interrupted }
-            let status: RunStatus = incomplete ? .interrupted : table == nil ? .failed : .finished
-            let message: String? = switch status {
-            case .interrupted: "stopped by Ctrl-C"
+            var status: RunStatus = incomplete ? .interrupted : table == nil ? .failed : .finished
+            var message: String? = switch status {
+            case .interrupted: incompleteBecause ?? "stopped by Ctrl-C"
             case .failed: "repeat stopped with an error"
             default: nil
+            }
+            if incomplete, let job = submittedAs {
+                status = .submitted
+                message = "on Slurm as job \(job): collect \(job) adds its runs"
             }
             if let failure = logger.finish(status: status, message: message, table: table.map(storedTable)) {
                 output.write("\(failure.message); the study's remaining runs are not in the log\n")

@@ -273,6 +273,7 @@ extension StudyCommands {
             out.write("repeat: submitted Slurm job \(job): \(jobs.count) runs in \(tasks.count) \(tasks.count == 1 ? "task" : "tasks") of up to \(perTask)"
                       + (reused > 0 ? " (\(missing.count) to run; \(reused) done or running already)" : "") + " — \(shown)\n")
             if !options.wait {
+                if let log { try linkRunLog(log, folder: folder, job: job, interpreter: interpreter) }
                 out.write("  it runs without this session; make the table with: collect \(job)   (or run this repeat again)\n")
                 return .number(Double(job))
             }
@@ -556,6 +557,7 @@ final class SlurmCollector {
 extension StudyCommands.StudyLog {
     /// Logs job `index`, run on the cluster, with the times it ran at (its outcome is filled).
     func loggedFromSlurm(_ index: Int, history: Table?) {
+        guard !alreadyLogged.contains(index) else { return }
         let job = jobs[index], outcome = outcomes[index]
         let grid = job.bindings.filter { gridNames.contains($0.0) }.map { NamedCell($0.0, StudyCommands.storedCell($0.1)) }
         logger.started(RunStore.Start(job: index, seed: job.seed, grid: grid, time: outcome.started))
@@ -568,7 +570,53 @@ extension StudyCommands.StudyLog {
 
 // MARK: - collect
 
+/// Where a Slurm study submitted with `wait=false` was logged (`runlog.json` in its folder): `collect` adds the runs
+/// there and ends the study.
+struct SlurmRunLogLink: Codable {
+    /// The run log's file, as an absolute path.
+    var store: String
+    /// The study's id in it.
+    var study: Int64
+    /// The study's fingerprint, checked before anything is added.
+    var fingerprint: String
+}
+
 extension StudyCommands {
+    /// Marks a study submitted with `wait=false` as on Slurm and writes where it is logged into its folder. Not for
+    /// a store that lives in memory (no other session can reach it).
+    static func linkRunLog(_ log: StudyLog, folder: String, job: Int, interpreter: Interpreter) throws(RuntimeError) {
+        log.submittedAs = job
+        guard let path = interpreter.context.runLog?.path, path != ":memory:" else { return }
+        try SlurmFiles.write(SlurmRunLogLink(store: path, study: log.logger.studyID, fingerprint: log.fingerprint),
+                             to: folder + "/runlog.json")
+    }
+
+    /// The run log entry of a study submitted with `wait=false`, reopened for `collect` to add its runs (the ones
+    /// an earlier `collect` added are not added again); nil, with a note when it cannot be, when the study was not
+    /// logged, this session logs nothing, or the log no longer holds the study.
+    static func reopenedLog(folder: String, jobs: [Job], gridNames: [String], outcomes: [Outcome],
+                            interpreter: Interpreter) -> StudyLog? {
+        let out = interpreter.output
+        guard let link = try? SlurmFiles.read(SlurmRunLogLink.self, from: folder + "/runlog.json"),
+              let session = interpreter.context.runLog, session.path != nil else { return nil }
+        do throws(RunLogError) {
+            let store = try session.path == link.store ? session.store() : RunStore(path: link.store, busyTimeout: session.busyTimeout)
+            guard let store, let study = try store.study(link.study), study.fingerprint == link.fingerprint else {
+                out.write("collect: the run log '\(link.store)' no longer holds this study (study \(link.study)); its runs are not logged\n")
+                return nil
+            }
+            let logged = try store.runs(RunQuery(study: link.study)).filter { $0.run.status == .finished || $0.run.status == .failed }
+            try store.reopen(study: link.study, by: ProcessIdentity.current, commandLine: ProcessInfo.processInfo.arguments.joined(separator: " "))
+            let log = StudyLog(logger: StudyLogger(store: store, studyID: link.study), jobs: jobs, gridNames: gridNames,
+                               outcomes: outcomes, output: out, fingerprint: link.fingerprint)
+            log.alreadyLogged = Set(logged.map(\.run.job))
+            return log
+        } catch {
+            out.write("collect: \(error.message); the study's runs are not logged\n")
+            return nil
+        }
+    }
+
     static let collect = Command(
         "collect", topic: "studies", summary: "the table of a Slurm study, by its job id or folder (after repeat … on=\"slurm\" wait=false)",
         help: """
@@ -578,8 +626,10 @@ extension StudyCommands {
         the same values bit for bit. Ctrl-C stops waiting (the job goes on: collect it again later, or scancel it).
         Tasks that failed are reported with their runs' seeds, and the table is marked partial; run the study's
         repeat again to submit only those tasks. With wait=false, collect returns at once with the tasks done so far.
-        The job id is looked up in folder= (the folder the studies were submitted into). A collected study is not
-        added to the run log: run the study's repeat again to log it (every task is done, so nothing is submitted).
+        The job id is looked up in folder= (the folder the studies were submitted into). A study submitted from a
+        session that logs is in the run log as `submitted`; collect adds the runs that came back (each once, however
+        often it is collected) and ends it `finished`, or `interrupted` when tasks failed; while tasks are still
+        queued it stays `submitted`.
         """,
         example: "job = repeat seeds=0..99 on=\"slurm\" per_task=25 wait=false {\n  record x=(rand)\n}\nt = collect job",
         parameters: [.positional("study", .oneOf([.integer, .string]), "the job id sbatch gave, or the study's folder"),
@@ -622,7 +672,18 @@ extension StudyCommands {
             }
         }
         collector.diagnose(besides: watched)
-        collector.merge(into: outcomes, jobs: jobs, log: nil)
+        // A study submitted with wait=false from a session that logs: its runs and table go into that study.
+        let log = reopenedLog(folder: folder, jobs: jobs, gridNames: study.gridNames, outcomes: outcomes, interpreter: interpreter)
+        defer { log?.finish() }
+        collector.merge(into: outcomes, jobs: jobs, log: log)
+        if let log {
+            let came = outcomes.filter { $0.ran && !$0.interrupted }.count
+            if let job = watched.values.max() {
+                log.submittedAs = job
+            } else {
+                log.incompleteBecause = "collect: \(came) of \(jobs.count) runs came back"
+            }
+        }
         return try slurmTable(collector, jobs: jobs, gridNames: study.gridNames, outcomes: outcomes, interpreter: interpreter, quiet: false)
     }
 }

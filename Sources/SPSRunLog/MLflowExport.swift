@@ -67,6 +67,7 @@ public struct MLflowExport: Sendable {
             case .failed: "FAILED"
             case .interrupted: "KILLED"
             case .running: "RUNNING"
+            case .submitted: "SCHEDULED"
             }
             let end = Int64((entry.run.ended ?? entry.run.started) * 1000)
             let _: Empty = try post("runs/update", UpdateRun(run_id: runID, status: status, end_time: end), sent: &sent)

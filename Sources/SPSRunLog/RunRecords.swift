@@ -66,9 +66,10 @@ public struct StoredTable: Sendable, Equatable, Codable {
 
 // MARK: - Records
 
-/// What a study or a run is doing, or how it ended.
+/// What a study or a run is doing, or how it ended. `submitted` is a study handed to a Slurm cluster with
+/// `wait=false`: it runs there, and `collect` adds its runs and ends it.
 public enum RunStatus: String, Sendable, Codable, CaseIterable, DatabaseValueConvertible {
-    case running, finished, failed, interrupted
+    case running, finished, failed, interrupted, submitted
 }
 
 /// A study: one `repeat`, with where it came from and how it ended (the `study` table).

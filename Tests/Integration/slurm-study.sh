@@ -5,7 +5,9 @@
 #      same per-epoch histories in the log;
 #   2. a task cancelled mid-way (scancel JOB_1) is reported with its seeds, the table is partial, and the same
 #      repeat run again submits that task alone; the final table is still the local one;
-#   3. an unknown partition gives Slurm's reason as an sps error pointing at partition=.
+#   3. an unknown partition gives Slurm's reason as an sps error pointing at partition=;
+#   4. a study submitted with wait=false is in the run log as `submitted`; `collect` (twice) adds its 30 runs once,
+#      the same as the local study's, and ends it `finished`.
 # Usage: Tests/Integration/slurm-study.sh [path/to/sps]   (takes about a minute)
 set -euo pipefail
 SPS=$(cd "$(dirname "${1:-.build/debug/sps}")" && pwd)/$(basename "${1:-.build/debug/sps}")
@@ -111,3 +113,22 @@ printf 't = repeat seeds=0..3 on="slurm" partition="nosuch" folder="jobs" {\n  r
 if SPS_RUNS=off "$SPS" bad.sps > bad.out 2>&1; then cat bad.out; fail "an unknown partition was accepted"; fi
 grep -q 'bad.sps:1:44: error: repeat: Slurm refused the job: .*[Ii]nvalid partition' bad.out || { cat bad.out; fail "no clear reason"; }
 echo "slurm study: an unknown partition gives Slurm's reason: $(grep -o 'Slurm refused.*' bad.out)"
+
+# --- 4. wait=false: logged as submitted, then collect adds the runs and ends the study ---------------------------
+cat > detached.sps <<SPS
+seed 0
+train = spurious n=200
+job = repeat seeds=0..29 on="slurm" per_task=8 at_once=4 folder="jobs" wait=false ${body//EPOCHS/3}
+print "status" (runs()).status
+SPS
+SPS_RUNS="$WORK/detached.db" "$SPS" detached.sps > detached.out 2>&1 || { cat detached.out; fail "the detached study failed"; }
+job=$(sed -n 's/.*submitted Slurm job \([0-9]*\):.*/\1/p' detached.out)
+[ -n "$job" ] || { cat detached.out; fail "no job id for the detached study"; }
+grep -q 'status \["submitted"\]' detached.out || { cat detached.out; fail "the detached study is not logged as submitted"; }
+printf 't = collect %s folder="jobs"\nt = collect %s folder="jobs"\nprint "status" (runs()).status\nruns export "collected.jsonl" study=1\n' "$job" "$job" > collect-log.sps
+SPS_RUNS="$WORK/detached.db" "$SPS" collect-log.sps > collect-log.out 2>&1 || { cat collect-log.out; fail "collect into the run log failed"; }
+grep -q 'status \["finished"\]' collect-log.out || { cat collect-log.out; fail "collect did not end the study finished"; }
+printf 'runs export "local.jsonl" study=1\n' > export-local.sps
+SPS_RUNS="$WORK/runs.db" "$SPS" export-local.sps
+compare local.jsonl collected.jsonl || fail "the collected study's log differs from the local study's"
+echo "slurm study: wait=false logged as submitted; collect (twice) logged its 30 runs once and ended it finished"
