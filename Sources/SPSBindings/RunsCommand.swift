@@ -23,7 +23,7 @@ enum RunsCommands {
         runs 12 and 15; `runs diff study=[3, 4]` between two studies. `runs export "runs.csv" study=3` writes the
         same table as CSV; a name ending in .jsonl writes JSON lines, one run a line with its grid, params, recorded
         values and per-epoch history. `runs mlflow url="http://127.0.0.1:5000" study=3` sends the runs to an MLflow
-        tracking server (experiment `sps`, or experiment=). With the log on, `repeat resume=true …` runs only the runs
+        tracking server (experiment `sps`, or experiment=); runs it sent before are not sent again. With the log on, `repeat resume=true …` runs only the runs
         of the same study (same script, seeds and settings) that the log does not have as finished.
         """,
         example: "runs\nt = runs study=1 sort=\"ood\"\nsummary t\nruns diff 1 2\nruns export \"runs.csv\" study=1",
@@ -75,7 +75,8 @@ enum RunsCommands {
             let sent = try logged { () throws(RunLogError) in
                 try MLflowExport(url: url).export(entries, studies: studies, experiment: experiment)
             }
-            interpreter.output.write("mlflow: sent \(sent.runs) run\(sent.runs == 1 ? "" : "s") to experiment '\(experiment)' (\(sent.requests) request\(sent.requests == 1 ? "" : "s"))\n")
+            let skipped = sent.alreadyThere == 0 ? "" : "; \(sent.alreadyThere) \(sent.alreadyThere == 1 ? "was" : "were") there already"
+            interpreter.output.write("mlflow: sent \(sent.runs) run\(sent.runs == 1 ? "" : "s") to experiment '\(experiment)' (\(sent.requests) request\(sent.requests == 1 ? "" : "s"))\(skipped)\n")
             return .nil
         default:
             if args["study"] == nil && args["status"] == nil && args["sort"] == nil && args.extraKeywords.isEmpty {

@@ -3,7 +3,8 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Sends runs to an MLflow tracking server through its REST API (`/api/2.0/mlflow/…`): one MLflow run per sps run,
+/// Sends runs to an MLflow tracking server through its REST API (`/api/2.0/mlflow/…`): one MLflow run per sps run
+/// (a run the experiment already has from an earlier export is not sent again),
 /// in the named experiment (created if missing), with its seed, grid values and the study's settings as params,
 /// what it recorded as metrics (step 0), its per-epoch history as metrics with the epoch as step, and its study,
 /// script hash and command as tags. Batches stay within `runs/log-batch`'s limits: 1,000 metrics, 100 params and
@@ -24,6 +25,8 @@ public struct MLflowExport: Sendable {
     public struct Sent: Sendable, Equatable {
         public var runs = 0
         public var requests = 0
+        /// Runs left out because the experiment has them already (sent by an earlier export).
+        public var alreadyThere = 0
     }
 
     // MARK: - Request and response bodies
@@ -38,6 +41,32 @@ public struct MLflowExport: Sendable {
     struct LogBatch: Encodable, Sendable, Equatable { var run_id: String; var metrics: [Metric]; var params: [KeyValue]; var tags: [KeyValue] }
     struct UpdateRun: Encodable { var run_id: String; var status: String; var end_time: Int64 }
     struct Empty: Decodable {}
+    struct SearchRuns: Encodable { var experiment_ids: [String]; var filter: String; var max_results: Int; var page_token: String? }
+    /// `runs/search`'s answer: each run's start time (a number, or a string as protobuf's JSON writes an int64)
+    /// and tags, and the token of the next page.
+    struct FoundRuns: Decodable {
+        struct Run: Decodable {
+            struct Info: Decodable {
+                var start_time: Int64?
+                init(from decoder: any Decoder) throws {
+                    let c = try decoder.container(keyedBy: Key.self)
+                    if let number = try? c.decode(Int64.self, forKey: .start_time) {
+                        start_time = number
+                    } else if let text = try? c.decode(String.self, forKey: .start_time) {
+                        start_time = Int64(text)
+                    } else {
+                        start_time = nil
+                    }
+                }
+                enum Key: String, CodingKey { case start_time }
+            }
+            struct Data: Decodable { var tags: [KeyValue]? }
+            var info: Info
+            var data: Data?
+        }
+        var runs: [Run]?
+        var next_page_token: String?
+    }
 
     // MARK: - Export
 
@@ -45,9 +74,17 @@ public struct MLflowExport: Sendable {
     public func export(_ entries: [RunEntry], studies: [Int64: StudyRecord], experiment: String) throws(RunLogError) -> Sent {
         var sent = Sent()
         let experimentID = try experimentID(named: experiment, sent: &sent)
+        var there: Set<String> = []
+        for study in Set(entries.map(\.run.studyID)).sorted() {
+            there.formUnion(try exported(study: study, experimentID: experimentID, sent: &sent))
+        }
         for entry in entries {
             let study = studies[entry.run.studyID]
             let start = Int64(entry.run.started * 1000)
+            if there.contains(Self.identity(study: entry.run.studyID, run: entry.run.id ?? 0, start: start)) {
+                sent.alreadyThere += 1
+                continue
+            }
             var tags = [KeyValue(key: "sps.study", value: String(entry.run.studyID)),
                         KeyValue(key: "sps.run", value: String(entry.run.id ?? 0))]
             if let study {
@@ -74,6 +111,27 @@ public struct MLflowExport: Sendable {
             sent.runs += 1
         }
         return sent
+    }
+
+    /// How an exported run is recognised in the experiment: its study and run ids (the `sps.study` and `sps.run` tags)
+    /// and its start time in milliseconds (two run logs can both have a study 1 with a run 1; not started at the
+    /// same millisecond).
+    static func identity(study: Int64, run: Int64, start: Int64) -> String { "\(study)/\(run)/\(start)" }
+
+    /// The identities of the runs of study `study` that the experiment holds already, page by page.
+    func exported(study: Int64, experimentID: String, sent: inout Sent) throws(RunLogError) -> Set<String> {
+        var found: Set<String> = [], token: String?
+        repeat {
+            let page: FoundRuns = try post("runs/search", SearchRuns(experiment_ids: [experimentID], filter: "tags.`sps.study` = '\(study)'",
+                                                                     max_results: 1000, page_token: token), sent: &sent)
+            for run in page.runs ?? [] {
+                let tags = run.data?.tags ?? []
+                guard let id = tags.first(where: { $0.key == "sps.run" }).flatMap({ Int64($0.value) }), let start = run.info.start_time else { continue }
+                found.insert(Self.identity(study: study, run: id, start: start))
+            }
+            token = page.next_page_token.flatMap { $0.isEmpty ? nil : $0 }
+        } while token != nil
+        return found
     }
 
     /// The log-batch requests for one run, each within the limits.

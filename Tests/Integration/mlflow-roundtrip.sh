@@ -3,7 +3,8 @@
 # (outside the repository, reused between runs: $SPS_MLFLOW_VENV, default ~/.cache/sps-mlflow/venv), starts
 # `mlflow server` with a SQLite backend on 127.0.0.1, runs a study with sps, sends it with `runs mlflow`, reads the
 # runs back through MLflow's REST API and checks that every metric and param equals what sps logged. The server is
-# stopped at the end, whatever happens. Usage: Tests/Integration/mlflow-roundtrip.sh [path/to/sps]
+# stopped at the end, whatever happens. Exporting the same study a second time sends nothing (the runs are found by
+# their sps.study and sps.run tags and start times). Usage: Tests/Integration/mlflow-roundtrip.sh [path/to/sps]
 set -euo pipefail
 SPS=${1:-.build/debug/sps}
 VENV=${SPS_MLFLOW_VENV:-$HOME/.cache/sps-mlflow/venv}
@@ -57,9 +58,13 @@ study = repeat seeds=0..2 sigma=[0, 10] {
 }
 runs export "EXPORT" study=1
 runs mlflow url="URL" study=1 experiment="sps-roundtrip"
+runs mlflow url="URL" study=1 experiment="sps-roundtrip"
 SPS
 sed -i "s#EXPORT#$WORK/runs.jsonl#; s#URL#$URL#" "$WORK/study.sps"
-SPS_RUNS="$WORK/runs.db" "$SPS" "$WORK/study.sps"
+SPS_RUNS="$WORK/runs.db" "$SPS" "$WORK/study.sps" | tee "$WORK/study.out"
+# Sent once: the second export finds the 6 runs in the experiment and sends none.
+grep -q "mlflow: sent 0 runs to experiment 'sps-roundtrip' (.*); 6 were there already" "$WORK/study.out" \
+    || { echo "mlflow: the second export sent the runs again"; exit 1; }
 
 "$VENV/bin/python" - "$URL" "$WORK/runs.jsonl" <<'PY'
 import json, math, sys, urllib.request, urllib.parse
