@@ -637,13 +637,26 @@ public struct Parser {
             if isRecordAhead() { return try parseRecord() }
             return Expr(kind: .block(try parseBlockBody(allowParameters: true)), location: loc)
         case .eof, .newline:
+            if let doubled = doubledSign(endingAt: index - 1) { throw doubled }
             throw fail("expected an expression, found \(Parser.describe(t))")
         default:
             if TokenKind.keywords[t.text] != nil {
                 throw fail("expected an expression, found keyword '\(t.text)'")
             }
+            if [.newline, .eof, .semicolon, .rparen, .rbrace].contains(peek().kind), let doubled = doubledSign(endingAt: index) {
+                throw doubled
+            }
             throw fail("expected an expression, found \(Parser.describe(t))")
         }
+    }
+
+    /// `x++` or `x--` (C, JavaScript), when tokens `last - 1` and `last` are the same sign written together: the
+    /// error that says how sps writes it, at the first sign.
+    mutating func doubledSign(endingAt last: Int) -> Failure? {
+        guard last >= 1, last < tokens.count else { return nil }
+        let first = tokens[last - 1], second = tokens[last]
+        guard second.kind == .plus || second.kind == .minus, first.kind == second.kind, first.offset + 1 == second.offset else { return nil }
+        return fail("sps has no '\(second.text)\(second.text)'; write x \(second.text)= 1", at: first)
     }
 
     /// A `{` starts a record when it is empty (`{}`) or its first entry is `name:` or `"key":`.
