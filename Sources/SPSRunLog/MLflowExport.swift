@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Sends runs to an MLflow tracking server through its REST API (`/api/2.0/mlflow/…`): one MLflow run per sps run
 /// (a run the experiment already has from an earlier export is not sent again),
@@ -202,44 +199,21 @@ public struct MLflowExport: Sendable {
         }
     }
 
-    /// One HTTP request, waited for (at most `timeout` seconds).
+    /// One HTTP request, waited for (at most `timeout` seconds), through libcurl (`CurlHTTP`).
     func request(_ method: String, _ path: String, body: Data?, sent: inout Sent) throws(RunLogError) -> (Int, Data) {
-        guard let endpoint = URL(string: "\(url)/api/2.0/mlflow/\(path)"), endpoint.scheme == "http" || endpoint.scheme == "https" else {
+        let address = "\(url)/api/2.0/mlflow/\(path)"
+        guard let server = URL(string: url), server.scheme == "http" || server.scheme == "https", let host = server.host, !host.isEmpty,
+              URL(string: address) != nil else {
             throw RunLogError("mlflow: '\(url)' is not a server address; give one like http://127.0.0.1:5000")
         }
-        var request = URLRequest(url: endpoint, timeoutInterval: timeout)
-        request.httpMethod = method
-        if let body {
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let answer: CurlHTTP.Answer
+        do throws(CurlHTTP.Failure) {
+            answer = try CurlHTTP.send(method, url: address, body: body,
+                                       headers: body == nil ? [] : ["Content-Type: application/json"], timeout: timeout)
+        } catch {
+            throw RunLogError("mlflow: cannot reach \(url): \(error.message)")
         }
-        let box = ResponseBox()
-        let done = DispatchSemaphore(value: 0)
-        let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            box.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error.map { $0.localizedDescription })
-            done.signal()
-        }
-        task.resume()
-        done.wait()
         sent.requests += 1
-        let (data, status, error) = box.get()
-        if let error { throw RunLogError("mlflow: cannot reach \(url): \(error)") }
-        return (status ?? 0, data ?? Data())
-    }
-
-    /// The answer of a request, handed from URLSession's queue to the waiting thread.
-    final class ResponseBox: @unchecked Sendable {
-        let lock = NSLock()
-        var data: Data?, status: Int?, error: String?
-        func set(data: Data?, status: Int?, error: String?) {
-            lock.lock()
-            (self.data, self.status, self.error) = (data, status, error)
-            lock.unlock()
-        }
-        func get() -> (Data?, Int?, String?) {
-            lock.lock()
-            defer { lock.unlock() }
-            return (data, status, error)
-        }
+        return (answer.status, answer.body)
     }
 }

@@ -189,3 +189,32 @@ func makeStudy(pid: Int64 = ProcessIdentity.current.pid, start: Int64 = ProcessI
         #expect(steps == (1...700).map(Int64.init))
     }
 }
+
+/// The MLflow export's requests (libcurl, opened when the first is made) fail with what the user can act on.
+@Suite struct MLflowRequestTests {
+    @Test func aServerThatIsNotThereIsNamedWithCurlsReason() {
+        var sent = MLflowExport.Sent()
+        let export = MLflowExport(url: "http://127.0.0.1:1")
+        #expect(throws: RunLogError.self) { try export.request("GET", "experiments/get-by-name?experiment_name=x", body: nil, sent: &sent) }
+        do {
+            _ = try export.request("POST", "runs/search", body: Data("{}".utf8), sent: &sent)
+            Issue.record("a request to a closed port succeeded")
+        } catch {
+            #expect(error.message.hasPrefix("mlflow: cannot reach http://127.0.0.1:1: "), "\(error.message)")
+            #expect(error.message.contains("onnect"), "\(error.message)")
+        }
+        #expect(sent.requests == 0)
+    }
+
+    @Test func anAddressThatIsNoServerIsRefusedBeforeAnyRequest() {
+        var sent = MLflowExport.Sent()
+        for url in ["nonsense", "ftp://127.0.0.1:5000", "http://"] {
+            do {
+                _ = try MLflowExport(url: url).request("GET", "x", body: nil, sent: &sent)
+                Issue.record("\(url) was taken for a server")
+            } catch {
+                #expect(error.message.contains("is not a server address"), "\(url): \(error.message)")
+            }
+        }
+    }
+}
