@@ -2,7 +2,8 @@
 # Times the interpreter benchmarks in sps, CPython and Lua side by side and prints a table with the ratios
 # sps/CPython and sps/Lua and their geometric means (issue 23). Each benchmark is one program in three languages
 # (NAME.sps, NAME.py, NAME.lua) doing the same work and printing the same result; the runner checks that the
-# outputs agree before it times anything. sps is the release build; times are the best of N runs (wall clock),
+# outputs agree before it times anything. sps is the release build; times are the best of N runs (wall clock), taken
+# in rounds that run each language once (sps, CPython, Lua, sps, …) so that a slow stretch of the machine hits all,
 # and the sps column also shows that run's CPU time (user + sys), which includes any helper threads.
 #
 #   benchmarks/interp/run.sh                 # all benchmarks, best of 5
@@ -69,9 +70,20 @@ def once(cmd):
 
 def best(cmd, n):
     """The fastest of n runs (its wall and CPU time) and the largest peak memory."""
-    results = [once(cmd) for _ in range(n)]
+    return fastest([once(cmd) for _ in range(n)])
+
+def fastest(results):
     wall, cpu, _ = min(results)
     return wall, cpu, max(m for _, _, m in results)
+
+def interleaved(cmds, n):
+    """Each command's fastest of n runs, the runs taken in rounds (sps, CPython, Lua, sps, …), so that a stretch in
+    which this machine runs slower (they last seconds) slows every language alike rather than one of them."""
+    results = {k: [] for k in cmds}
+    for _ in range(n):
+        for k, cmd in cmds.items():
+            results[k].append(once(cmd))
+    return {k: fastest(r) for k, r in results.items()}
 
 version = subprocess.run([python, "--version"], capture_output=True, text=True).stdout.strip()
 lua_version = subprocess.run([lua, "-v"], capture_output=True, text=True).stdout.split("Copyright")[0].strip()
@@ -92,12 +104,13 @@ for name in (wanted or benchmarks + ["cycles"]):
             sys.exit(f"{name}: {' '.join(cmds[k])} failed:\n{r.stderr}")
     if len({r.stdout for r in outputs.values()}) != 1:
         sys.exit(f"{name}: the outputs differ:\n" + "\n".join(f"{k}: {r.stdout!r}" for k, r in outputs.items()))
-    ts, cs, ms = best(cmds["sps"], runs)
-    tp, _, mp = best(cmds["py"], runs)
+    timed = interleaved(cmds, runs)
+    ts, cs, ms = timed["sps"]
+    tp, _, mp = timed["py"]
     if name == "cycles":
         print(f"{name:14} {ts:7.3f} {cs:6.2f} {tp:9.3f} {'':>7} {ts / tp:11.2f} {'':>8}   peak memory: sps {ms:.0f} MiB, CPython {mp:.0f} MiB")
         continue
-    tl, _, _ = best(cmds["lua"], runs)
+    tl, _, _ = timed["lua"]
     py_ratios.append(ts / tp)
     lua_ratios.append(ts / tl)
     print(f"{name:14} {ts:7.3f} {cs:6.2f} {tp:9.3f} {tl:7.3f} {ts / tp:11.2f} {ts / tl:8.2f}")
