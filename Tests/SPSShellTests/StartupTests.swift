@@ -25,7 +25,9 @@ struct StartupTests {
         #expect(p.terminationStatus == 0)
         // The dynamic loader names each library it opens ("find library=libopenblas.so.0"): the check sees them.
         #expect(loaded.contains("libopenblas"), "LD_DEBUG=libs printed nothing we can read: \(loaded.prefix(300))")
-        #expect(!loaded.contains("libcurl"), "sps loads libcurl at start-up")
+        // (A build folder from before FoundationNetworking was dropped keeps its autolink entries in objects the
+        // incremental build does not recompile: remove .build/*/SPSRunLog.build and the modules that import it.)
+        #expect(!loaded.contains("libcurl"), "sps loads libcurl at start-up (some module imports FoundationNetworking?)")
         #expect(!loaded.contains("libFoundationNetworking"), "sps loads Foundation's networking at start-up")
     }
 }
