@@ -105,7 +105,9 @@ extension Tensor {
     public func selecting(_ selections: [AxisSelection]) throws(TensorError) -> Tensor {
         let plan = try plan(selections)
         let block = plan.block
-        let out = storage.withUnsafeBufferPointer { src in
+        // An empty selection is an empty array literal: `Array(unsafeUninitializedCapacity: 0)` writes its count into
+        // the runtime's shared empty-array storage, which ThreadSanitizer saw race with another thread reading it.
+        let out = plan.count == 0 ? [] : storage.withUnsafeBufferPointer { src in
             [Float](unsafeUninitializedCapacity: plan.count) { dst, initialized in
                 initialized = plan.count
                 guard let s = src.baseAddress, let d = dst.baseAddress, plan.count > 0 else { return }
