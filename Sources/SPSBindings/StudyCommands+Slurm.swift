@@ -677,11 +677,10 @@ extension StudyCommands {
         defer { log?.finish() }
         collector.merge(into: outcomes, jobs: jobs, log: log)
         if let log {
-            let came = outcomes.filter { $0.ran && !$0.interrupted }.count
             if let job = watched.values.max() {
                 log.submittedAs = job
             } else {
-                log.incompleteBecause = "collect: \(came) of \(jobs.count) runs came back"
+                log.incompleteBecause = "collect: \(outcomes.filter { $0.ran && !$0.interrupted }.count) of \(jobs.count) runs came back"
             }
         }
         return try slurmTable(collector, jobs: jobs, gridNames: study.gridNames, outcomes: outcomes, interpreter: interpreter, quiet: false)

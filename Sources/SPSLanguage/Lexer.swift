@@ -226,11 +226,21 @@ public struct Lexer {
         }
     }
 
-    func isNameStart(_ c: UInt8) -> Bool {
+    func isNameStart(_ c: UInt8) -> Bool { Lexer.isNameStart(c) }
+    func isNameChar(_ c: UInt8) -> Bool { Lexer.isNameChar(c) }
+    func isDigit(_ c: UInt8) -> Bool { Lexer.isDigit(c) }
+
+    static func isNameStart(_ c: UInt8) -> Bool {
         (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95
     }
-    func isNameChar(_ c: UInt8) -> Bool { isNameStart(c) || isDigit(c) }
-    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    static func isNameChar(_ c: UInt8) -> Bool { isNameStart(c) || isDigit(c) }
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    /// True when `text` lexes as one name: a letter or `_`, then letters, digits and `_` (keywords included).
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isNameStart(first) else { return false }
+        return text.utf8.allSatisfy(isNameChar)
+    }
 
     mutating func lexNumber(_ start: Int) {
         while pos < end && (isDigit(bytes[pos]) || bytes[pos] == 95) { pos += 1 }

@@ -126,15 +126,7 @@ extension Value: CustomStringConvertible {
     /// A record's field name as a record literal writes it: bare when it is a name (`loss`), quoted otherwise
     /// (`"a b"`, `"1x"`, `"if"`, `""`), so what prints reads back.
     static func fieldName(_ key: String) -> String {
-        var bytes = key.utf8.makeIterator()
-        guard let first = bytes.next(), first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")) else {
-            return quote(key)
-        }
-        while let b = bytes.next() {
-            let letter = b == UInt8(ascii: "_") || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
-            guard letter || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) else { return quote(key) }
-        }
-        return TokenKind.keywords[key] == nil ? key : quote(key)
+        Lexer.isName(key) && TokenKind.keywords[key] == nil ? key : quote(key)
     }
 
     /// Formats a number: integral values without a decimal point, others in the shortest form that reads back.

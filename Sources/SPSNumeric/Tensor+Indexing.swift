@@ -110,7 +110,7 @@ extension Tensor {
         let out = plan.count == 0 ? [] : storage.withUnsafeBufferPointer { src in
             [Float](unsafeUninitializedCapacity: plan.count) { dst, initialized in
                 initialized = plan.count
-                guard let s = src.baseAddress, let d = dst.baseAddress, plan.count > 0 else { return }
+                guard let s = src.baseAddress, let d = dst.baseAddress else { return }
                 adviseHugePages(UnsafeMutableRawPointer(d), bytes: plan.count * MemoryLayout<Float>.stride)
                 if plan.leading.count == 1 {
                     // One gathered axis (rows by position, the common case): a plain loop, no closure per row.
