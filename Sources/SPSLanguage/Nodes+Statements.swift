@@ -42,11 +42,15 @@ final class ImplicitReturn: StmtNode {
 /// A statement that is just a name: runs it when it names a command or def (`vars`, `help`), else yields it.
 final class BareNameNode: ExprNode {
     let get: ExprNode
+    /// The name may be peeked (`ExprNode.peekNumber`).
+    let getPeeks: Bool
     init(_ get: ExprNode) {
         self.get = get
+        getPeeks = get.peeks
         super.init(get.loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+        if getPeeks, let x = self.get.peekNumber(f) { return .number(x) }
         let v = try get.eval(f)
         switch v {
         case .command(let c):
@@ -57,6 +61,9 @@ final class BareNameNode: ExprNode {
             return v
         }
     }
+    // A number names no command: `n` as the last line of `def next { n = n + 1; n }` is read without a `Value`.
+    override var peeks: Bool { getPeeks }
+    override func peekNumber(_ f: Frame) -> Double? { self.get.peekNumber(f) }
 }
 
 // MARK: - Assignment
@@ -135,8 +142,11 @@ final class AssignGeneral: StmtNode {
     override func exec(_ f: Frame) throws(RuntimeError) -> Flow {
         if upvalueIndex >= 0, op == nil {
             // `n = v` on a captured variable: set in its cell.
-            let v: Value
-            if valuePeeks, let x = value.peekNumber(f) { v = .number(x) } else { v = try value.eval(f) }
+            if valuePeeks, let x = value.peekNumber(f) {
+                f.upvalue(upvalueIndex)._withUnsafeGuaranteedRef { $0.setNumber(x) }
+                return .normal
+            }
+            let v = try value.eval(f)
             f.upvalue(upvalueIndex)._withUnsafeGuaranteedRef { $0.value = v }
             return .normal
         }

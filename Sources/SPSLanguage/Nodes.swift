@@ -388,7 +388,12 @@ enum DivOp: NumberOperator { static let op = BinaryOperator.divide; @inline(__al
 enum ModOp: NumberOperator { static let op = BinaryOperator.remainder; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { Operators.modulo(a, b) } }
 enum PowOp: NumberOperator { static let op = BinaryOperator.power; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Double { Operators.power(a, b) } }
 
-final class ArithmeticNode<Op: NumberOperator>: ExprNode {
+/// Arithmetic on two operands, for the operator `Op`; each operator has its own final subclass (`AddNode` …).
+///
+/// The subclasses are what make it fast: the overrides of a generic class are compiled once for every `Op` and call
+/// the operator through its witness table (two indirect calls and a spill per `+`), while an override in a
+/// subclass that fixes `Op` is compiled for that operator, with `Op.apply` inlined.
+class ArithmeticNode<Op: NumberOperator>: ExprNode {
     let a: ExprNode, b: ExprNode
     /// Both operands may be peeked (`ExprNode.peekNumber`).
     let bothPeek: Bool
@@ -405,12 +410,13 @@ final class ArithmeticNode<Op: NumberOperator>: ExprNode {
         pb = PeekedOperand(b)
         super.init(loc)
     }
-    override func peekNumber(_ f: Frame) -> Double? {
+    /// `peekNumber` for the subclasses.
+    @inline(__always) final func peekResult(_ f: Frame) -> Double? {
         guard bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) else { return nil }
         return Op.apply(p, q)
     }
-    override var peeks: Bool { bothPeek }
-    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+    /// `eval` for the subclasses.
+    @inline(__always) final func result(_ f: Frame) throws(RuntimeError) -> Value {
         if bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) { return .number(Op.apply(p, q)) }
         // One operand peeked (`1 + f(x)`, `g() * 2`): read in the general order, a first, without making a `Value`.
         if aPeeks, let p = pa.number(a, f) {
@@ -424,7 +430,33 @@ final class ArithmeticNode<Op: NumberOperator>: ExprNode {
         if case .number(let p) = x, case .number(let q) = y { return .number(Op.apply(p, q)) }
         return try Operators.binary(Op.op, x, y, at: loc)
     }
+    override var peeks: Bool { bothPeek }
     override var isPure: Bool { a.isPure && b.isPure }
+}
+
+final class AddNode: ArithmeticNode<AddOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func peekNumber(_ f: Frame) -> Double? { peekResult(f) }
+}
+final class SubtractNode: ArithmeticNode<SubOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func peekNumber(_ f: Frame) -> Double? { peekResult(f) }
+}
+final class MultiplyNode: ArithmeticNode<MulOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func peekNumber(_ f: Frame) -> Double? { peekResult(f) }
+}
+final class DivideNode: ArithmeticNode<DivOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func peekNumber(_ f: Frame) -> Double? { peekResult(f) }
+}
+final class RemainderNode: ArithmeticNode<ModOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func peekNumber(_ f: Frame) -> Double? { peekResult(f) }
+}
+final class PowerNode: ArithmeticNode<PowOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func peekNumber(_ f: Frame) -> Double? { peekResult(f) }
 }
 
 /// A comparison operator on two numbers.
@@ -439,7 +471,9 @@ enum GreaterEqualOp: CompareOperator { static let op = BinaryOperator.greaterEqu
 enum EqualOp: CompareOperator { static let op = BinaryOperator.equal; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a == b } }
 enum NotEqualOp: CompareOperator { static let op = BinaryOperator.notEqual; @inline(__always) static func apply(_ a: Double, _ b: Double) -> Bool { a != b } }
 
-final class CompareNode<Op: CompareOperator>: ExprNode {
+/// A comparison of two operands for the operator `Op`; each operator has its own final subclass (`LessNode` …), for
+/// the reason given at `ArithmeticNode`.
+class CompareNode<Op: CompareOperator>: ExprNode {
     let a: ExprNode, b: ExprNode
     /// Both operands may be peeked (`ExprNode.peekNumber`).
     let bothPeek: Bool
@@ -452,7 +486,8 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
         pb = PeekedOperand(b)
         super.init(loc)
     }
-    override func eval(_ f: Frame) throws(RuntimeError) -> Value {
+    /// `eval` for the subclasses.
+    @inline(__always) final func result(_ f: Frame) throws(RuntimeError) -> Value {
         if bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) { return .bool(Op.apply(p, q)) }
         let x = try a.eval(f)
         let y = try b.eval(f)
@@ -460,7 +495,8 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
         if Op.op == .equal || Op.op == .notEqual, let same = scalarEqual(x, y) { return .bool(same == (Op.op == .equal)) }
         return try Operators.binary(Op.op, x, y, at: loc)
     }
-    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool {
+    /// `evalBool` for the subclasses.
+    @inline(__always) final func truth(_ f: Frame) throws(RuntimeError) -> Bool {
         if bothPeek, let p = pa.number(a, f), let q = pb.number(b, f) { return Op.apply(p, q) }
         let x = try a.eval(f)
         let y = try b.eval(f)
@@ -470,6 +506,31 @@ final class CompareNode<Op: CompareOperator>: ExprNode {
         if case .bool(let b) = r { return b }
         throw RuntimeError("a condition must be true or false, got \(r.typeName) (comparing tensors gives a tensor of 0s and 1s)", at: loc)
     }
+}
+
+final class LessNode: CompareNode<LessOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool { try truth(f) }
+}
+final class LessEqualNode: CompareNode<LessEqualOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool { try truth(f) }
+}
+final class GreaterNode: CompareNode<GreaterOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool { try truth(f) }
+}
+final class GreaterEqualNode: CompareNode<GreaterEqualOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool { try truth(f) }
+}
+final class EqualNode: CompareNode<EqualOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool { try truth(f) }
+}
+final class NotEqualNode: CompareNode<NotEqualOp> {
+    override func eval(_ f: Frame) throws(RuntimeError) -> Value { try result(f) }
+    override func evalBool(_ f: Frame) throws(RuntimeError) -> Bool { try truth(f) }
 }
 
 /// `x == nil`, `x != nil` (or `nil == x` …): told without copying `x` when it can be peeked (`peekIsNil`), else
@@ -496,7 +557,7 @@ final class NilCompareNode: ExprNode {
 
     /// The node for `a == b` or `a != b`: a `NilCompareNode` when one side is the constant `nil`.
     static func make(_ a: ExprNode, _ b: ExprNode, equal: Bool, _ loc: SourceLocation) -> ExprNode {
-        let general: ExprNode = equal ? CompareNode<EqualOp>(a, b, loc) : CompareNode<NotEqualOp>(a, b, loc)
+        let general: ExprNode = equal ? EqualNode(a, b, loc) : NotEqualNode(a, b, loc)
         if let c = b as? ConstNode, c.value.isNil { return NilCompareNode(a, equal: equal, general: general, loc) }
         if let c = a as? ConstNode, c.value.isNil { return NilCompareNode(b, equal: equal, general: general, loc) }
         return general
@@ -701,14 +762,16 @@ final class IndexLocalNode: ExprNode {
     let index: ExprNode
     /// The index may be peeked (`ExprNode.peekNumber`).
     let indexPeeks: Bool
+    let peekedIndex: PeekedOperand
     init(_ slot: Int, _ index: ExprNode, _ loc: SourceLocation) {
         self.slot = slot
         self.index = index
         indexPeeks = index.peeks
+        peekedIndex = PeekedOperand(index)
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
-        if indexPeeks, let x = index.peekNumber(f),
+        if indexPeeks, let x = peekedIndex.number(index, f),
            let v = IndexNode.readElement(in: f.fp + slot, x, { xs, n in xs[n] }) {
             return v
         }
@@ -721,11 +784,11 @@ final class IndexLocalNode: ExprNode {
     }
     override var peeks: Bool { indexPeeks }
     override func peekIsNil(_ f: Frame) -> Bool? {
-        guard indexPeeks, let x = index.peekNumber(f) else { return nil }
+        guard indexPeeks, let x = peekedIndex.number(index, f) else { return nil }
         return IndexNode.readElement(in: f.fp + slot, x) { xs, n in xs.isPlainlyNil(at: n) }
     }
     override func peekNumber(_ f: Frame) -> Double? {
-        guard indexPeeks, let x = index.peekNumber(f) else { return nil }
+        guard indexPeeks, let x = peekedIndex.number(index, f) else { return nil }
         return IndexNode.readElement(in: f.fp + slot, x) { xs, n in xs.number(at: n) }
     }
 }
@@ -735,9 +798,11 @@ final class IndexLocalNode: ExprNode {
 final class IndexGlobalNode: ExprNode {
     let get: GlobalGet
     let index: ExprNode
+    let peekedIndex: PeekedOperand
     init(_ get: GlobalGet, _ index: ExprNode, _ loc: SourceLocation) {
         self.get = get
         self.index = index
+        peekedIndex = PeekedOperand(index)
         super.init(loc)
     }
     override func eval(_ f: Frame) throws(RuntimeError) -> Value {
@@ -753,7 +818,7 @@ final class IndexGlobalNode: ExprNode {
     }
     override var peeks: Bool { index.peeks }
     override func peekNumber(_ f: Frame) -> Double? {
-        guard let x = index.peekNumber(f) else { return nil }
+        guard let x = peekedIndex.number(index, f) else { return nil }
         unowned(unsafe) let g = f.ip.fastGlobals
         return IndexNode.readElement(in: g.values + get.slot, x) { xs, n in xs.number(at: n) }
     }

@@ -26,13 +26,17 @@ public final class FunctionProto: @unchecked Sendable {
     var captures: [CaptureSource] = []
     var body: [StmtNode] = [] {
         didSet {
-            // A body that ends in `return e` runs the statements before it, then evaluates `e` for the call's value,
-            // which then comes back as a function result instead of through the interpreter's return slot.
+            // A body that ends in `return e` (or in an expression `e`, its value) runs the statements before it,
+            // then evaluates `e` for the call's value, which then comes back as a function result instead of through
+            // the interpreter's return slot.
             var run = body[...]
             finalReturn = nil
             if let last = body.last as? ReturnNode, let value = last.value {
                 run = run.dropLast()
                 finalReturn = Unmanaged.passUnretained(value)
+            } else if let last = body.last as? ImplicitReturn {
+                run = run.dropLast()
+                finalReturn = Unmanaged.passUnretained(last.expr)
             }
             // Likewise a first statement `if c { return e }` (a recursion's base case): `c` is tested, and `e`
             // evaluated when it holds, before the other statements run.
@@ -51,8 +55,8 @@ public final class FunctionProto: @unchecked Sendable {
     /// proto's array, which the runs of a `repeat` share (their threads would contend for its cache line). Without
     /// the final `return e`, whose `e` is `finalReturn`.
     private(set) var bodyNodes = UnsafeMutableBufferPointer<Unmanaged<StmtNode>>.allocate(capacity: 0)
-    /// The value of the body's final `return e` (not retained: `body` keeps it), evaluated when the other
-    /// statements end without returning.
+    /// The value of the body's final `return e` or final expression (not retained: `body` keeps it), evaluated
+    /// when the other statements end without returning.
     private(set) var finalReturn: Unmanaged<ExprNode>?
     /// The body's first statement when it is `if c { return e }`, which `bodyNodes` then leaves out.
     private(set) var guardReturn: GuardReturn?
@@ -196,6 +200,16 @@ public final class Cell {
     }
 
     deinit { registry.remove(self) }
+
+    /// Gives the variable the number `x`; over a number, boolean or nil it is written without destroying the old
+    /// value (which owns nothing), as `AssignLocal` does in a frame.
+    @inline(__always) func setNumber(_ x: Double) {
+        if value.ownsNothing {
+            withUnsafeMutablePointer(to: &value) { $0.initialize(to: .number(x)) }
+        } else {
+            value = .number(x)
+        }
+    }
 }
 
 /// A `def` or block together with the variables it captured.

@@ -50,6 +50,26 @@ struct FastPathTests {
         #expect(located("if [1] == nil { print 1 } else { print 2 }") == "2\n")
     }
 
+    @Test func operatorsOnNumbersAndOnAnythingElse() {
+        // Each operator's own node: numbers peeked from locals, constants and nested operations, one side peeked, and
+        // the general rule for strings, lists and tensors, with its errors at the operator's column.
+        #expect(located("def f a b { [a + b, a - b, a * b, a / b, a % b, a ** b, a < b, a <= b, a > b, a >= b, a == b, a != b] }\nprint (f 7 2)") == "[9, 5, 14, 3.5, 1, 49, false, false, true, true, false, true]\n")
+        #expect(located("def f a { (a + 1) * 2 - a / 4 % 3 }\nprint (f 8) (f -8)") == "16 -15\n")
+        #expect(located("print (\"a\" + \"b\") ([1] + [2]) (\"ab\" < \"b\") (\"x\" == \"x\") (sum ((tensor [1, 2]) * 2))") == "ab [1, 2] true true 6\n")
+        #expect(located("def f a { a - 1 }\nf \"s\"") == "1:11: '-' cannot be applied to string and number")
+        #expect(located("def f a { 1 < a }\nf [1]") == "1:11: '<' cannot be applied to number and list")
+    }
+
+    @Test func bodiesEndingInANameOrExpression() {
+        // The last line of a def is its value (a number, a list, a def's own value), also when an earlier `return`
+        // is taken; a captured variable set to a number, a list and a number again holds each in turn.
+        #expect(located("def g { 5 }\ndef f x { if x > 0 { return x }; n = [x]; n }\nprint (f 2) (f -1) (g()) g") == "2 [-1] 5 <def g>\n")
+        // A bare name that is a def runs it.
+        #expect(located("def counter { n = [0]; def next { n = 1; n = n + 1; n }; next }\nprint (counter())") == "2\n")
+        #expect(located("def outer { n = 1; def set v { n = v; n }; [set 4, set [1], set 2.5] }\nprint (outer())") == "[4, [1], 2.5]\n")
+        #expect(located("k = 3\ndef f { k }\ndef h { vars }\nprint (f())") == "3\n")
+    }
+
     @Test func nestingCheckedFromBoundsAndByWalking() {
         // A tree built from just-built subtrees (answered from the bounds the lists keep) has the right depth …
         #expect(located("def make d { if d == 0 { return [nil, nil] }; [make(d - 1), make(d - 1)] }\nt = make 6\nprint (len t) (len t[0][0][0][0][0][0])") == "2 2\n")
