@@ -125,11 +125,13 @@ final class Terminal {
     }
 
     init(_ path: String, environment: [String]) throws {
-        var master: Int32 = -1, slave: Int32 = -1
-        var size = winsize(ws_row: 24, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure.spawn(errno) }
-        defer { close(slave) }
-        let slavePath = String(cString: ttyname(slave))
+        let pair: PseudoTerminalPair
+        switch PseudoTerminalPair.open() {
+        case .success(let opened): pair = opened
+        case .failure(let error): throw Failure.spawn(error.code.rawValue)
+        }
+        let master = pair.master, slavePath = pair.path
+        defer { close(pair.slave) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -159,11 +159,13 @@ final class TerminalProcess {
     /// Starts the command with the terminal as standard output and error, and as standard input unless `input`
     /// names a file to read instead (the terminal is still its controlling terminal, `/dev/tty`).
     init(_ arguments: [String], environment: [String], input: String? = nil) throws {
-        var master: Int32 = -1, slave: Int32 = -1
-        var size = winsize(ws_row: 24, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure(description: "no pseudo-terminal: \(errno)") }
-        defer { close(slave) }
-        let slavePath = String(cString: ttyname(slave))
+        let pair: PseudoTerminalPair
+        switch PseudoTerminalPair.open() {
+        case .success(let opened): pair = opened
+        case .failure(let error): throw Failure(description: "no pseudo-terminal: \(error.code.rawValue)")
+        }
+        let master = pair.master, slavePath = pair.path
+        defer { close(pair.slave) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
