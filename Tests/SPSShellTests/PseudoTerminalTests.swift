@@ -22,10 +22,9 @@ struct PseudoTerminalTests {
     }
 
     static var available: Bool {
-        var master: Int32 = -1, slave: Int32 = -1
-        guard binary != nil, openpty(&master, &slave, nil, nil, nil) == 0 else { return false }
-        close(master)
-        close(slave)
+        guard binary != nil, let pair = try? PseudoTerminalPair.open() else { return false }
+        close(pair.master)
+        close(pair.slave)
         return true
     }
 
@@ -114,50 +113,16 @@ final class Terminal {
     private(set) var screen = ""
 
     enum Failure: Error, CustomStringConvertible {
-        case spawn(Int32)
         case timeout(String, String)
         var description: String {
             switch self {
-            case .spawn(let code): return "could not start the process (\(code))"
             case .timeout(let text, let screen): return "timed out waiting for \(text.debugDescription); the terminal shows:\n\(screen)"
             }
         }
     }
 
     init(_ path: String, environment: [String]) throws {
-        let pair: PseudoTerminalPair
-        switch PseudoTerminalPair.open() {
-        case .success(let opened): pair = opened
-        case .failure(let error): throw Failure.spawn(error.code.rawValue)
-        }
-        let master = pair.master, slavePath = pair.path
-        defer { close(pair.slave) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // After setsid the first terminal opened becomes the controlling terminal.
-        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, 0x80)  // POSIX_SPAWN_SETSID (glibc, hidden behind _GNU_SOURCE)
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
-        // Sanitizer settings and PATH pass through: scripts/test-asan's leak suppressions name functions, which
-        // needs the symbolizer found on PATH.
-        let sanitizers = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") || $0.key == "PATH" }.map { "\($0.key)=\($0.value)" }
-        let envp: [UnsafeMutablePointer<CChar>?] = (environment + sanitizers + ["HOME=/nonexistent"]).map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            close(master)
-            throw Failure.spawn(result)
-        }
-        self.master = master
-        self.pid = pid
+        (master, pid) = try PseudoTerminalPair.start([path], environment: environment)
     }
 
     /// `sps` at its prompt, keeping history in `history`, without colour, in a UTF-8 xterm.

@@ -159,41 +159,7 @@ final class TerminalProcess {
     /// Starts the command with the terminal as standard output and error, and as standard input unless `input`
     /// names a file to read instead (the terminal is still its controlling terminal, `/dev/tty`).
     init(_ arguments: [String], environment: [String], input: String? = nil) throws {
-        let pair: PseudoTerminalPair
-        switch PseudoTerminalPair.open() {
-        case .success(let opened): pair = opened
-        case .failure(let error): throw Failure(description: "no pseudo-terminal: \(error.code.rawValue)")
-        }
-        let master = pair.master, slavePath = pair.path
-        defer { close(pair.slave) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // After setsid the first terminal opened becomes the controlling terminal (so /dev/tty works).
-        posix_spawn_file_actions_addopen(&actions, 1, slavePath, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        if let input {
-            posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
-        } else {
-            posix_spawn_file_actions_adddup2(&actions, 1, 0)
-        }
-        posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, 0x80)  // POSIX_SPAWN_SETSID
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let passed = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") || $0.key == "PATH" }.map { "\($0.key)=\($0.value)" }
-        let envp: [UnsafeMutablePointer<CChar>?] = (environment + passed + ["HOME=/nonexistent"]).map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            close(master)
-            throw Failure(description: "could not start \(arguments[0]): \(result)")
-        }
-        self.master = master
-        self.pid = pid
+        (master, pid) = try PseudoTerminalPair.start(arguments, environment: environment, input: input)
     }
 
     deinit {
